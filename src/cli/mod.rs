@@ -1,0 +1,48 @@
+//! The command-line face: parse arguments, dispatch to the core, map errors
+//! to exit codes (0 success, 2 invalid input, 1 anything else).
+
+pub mod args;
+pub mod exit;
+pub mod routine_cmd;
+pub mod routine_text;
+
+use clap::{CommandFactory, Parser};
+
+use crate::paths::Paths;
+use crate::routine::DEFAULT_ROUTINE;
+use args::{Cli, Command};
+pub use exit::{CmdResult, Exit};
+
+/// Runs winddown with the process's arguments and returns the exit code.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints its own message; usage errors exit 2, --help/--version 0.
+            let _ = e.print();
+            return e.exit_code() as u8;
+        }
+    };
+    match dispatch(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            if !e.message.is_empty() {
+                eprintln!("winddown: {}", e.message);
+            }
+            e.code
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> CmdResult {
+    let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
+    match cli.command {
+        Some(Command::Routine(cmd)) => routine_cmd::run(cmd, &paths, DEFAULT_ROUTINE),
+        None => {
+            Cli::command()
+                .print_help()
+                .map_err(|e| Exit::failed(e.to_string()))?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! `winddown routine …`: list, show, check, new, edit, path.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::args::RoutineCmd;
+use super::exit::{CmdResult, Exit};
+use super::routine_text;
+use crate::fsutil;
+use crate::paths::Paths;
+use crate::routine::library::{self, Library, Origin, builtin_text, is_safe_id, load_path};
+use crate::routine::{Diagnostic, Routine, starter};
+
+pub fn run(cmd: RoutineCmd, paths: &Paths, default_id: &str) -> CmdResult {
+    match cmd {
+        RoutineCmd::List { json } => list(paths, default_id, json),
+        RoutineCmd::Show { routine, json } => show(paths, &routine, json),
+        RoutineCmd::Check { files } => check(&files),
+        RoutineCmd::New { name, from } => new(paths, &name, from.as_deref()),
+        RoutineCmd::Edit { name } => edit(paths, &name),
+        RoutineCmd::Path => {
+            println!("{}", paths.routines_dir().display());
+            Ok(())
+        }
+    }
+}
+
+fn list(paths: &Paths, default_id: &str, json: bool) -> CmdResult {
+    let lib = Library::load(&paths.routines_dir());
+    if json {
+        print_json(&routine_text::list_json(&lib, default_id))
+    } else {
+        print!("{}", routine_text::list_text(&lib, default_id));
+        Ok(())
+    }
+}
+
+fn show(paths: &Paths, arg: &str, json: bool) -> CmdResult {
+    let (routine, origin) = resolve(paths, arg)?;
+    if json {
+        print_json(&routine_text::show_json(&routine))
+    } else {
+        print!("{}", routine_text::show_text(&routine, &origin.describe()));
+        Ok(())
+    }
+}
+
+/// Finds a routine by name (user folder first, then built-in) or by file path.
+/// Unknown names and invalid files are invalid input (exit 2).
+pub fn resolve(paths: &Paths, arg: &str) -> Result<(Routine, Origin), Exit> {
+    let as_path = Path::new(arg);
+    if arg.ends_with(".toml") || arg.contains(std::path::MAIN_SEPARATOR) {
+        if !as_path.exists() {
+            return Err(Exit::invalid(format!("no routine file at {arg}")));
+        }
+        let routine = load_path(as_path, &library::file_id(as_path)).map_err(invalid_routine)?;
+        return Ok((routine, Origin::User(as_path.to_path_buf())));
+    }
+    let lib = Library::load(&paths.routines_dir());
+    match lib.find(arg) {
+        Some(entry) => match &entry.routine {
+            Ok(r) => Ok((r.clone(), entry.origin.clone())),
+            Err(errs) => Err(invalid_routine(errs.clone())),
+        },
+        None => Err(unknown_routine(arg, &lib)),
+    }
+}
+
+fn unknown_routine(name: &str, lib: &Library) -> Exit {
+    Exit::invalid(format!(
+        "no routine named \"{name}\"; known routines: {}",
+        lib.ids().join(", ")
+    ))
+}
+
+fn invalid_routine(errs: Vec<Diagnostic>) -> Exit {
+    Exit::invalid(diagnostics_text(&errs))
+}
+
+fn diagnostics_text(errs: &[Diagnostic]) -> String {
+    errs.iter()
+        .map(|d| format!("error: {d}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check(files: &[PathBuf]) -> CmdResult {
+    let mut bad = 0;
+    for file in files {
+        match load_path(file, &library::file_id(file)) {
+            Ok(r) => println!("{}: ok ({} steps)", file.display(), r.steps.len()),
+            Err(errs) => {
+                bad += 1;
+                eprintln!("{}", diagnostics_text(&errs));
+            }
+        }
+    }
+    match bad {
+        0 => Ok(()),
+        n => Err(Exit::invalid(format!(
+            "{n} of {} file{} invalid",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        ))),
+    }
+}
+
+fn new(paths: &Paths, name: &str, from: Option<&str>) -> CmdResult {
+    if !is_safe_id(name) {
+        return Err(Exit::invalid(format!(
+            "\"{name}\" cannot be a routine name: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit"
+        )));
+    }
+    let target = paths.routine_file(name);
+    if target.exists() {
+        return Err(Exit::failed(format!(
+            "{} already exists; edit it with `winddown routine edit {name}`",
+            target.display()
+        )));
+    }
+    let text = match from {
+        None => starter::starter_text(name),
+        Some(src) => source_text(paths, src)?,
+    };
+    fsutil::write_new(&target, text.as_bytes())?;
+    println!("created {}", target.display());
+    if builtin_text(name).is_some() {
+        println!("note: it replaces the built-in routine \"{name}\"");
+    }
+    Ok(())
+}
+
+/// The file text of an existing routine, comments included, for copying.
+fn source_text(paths: &Paths, src: &str) -> Result<String, Exit> {
+    let (_, origin) = resolve(paths, src)?;
+    match origin {
+        Origin::BuiltIn => Ok(builtin_text(src).unwrap_or_default().to_string()),
+        Origin::User(p) => std::fs::read_to_string(&p)
+            .map_err(|e| Exit::failed(format!("cannot read {}: {e}", p.display()))),
+    }
+}
+
+fn edit(paths: &Paths, name: &str) -> CmdResult {
+    let target = paths.routine_file(name);
+    let existed = target.exists();
+    if !existed {
+        let Some(text) = builtin_text(name) else {
+            return Err(unknown_routine(name, &Library::load(&paths.routines_dir())));
+        };
+        fsutil::write_new(&target, text.as_bytes())?;
+        eprintln!(
+            "copied the built-in \"{name}\" to {} for editing",
+            target.display()
+        );
+    }
+    let previous = std::fs::read(&target)
+        .map_err(|e| Exit::failed(format!("cannot read {}: {e}", target.display())))?;
+    loop {
+        open_editor(&target)?;
+        let errs = match load_path(&target, name) {
+            Ok(r) => {
+                println!("{}: ok ({} steps)", target.display(), r.steps.len());
+                return Ok(());
+            }
+            Err(errs) => errs,
+        };
+        eprintln!("{}", diagnostics_text(&errs));
+        match ask_after_invalid()? {
+            Choice::EditAgain => continue,
+            Choice::SaveAnyway => {
+                return Err(Exit::invalid(format!(
+                    "kept the invalid file {}",
+                    target.display()
+                )));
+            }
+            Choice::KeepPrevious => {
+                if existed {
+                    fsutil::write_atomic(&target, &previous)?;
+                } else {
+                    // The copy was made for this edit: removing it brings back the built-in.
+                    std::fs::remove_file(&target).map_err(|e| {
+                        Exit::failed(format!("cannot remove {}: {e}", target.display()))
+                    })?;
+                }
+                return Err(Exit::invalid(
+                    "the routine was invalid; kept the previous version",
+                ));
+            }
+        }
+    }
+}
+
+enum Choice {
+    EditAgain,
+    KeepPrevious,
+    SaveAnyway,
+}
+
+/// Asks what to do with an invalid edit. No answer (end of input) keeps the previous version.
+fn ask_after_invalid() -> Result<Choice, Exit> {
+    let stdin = std::io::stdin();
+    loop {
+        eprint!(
+            "The routine is invalid. [e]dit again, [k]eep the previous version, or [s]ave it anyway? "
+        );
+        std::io::stderr().flush().ok();
+        let mut answer = String::new();
+        let n = stdin
+            .lock()
+            .read_line(&mut answer)
+            .map_err(|e| Exit::failed(format!("cannot read your answer: {e}")))?;
+        if n == 0 {
+            eprintln!();
+            return Ok(Choice::KeepPrevious);
+        }
+        match answer.trim().to_ascii_lowercase().as_str() {
+            "e" | "edit" => return Ok(Choice::EditAgain),
+            "k" | "keep" | "" => return Ok(Choice::KeepPrevious),
+            "s" | "save" => return Ok(Choice::SaveAnyway),
+            _ if !stdin.is_terminal() => return Ok(Choice::KeepPrevious),
+            _ => continue,
+        }
+    }
+}
+
+/// Runs `$VISUAL`, `$EDITOR` or `vi` on `file` through the shell, so editor
+/// commands with arguments ("code --wait") work.
+pub fn open_editor(file: &Path) -> Result<(), Exit> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file)
+        .status()
+        .map_err(|e| Exit::failed(format!("cannot start the editor `{editor}`: {e}")))?;
+    if !status.success() {
+        return Err(Exit::failed(format!(
+            "the editor `{editor}` failed ({status}); {} is as it left it",
+            file.display()
+        )));
+    }
+    Ok(())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Exit::failed(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! winddown: a terminal coach for a bedtime routine against night-time leg cramps.
+//!
+//! The core (`routine`, and later `journal`, `session`, `stats`) holds no
+//! terminal code; `cli` and `tui` are thin faces over it.
+
+pub mod assets;
+pub mod cli;
+pub mod fsutil;
+pub mod paths;
+pub mod routine;

@@ -1,0 +1,60 @@
+//! Helpers shared by the CLI tests: a winddown command in throwaway dirs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A sandbox with its own config and data dirs, so tests never touch the real home.
+pub struct Sandbox {
+    pub dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn routines(&self) -> PathBuf {
+        self.config().join("routines")
+    }
+
+    /// `winddown` with the sandbox's dirs passed through the environment.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("winddown").unwrap();
+        c.env("WINDDOWN_CONFIG_DIR", self.config())
+            .env("WINDDOWN_DATA_DIR", self.data())
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .env("TZ", "UTC");
+        c
+    }
+
+    pub fn write_routine(&self, id: &str, text: &str) -> PathBuf {
+        std::fs::create_dir_all(self.routines()).unwrap();
+        let p = self.routines().join(format!("{id}.toml"));
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+}
+
+pub fn repo_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+pub const VALID: &str = "name = \"Mine\"\nsummary = \"One stretch\"\n\n[[step]]\ntitle = \"Calf\"\nhold = \"20s\"\nsides = [\"left\", \"right\"]\n";
