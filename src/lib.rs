@@ -5,6 +5,9 @@
 
 pub mod assets;
 pub mod cli;
+pub mod config;
 pub mod fsutil;
+pub mod guidance;
+pub mod journal;
 pub mod paths;
 pub mod routine;

@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use chrono::{NaiveDate, NaiveTime};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::values;
+use crate::journal::{Quality, Rested, Spot, Trigger};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,6 +33,135 @@ pub enum Command {
     /// Read, check, create and edit routine files
     #[command(subcommand)]
     Routine(RoutineCmd),
+    /// The morning check-in about last night
+    Checkin(CheckinArgs),
+    /// Log a cramp as it happens (or at a time tonight)
+    Cramp {
+        /// Where: calf, foot, thigh or other, with an optional side: calf-left, foot-both
+        #[arg(value_parser = values::spot, value_name = "WHERE")]
+        spot: Spot,
+        /// When, as HH:MM (the most recent such time) [default: now]
+        #[arg(long, value_parser = values::time, value_name = "HH:MM")]
+        at: Option<NaiveTime>,
+    },
+    /// Mark a night as a rest night (travel, illness): streaks pause instead of breaking
+    Rest {
+        /// The night [default: the current night]
+        #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
+        night: Option<NaiveDate>,
+        /// Why the routine is skipped
+        #[arg(long, value_parser = values::non_empty)]
+        reason: String,
+    },
+    /// Recent nights, one line each
+    Log {
+        /// How many nights to show
+        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=36500))]
+        last: u32,
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the whole journal (or a range of nights) to stdout
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// First night to include
+        #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
+        from: Option<NaiveDate>,
+        /// Last night to include
+        #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
+        to: Option<NaiveDate>,
+    },
+    /// Restore or merge a JSON export; importing the same file twice changes nothing
+    Import {
+        /// A file written by `winddown export --format json`
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// Every field of the check-in as a flag, for scripts and quick entries.
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The night [default: last night]
+    #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
+    pub night: Option<NaiveDate>,
+    /// Number of cramps (0 = none) [default: the cramps logged that night]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=100), value_name = "N")]
+    pub cramps: Option<u32>,
+    /// Pain of the worst cramp, 0-10
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), value_name = "0-10")]
+    pub pain: Option<u8>,
+    /// Where, comma-separated: calf-left,foot-right,thigh-both,other
+    #[arg(long = "where", value_parser = values::spot, value_delimiter = ',', value_name = "WHERE")]
+    pub places: Vec<Spot>,
+    /// How long the longest cramp lasted: 30s, 3m, 1m 30s
+    #[arg(long, value_parser = values::longest, value_name = "DURATION")]
+    pub longest: Option<u32>,
+    /// How much cramps disturbed sleep, 0-10
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), value_name = "0-10")]
+    pub disturbed: Option<u8>,
+    /// Sleep quality: very-poor, poor, fair, good, very-good
+    #[arg(long, value_parser = values::choice::<Quality>, value_name = "QUALITY")]
+    pub quality: Option<Quality>,
+    /// How rested: not-at-all, slightly, somewhat, well, very-well
+    #[arg(long, value_parser = values::choice::<Rested>, value_name = "RESTED")]
+    pub rested: Option<Rested>,
+    /// Possible triggers, comma-separated: late-exercise, long-standing, long-travel, alcohol, little-water, new-medication
+    #[arg(long, value_parser = values::choice::<Trigger>, value_delimiter = ',', value_name = "TRIGGERS")]
+    pub triggers: Vec<Trigger>,
+    /// Your own trigger tags, comma-separated
+    #[arg(long, value_delimiter = ',', value_parser = values::non_empty, value_name = "TAGS")]
+    pub tags: Vec<String>,
+    /// Time into bed, HH:MM
+    #[arg(long, value_parser = values::time, value_name = "HH:MM")]
+    pub into_bed: Option<NaiveTime>,
+    /// Minutes it took to fall asleep
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1440), value_name = "MIN")]
+    pub fall_asleep: Option<u32>,
+    /// Number of awakenings
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=100), value_name = "N")]
+    pub awakenings: Option<u32>,
+    /// Final wake time, HH:MM
+    #[arg(long, value_parser = values::time, value_name = "HH:MM")]
+    pub final_wake: Option<NaiveTime>,
+    /// One leg swollen, red or warm? yes or no
+    #[arg(long, value_parser = values::yes_no, value_name = "yes|no")]
+    pub swollen_leg: Option<bool>,
+    /// Numbness, tingling or weakness that stays? yes or no
+    #[arg(long, value_parser = values::yes_no, value_name = "yes|no")]
+    pub numbness: Option<bool>,
+    /// A note about the night
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+impl CheckinArgs {
+    /// Whether any answer was given as a flag (otherwise the form opens).
+    pub fn has_answers(&self) -> bool {
+        self.cramps.is_some()
+            || self.pain.is_some()
+            || !self.places.is_empty()
+            || self.longest.is_some()
+            || self.disturbed.is_some()
+            || self.quality.is_some()
+            || self.rested.is_some()
+            || !self.triggers.is_empty()
+            || !self.tags.is_empty()
+            || self.into_bed.is_some()
+            || self.fall_asleep.is_some()
+            || self.awakenings.is_some()
+            || self.final_wake.is_some()
+            || self.swollen_leg.is_some()
+            || self.numbness.is_some()
+            || self.note.is_some()
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,14 +2,17 @@
 //! to exit codes (0 success, 2 invalid input, 1 anything else).
 
 pub mod args;
+pub mod context;
 pub mod exit;
+pub mod journal_cmd;
+pub mod log_text;
 pub mod routine_cmd;
 pub mod routine_text;
+pub mod values;
 
 use clap::{CommandFactory, Parser};
 
 use crate::paths::Paths;
-use crate::routine::DEFAULT_ROUTINE;
 use args::{Cli, Command};
 pub use exit::{CmdResult, Exit};
 
@@ -36,8 +39,17 @@ pub fn main() -> u8 {
 
 fn dispatch(cli: Cli) -> CmdResult {
     let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
+    let ctx = context::Ctx::new(paths)?;
     match cli.command {
-        Some(Command::Routine(cmd)) => routine_cmd::run(cmd, &paths, DEFAULT_ROUTINE),
+        Some(Command::Routine(cmd)) => {
+            routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine)
+        }
+        Some(Command::Checkin(args)) => journal_cmd::checkin(&ctx, args),
+        Some(Command::Cramp { spot, at }) => journal_cmd::cramp(&ctx, spot, at),
+        Some(Command::Rest { night, reason }) => journal_cmd::rest(&ctx, night, reason),
+        Some(Command::Log { last, json }) => journal_cmd::log(&ctx, last, json),
+        Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),
+        Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
         None => {
             Cli::command()
                 .print_help()

@@ -1,0 +1,55 @@
+//! What every command needs: where files are, the settings, and the time now.
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+
+use crate::config::{self, Config};
+use crate::journal::{Journal, night_of_time};
+use crate::paths::Paths;
+
+pub struct Ctx {
+    pub paths: Paths,
+    pub config: Config,
+    /// Local time with its UTC offset. `WINDDOWN_NOW` (RFC 3339) overrides it,
+    /// so scripts and tests can record "as of" a given moment.
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Ctx {
+    /// Loads the settings, reporting problems on stderr and falling back to defaults.
+    pub fn new(paths: Paths) -> Result<Ctx, super::Exit> {
+        let (config, problems) = config::load(&paths.config_file());
+        for p in &problems {
+            eprintln!("winddown: warning: {p}\n(using the default for this setting)");
+        }
+        Ok(Ctx {
+            paths,
+            config,
+            now: now()?,
+        })
+    }
+
+    pub fn journal(&self) -> Journal {
+        Journal::new(self.paths.journal_dir())
+    }
+
+    /// The night going on now: tonight in the evening, last night before the boundary.
+    pub fn current_night(&self) -> NaiveDate {
+        night_of_time(self.now, self.config.night_boundary)
+    }
+
+    /// The most recent night that is over: what a morning check-in is about.
+    pub fn last_night(&self) -> NaiveDate {
+        self.now.date_naive() - Days::new(1)
+    }
+}
+
+fn now() -> Result<DateTime<FixedOffset>, super::Exit> {
+    match std::env::var("WINDDOWN_NOW") {
+        Ok(s) if !s.is_empty() => DateTime::parse_from_rfc3339(&s).map_err(|_| {
+            super::Exit::invalid(format!(
+                "WINDDOWN_NOW must be an RFC 3339 time like 2026-11-24T07:10:00+01:00, got \"{s}\""
+            ))
+        }),
+        _ => Ok(chrono::Local::now().fixed_offset()),
+    }
+}

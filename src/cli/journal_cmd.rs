@@ -1,0 +1,207 @@
+//! Recording and reading the journal from the command line:
+//! `checkin`, `cramp`, `rest`, `log`, `export`, `import`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use chrono::NaiveTime;
+
+use super::args::{CheckinArgs, ExportFormat};
+use super::context::Ctx;
+use super::exit::{CmdResult, Exit};
+use super::log_text;
+use crate::journal::exchange::{export_csv, export_json, import, parse_export};
+use crate::journal::night::latest_at;
+use crate::journal::{CheckIn, Cramp, JournalError, Record, RedFlags, RestNight, SleepTimes, Spot};
+
+impl From<JournalError> for Exit {
+    fn from(e: JournalError) -> Exit {
+        Exit::failed(e.to_string())
+    }
+}
+
+pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
+    if !args.has_answers() {
+        let on_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let hint = if on_terminal {
+            "the check-in screen is not built yet; "
+        } else {
+            ""
+        };
+        return Err(Exit::invalid(format!(
+            "{hint}give the answers as flags, for instance `winddown checkin --cramps 0 --quality fair` (see `winddown checkin --help`)"
+        )));
+    }
+    let journal = ctx.journal();
+    let night = args.night.unwrap_or_else(|| ctx.last_night());
+    let logged = journal
+        .read_range(Some(night), Some(night))?
+        .night(night)
+        .map(|n| n.cramps.clone())
+        .unwrap_or_default();
+    let cramps = match (args.cramps, logged.len()) {
+        (Some(n), _) => n,
+        (None, 0) => {
+            return Err(Exit::invalid(
+                "--cramps is required (0 for a night without cramps)",
+            ));
+        }
+        (None, n) => n as u32,
+    };
+    if cramps == 0 {
+        let extra = [
+            ("--pain", args.pain.is_some()),
+            ("--where", !args.places.is_empty()),
+            ("--longest", args.longest.is_some()),
+            ("--disturbed", args.disturbed.is_some()),
+        ];
+        if let Some((flag, _)) = extra.iter().find(|(_, given)| *given) {
+            return Err(Exit::invalid(format!(
+                "{flag} describes cramps, but --cramps is 0"
+            )));
+        }
+    }
+    let mut places = args.places;
+    if places.is_empty() && cramps > 0 {
+        // Start from the cramps logged in the night.
+        places = logged
+            .iter()
+            .map(|c| Spot {
+                place: c.place,
+                side: c.side,
+            })
+            .collect();
+    }
+    places.sort();
+    places.dedup();
+    let record = CheckIn {
+        night,
+        recorded: ctx.now,
+        cramps,
+        pain: args.pain,
+        longest_s: args.longest,
+        places,
+        disturbed: args.disturbed,
+        quality: args.quality,
+        rested: args.rested,
+        sleep: SleepTimes {
+            into_bed: args.into_bed,
+            fall_asleep_min: args.fall_asleep,
+            awakenings: args.awakenings,
+            final_wake: args.final_wake,
+        },
+        triggers: dedup(args.triggers),
+        tags: dedup(args.tags),
+        red_flags: RedFlags {
+            one_leg_swollen: args.swollen_leg.unwrap_or(false),
+            lasting_numbness: args.numbness.unwrap_or(false),
+        },
+        note: args.note.unwrap_or_default().trim().to_string(),
+    };
+    let flags = record.red_flags;
+    journal.put(vec![Record::Checkin(record)])?;
+    println!(
+        "checked in for the night of {}",
+        night.format("%a %d %b %Y")
+    );
+    if flags.any() {
+        println!("{}", crate::guidance::RED_FLAG_NOTICE);
+    }
+    Ok(())
+}
+
+fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
+    let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
+    let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
+    ctx.journal().put(vec![Record::Cramp(Cramp {
+        night,
+        at,
+        place: spot.place,
+        side: spot.side,
+    })])?;
+    println!(
+        "logged a cramp ({}) at {} for the night of {}",
+        crate::journal::exchange::spot_name(spot.place, spot.side),
+        at.format("%H:%M"),
+        night.format("%a %d %b")
+    );
+    Ok(())
+}
+
+pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdResult {
+    let night = night.unwrap_or_else(|| ctx.current_night());
+    ctx.journal().put(vec![Record::Rest(RestNight {
+        night,
+        reason,
+        recorded: ctx.now,
+    })])?;
+    println!(
+        "the night of {} is a rest night",
+        night.format("%a %d %b %Y")
+    );
+    Ok(())
+}
+
+pub fn log(ctx: &Ctx, last: u32, json: bool) -> CmdResult {
+    let end = ctx.current_night();
+    let start = end.checked_sub_days(chrono::Days::new(u64::from(last.saturating_sub(1))));
+    let entries = ctx.journal().read_range(start, Some(end))?;
+    if json {
+        let rows = log_text::rows(&entries, end, last);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| Exit::failed(e.to_string()))?
+        );
+    } else {
+        print!("{}", log_text::log_text(&entries, end, last));
+    }
+    Ok(())
+}
+
+pub fn export(
+    ctx: &Ctx,
+    format: ExportFormat,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> CmdResult {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Exit::invalid(format!("--from {f} is after --to {t}")));
+    }
+    let entries = ctx.journal().read_range(from, to)?;
+    let text = match format {
+        ExportFormat::Json => export_json(&entries) + "\n",
+        ExportFormat::Csv => export_csv(&entries).map_err(|e| Exit::failed(e.to_string()))?,
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Exit::failed(format!("cannot write the export: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Exit::invalid(format!("cannot read {}: {e}", file.display())))?;
+    let records =
+        parse_export(&text).map_err(|e| Exit::invalid(format!("{}: {e}", file.display())))?;
+    let report = import(&ctx.journal(), records)?;
+    println!(
+        "imported {}: {} added, {} already there",
+        file.display(),
+        report.added,
+        report.unchanged
+    );
+    Ok(())
+}

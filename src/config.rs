@@ -1,0 +1,153 @@
+//! Settings from `config.toml` in the config dir. A bad file never stops the
+//! app: the problems are reported with line and column and defaults are used.
+
+use chrono::NaiveTime;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::journal::DEFAULT_BOUNDARY;
+use crate::routine::{DEFAULT_ROUTINE, Diagnostic};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub default_routine: String,
+    /// Times before this belong to the previous date's night.
+    pub night_boundary: NaiveTime,
+    /// Ring the terminal bell on cues.
+    pub bell: bool,
+    /// A shell command started (without waiting) on each cue, with
+    /// WINDDOWN_EVENT and WINDDOWN_STEP in its environment.
+    pub cue_command: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            default_routine: DEFAULT_ROUTINE.into(),
+            night_boundary: DEFAULT_BOUNDARY,
+            bell: true,
+            cue_command: None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    default_routine: Option<Spanned<String>>,
+    night_boundary: Option<Spanned<String>>,
+    bell: Option<bool>,
+    cue_command: Option<String>,
+}
+
+/// The settings, and any problems found (reported by the caller; defaults used for them).
+pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
+    let mut config = Config::default();
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let d = Diagnostic::at(
+                file,
+                text,
+                e.span().unwrap_or(0..0),
+                e.message().trim().replace('\n', "; "),
+            );
+            return (config, vec![d]);
+        }
+    };
+    let mut errors = Vec::new();
+    if let Some(r) = raw.default_routine {
+        if r.get_ref().trim().is_empty() {
+            errors.push(Diagnostic::at(
+                file,
+                text,
+                r.span(),
+                "default_routine must not be empty",
+            ));
+        } else {
+            config.default_routine = r.into_inner();
+        }
+    }
+    if let Some(b) = raw.night_boundary {
+        match NaiveTime::parse_from_str(b.get_ref().trim(), "%H:%M") {
+            Ok(t) => config.night_boundary = t,
+            Err(_) => errors.push(Diagnostic::at(
+                file,
+                text,
+                b.span(),
+                format!(
+                    r#"night_boundary must be a time like "12:00" (24-hour HH:MM), found "{}""#,
+                    b.get_ref()
+                ),
+            )),
+        }
+    }
+    if let Some(bell) = raw.bell {
+        config.bell = bell;
+    }
+    config.cue_command = raw.cue_command.filter(|c| !c.trim().is_empty());
+    (config, errors)
+}
+
+/// Reads the config file; a missing file means defaults.
+pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
+    match std::fs::read(path) {
+        Ok(bytes) => match std::str::from_utf8(&bytes) {
+            Ok(text) => parse_config(&path.display().to_string(), text),
+            Err(_) => (
+                Config::default(),
+                vec![Diagnostic::file_level(
+                    &path.display().to_string(),
+                    "",
+                    "not valid UTF-8 text",
+                )],
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![Diagnostic::file_level(
+                &path.display().to_string(),
+                "",
+                format!("cannot read: {e}"),
+            )],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_values() {
+        let (c, e) = parse_config("c.toml", "");
+        assert!(e.is_empty());
+        assert_eq!(c, Config::default());
+        let (c, e) = parse_config(
+            "c.toml",
+            "night_boundary = \"04:30\"\nbell = false\ndefault_routine = \"two-minute\"\ncue_command = \"say hi\"\n",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(c.night_boundary, NaiveTime::from_hms_opt(4, 30, 0).unwrap());
+        assert!(!c.bell);
+        assert_eq!(c.default_routine, "two-minute");
+        assert_eq!(c.cue_command.as_deref(), Some("say hi"));
+    }
+
+    #[test]
+    fn errors_have_locations_and_keep_defaults() {
+        let (c, e) = parse_config("c.toml", "bell = false\nnight_boundary = \"noon\"\n");
+        assert_eq!(
+            e[0].headline(),
+            "c.toml:2:18: night_boundary must be a time like \"12:00\" (24-hour HH:MM), found \"noon\""
+        );
+        assert_eq!(c.night_boundary, DEFAULT_BOUNDARY);
+        assert!(!c.bell);
+        let (_, e) = parse_config("c.toml", "bel = true\n");
+        assert!(
+            e[0].headline()
+                .starts_with("c.toml:1:1: unknown field `bel`")
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Export (JSON, CSV) and import (a JSON export, merged without guessing).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::choices::Choice;
+use super::entries::Entries;
+use super::model::{Record, RecordKey};
+use super::store::{Journal, JournalError, Month};
+
+/// Version of the export format.
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    /// Always "export".
+    pub winddown: String,
+    pub version: u32,
+    pub records: Vec<Record>,
+}
+
+/// The JSON export of `entries` (records in night order, journal line format).
+pub fn export_json(entries: &Entries) -> String {
+    let export = Export {
+        winddown: "export".into(),
+        version: EXPORT_VERSION,
+        records: entries.records(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
+}
+
+/// Columns of the CSV export: one row per night.
+pub const CSV_COLUMNS: &[&str] = &[
+    "night",
+    "routine",
+    "routine_completed",
+    "routine_started",
+    "steps_done",
+    "steps_total",
+    "speed",
+    "rest_reason",
+    "checked_in",
+    "cramps",
+    "pain",
+    "longest_s",
+    "where",
+    "disturbed",
+    "quality",
+    "rested",
+    "into_bed",
+    "fall_asleep_min",
+    "awakenings",
+    "final_wake",
+    "triggers",
+    "tags",
+    "one_leg_swollen",
+    "lasting_numbness",
+    "logged_cramps",
+    "note",
+];
+
+/// The CSV export: a header, then one row per night that has any record.
+pub fn export_csv(entries: &Entries) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_COLUMNS)?;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    for (night, n) in &entries.nights {
+        let run = n.best_run();
+        let c = n.checkin.as_ref();
+        let spots = |list: Vec<String>| list.join(";");
+        let row = vec![
+            night.to_string(),
+            opt(run.map(|r| r.routine.clone())),
+            if run.is_some() {
+                n.completed().to_string()
+            } else {
+                String::new()
+            },
+            opt(run.map(|r| r.started.to_rfc3339())),
+            opt(run.map(|r| r.steps_done().to_string())),
+            opt(run.map(|r| r.steps.len().to_string())),
+            opt(run.map(|r| r.speed.to_string())),
+            opt(n.rest.as_ref().map(|r| r.reason.clone())),
+            c.is_some().to_string(),
+            opt(c.map(|c| c.cramps.to_string())),
+            opt(c.and_then(|c| c.pain).map(|p| p.to_string())),
+            opt(c.and_then(|c| c.longest_s).map(|p| p.to_string())),
+            opt(c.map(|c| {
+                spots(
+                    c.places
+                        .iter()
+                        .map(|s| spot_name(s.place, s.side))
+                        .collect(),
+                )
+            })),
+            opt(c.and_then(|c| c.disturbed).map(|p| p.to_string())),
+            opt(c.and_then(|c| c.quality).map(|q| q.name().to_string())),
+            opt(c.and_then(|c| c.rested).map(|q| q.name().to_string())),
+            opt(c
+                .and_then(|c| c.sleep.into_bed)
+                .map(|t| t.format("%H:%M").to_string())),
+            opt(c
+                .and_then(|c| c.sleep.fall_asleep_min)
+                .map(|p| p.to_string())),
+            opt(c.and_then(|c| c.sleep.awakenings).map(|p| p.to_string())),
+            opt(c
+                .and_then(|c| c.sleep.final_wake)
+                .map(|t| t.format("%H:%M").to_string())),
+            opt(c.map(|c| spots(c.triggers.iter().map(|t| t.name().to_string()).collect()))),
+            opt(c.map(|c| c.tags.join(";"))),
+            opt(c.map(|c| c.red_flags.one_leg_swollen.to_string())),
+            opt(c.map(|c| c.red_flags.lasting_numbness.to_string())),
+            spots(
+                n.cramps
+                    .iter()
+                    .map(|c| format!("{}@{}", spot_name(c.place, c.side), c.at.format("%H:%M")))
+                    .collect(),
+            ),
+            opt(c.map(|c| c.note.clone())),
+        ];
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// "calf-left", "foot", the form used on the command line and in the CSV.
+pub fn spot_name(place: super::model::Place, side: Option<super::model::LegSide>) -> String {
+    match side {
+        Some(s) => format!("{}-{}", place.name(), s.name()),
+        None => place.name().to_string(),
+    }
+}
+
+/// What an import did (or, with conflicts, would not do).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub unchanged: usize,
+    /// Records that differ from what the journal (or the same file) already holds.
+    pub conflicts: Vec<String>,
+}
+
+/// Reads an export file's text.
+pub fn parse_export(text: &str) -> Result<Vec<Record>, String> {
+    let version: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not a winddown JSON export: {e}"))?;
+    if version.get("winddown").and_then(|v| v.as_str()) != Some("export") {
+        return Err("not a winddown JSON export (it has no \"winddown\": \"export\")".into());
+    }
+    if let Some(v) = version.get("version").and_then(|v| v.as_u64())
+        && v > u64::from(EXPORT_VERSION)
+    {
+        return Err(format!(
+            "made by a newer winddown (export format {v}; this one reads {EXPORT_VERSION})"
+        ));
+    }
+    let export: Export =
+        serde_json::from_value(version).map_err(|e| format!("invalid export: {e}"))?;
+    Ok(export.records)
+}
+
+/// Merges records into the journal: new ones are added, identical ones skipped,
+/// and if any differs from what is there, nothing at all is written.
+pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, JournalError> {
+    let months = records.iter().map(|r| Month::of(r.night())).collect();
+    journal.transaction(months, |data| {
+        let mut report = ImportReport::default();
+        let mut seen: BTreeMap<RecordKey, &Record> = BTreeMap::new();
+        for r in &records {
+            let key = r.key();
+            if let Some(prev) = seen.insert(key.clone(), r) {
+                if prev != r {
+                    report.conflicts.push(format!(
+                        "{}: the file holds two different {}",
+                        r.night(),
+                        kind_name(r)
+                    ));
+                }
+                continue;
+            }
+            let list = data.entry(Month::of(r.night())).or_default();
+            match list.iter().find(|x| x.key() == key) {
+                Some(existing) if existing == r => report.unchanged += 1,
+                Some(_) => report.conflicts.push(format!(
+                    "{}: the journal already has a different {}",
+                    r.night(),
+                    kind_name(r)
+                )),
+                None => {
+                    list.push(r.clone());
+                    report.added += 1;
+                }
+            }
+        }
+        if !report.conflicts.is_empty() {
+            // Undo by failing the transaction: nothing is written.
+            return Err(JournalError::Refused(conflict_message(&report)));
+        }
+        Ok(report)
+    })
+}
+
+fn conflict_message(report: &ImportReport) -> String {
+    format!(
+        "import refused, nothing was written: {} conflicting record{}:\n  {}",
+        report.conflicts.len(),
+        if report.conflicts.len() == 1 { "" } else { "s" },
+        report.conflicts.join("\n  ")
+    )
+}
+
+fn kind_name(r: &Record) -> &'static str {
+    match r {
+        Record::Run(_) => "routine run (same start time)",
+        Record::Checkin(_) => "check-in",
+        Record::Cramp(_) => "cramp",
+        Record::Rest(_) => "rest night",
+    }
+}

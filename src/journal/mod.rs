@@ -1,0 +1,17 @@
+//! The journal: runs, check-ins, cramps and rest nights, stored safely as
+//! plain text. Pure core: no terminal code.
+
+pub mod choices;
+pub mod entries;
+pub mod exchange;
+pub mod model;
+pub mod night;
+pub mod store;
+
+#[cfg(test)]
+mod store_tests;
+
+pub use entries::{Entries, NightEntry};
+pub use model::*;
+pub use night::{DEFAULT_BOUNDARY, night_of, night_of_time};
+pub use store::{Journal, JournalError};

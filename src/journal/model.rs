@@ -1,0 +1,259 @@
+//! The journal's records. Their serde form is the on-disk line format and the
+//! export format, so field names here are part of the documented schema.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// One line of a journal file (after the header line).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Record {
+    Run(Run),
+    Checkin(CheckIn),
+    Cramp(Cramp),
+    Rest(RestNight),
+}
+
+impl Record {
+    pub fn night(&self) -> NaiveDate {
+        match self {
+            Record::Run(r) => r.night,
+            Record::Checkin(c) => c.night,
+            Record::Cramp(c) => c.night,
+            Record::Rest(r) => r.night,
+        }
+    }
+
+    /// Records with the same key are the same thing: a later one replaces an earlier one.
+    pub fn key(&self) -> RecordKey {
+        match self {
+            Record::Run(r) => RecordKey::Run(r.night, r.id.clone()),
+            Record::Checkin(c) => RecordKey::Checkin(c.night),
+            Record::Cramp(c) => RecordKey::Cramp(c.night, c.at.to_rfc3339(), c.place, c.side),
+            Record::Rest(r) => RecordKey::Rest(r.night),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKey {
+    Run(NaiveDate, String),
+    Checkin(NaiveDate),
+    Cramp(NaiveDate, String, Place, Option<LegSide>),
+    Rest(NaiveDate),
+}
+
+/// A run of a routine (the coach writes it as each step completes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Run {
+    pub night: NaiveDate,
+    /// Unique within the night: the start time, RFC 3339.
+    pub id: String,
+    pub routine: String,
+    /// Content hash of the routine file as run.
+    pub routine_hash: String,
+    pub started: DateTime<FixedOffset>,
+    /// When the last step outcome was recorded; `None` while nothing is done yet.
+    pub ended: Option<DateTime<FixedOffset>>,
+    /// Clock speed factor (1 = real time; 10 = a practice run ten times faster).
+    pub speed: f64,
+    /// The user reached the end (or quit); `false` while the run may still be resumed.
+    pub finished: bool,
+    pub steps: Vec<StepRecord>,
+}
+
+impl Run {
+    /// Completed: every non-optional step done.
+    pub fn completed(&self) -> bool {
+        !self.steps.is_empty()
+            && self
+                .steps
+                .iter()
+                .all(|s| s.optional || s.outcome == Outcome::Done)
+    }
+
+    pub fn steps_done(&self) -> usize {
+        self.steps
+            .iter()
+            .filter(|s| s.outcome == Outcome::Done)
+            .count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepRecord {
+    pub title: String,
+    pub optional: bool,
+    pub outcome: Outcome,
+    /// Seconds held, per side ("left", "right", or "hold" for a stretch without sides), summed over reps.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub held_s: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Done,
+    Skipped,
+    /// Started but not finished (held for less than planned).
+    Partial,
+    /// Not reached before the run ended.
+    NotReached,
+}
+
+/// The morning check-in about one night. Scales follow the Consensus Sleep Diary
+/// and the cramp trials (see the README).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    pub night: NaiveDate,
+    pub recorded: DateTime<FixedOffset>,
+    /// Number of cramps; 0 = none.
+    pub cramps: u32,
+    /// Pain of the worst cramp, 0–10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    /// Duration of the longest cramp, seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longest_s: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", rename = "where")]
+    pub places: Vec<Spot>,
+    /// How much cramps disturbed sleep, 0–10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disturbed: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rested: Option<Rested>,
+    #[serde(default, skip_serializing_if = "SleepTimes::is_empty")]
+    pub sleep: SleepTimes,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<Trigger>,
+    /// Free tags for triggers not in the list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub red_flags: RedFlags,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spot {
+    pub place: Place,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<LegSide>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    Calf,
+    Foot,
+    /// Thigh or hamstring.
+    Thigh,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegSide {
+    Left,
+    Right,
+    Both,
+}
+
+/// Sleep quality, the Consensus Sleep Diary's five labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quality {
+    VeryPoor,
+    Poor,
+    Fair,
+    Good,
+    VeryGood,
+}
+
+/// How rested on waking, the Consensus Sleep Diary's five labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rested {
+    NotAtAll,
+    Slightly,
+    Somewhat,
+    Well,
+    VeryWell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trigger {
+    /// Hard or late exercise.
+    LateExercise,
+    /// Long standing or sitting.
+    LongStanding,
+    LongTravel,
+    Alcohol,
+    LittleWater,
+    NewMedication,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SleepTimes {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub into_bed: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fall_asleep_min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub awakenings: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_wake: Option<NaiveTime>,
+}
+
+impl SleepTimes {
+    pub fn is_empty(&self) -> bool {
+        *self == SleepTimes::default()
+    }
+}
+
+/// Answers to the two warning-sign questions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlags {
+    /// One leg swollen, red or warm.
+    pub one_leg_swollen: bool,
+    /// Numbness, tingling or weakness that stays.
+    pub lasting_numbness: bool,
+}
+
+impl RedFlags {
+    pub fn any(&self) -> bool {
+        self.one_leg_swollen || self.lasting_numbness
+    }
+}
+
+/// A cramp logged in the night as it happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cramp {
+    pub night: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub place: Place,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<LegSide>,
+}
+
+/// A night deliberately skipped: streaks pause instead of breaking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestNight {
+    pub night: NaiveDate,
+    pub reason: String,
+    pub recorded: DateTime<FixedOffset>,
+}

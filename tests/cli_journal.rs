@@ -1,0 +1,419 @@
+//! `checkin`, `cramp`, `rest`, `log`, `export`, `import` through the real binary.
+
+mod common;
+
+use common::Sandbox;
+use predicates::str::contains;
+
+const MORNING: &str = "2026-11-24T07:10:00+01:00";
+
+fn at(s: &Sandbox, now: &str) -> assert_cmd::Command {
+    let mut c = s.cmd();
+    c.env("WINDDOWN_NOW", now);
+    c
+}
+
+fn export(s: &Sandbox) -> serde_json::Value {
+    let out = at(s, MORNING)
+        .args(["export"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn checkin_with_every_flag_round_trips() {
+    let s = Sandbox::new();
+    at(&s, MORNING)
+        .args([
+            "checkin",
+            "--cramps",
+            "2",
+            "--pain",
+            "7",
+            "--where",
+            "calf-left,foot-both",
+            "--longest",
+            "1m 30s",
+            "--disturbed",
+            "5",
+            "--quality",
+            "poor",
+            "--rested",
+            "slightly",
+            "--triggers",
+            "alcohol,late-exercise",
+            "--tags",
+            "heat,stress",
+            "--into-bed",
+            "22:45",
+            "--fall-asleep",
+            "20",
+            "--awakenings",
+            "3",
+            "--final-wake",
+            "06:30",
+            "--swollen-leg",
+            "no",
+            "--numbness",
+            "no",
+            "--note",
+            "rough, \"really\"",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("checked in for the night of Mon 23 Nov 2026"));
+    let v = export(&s);
+    let c = &v["records"][0];
+    assert_eq!(c["type"], "checkin");
+    assert_eq!(c["night"], "2026-11-23");
+    assert_eq!(c["cramps"], 2);
+    assert_eq!(c["pain"], 7);
+    assert_eq!(c["longest_s"], 90);
+    assert_eq!(
+        c["where"],
+        serde_json::json!([{"place":"calf","side":"left"},{"place":"foot","side":"both"}])
+    );
+    assert_eq!(c["quality"], "poor");
+    assert_eq!(c["rested"], "slightly");
+    assert_eq!(
+        c["triggers"],
+        serde_json::json!(["late-exercise", "alcohol"])
+    );
+    assert_eq!(c["sleep"]["into_bed"], "22:45:00");
+    assert_eq!(c["recorded"], MORNING);
+    assert_eq!(c["note"], "rough, \"really\"");
+}
+
+#[test]
+fn checkin_again_replaces_and_backfill_with_night() {
+    let s = Sandbox::new();
+    at(&s, MORNING)
+        .args(["checkin", "--cramps", "3"])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .args(["checkin", "--cramps", "0", "--quality", "good"])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .args(["checkin", "--night", "2026-11-01", "--cramps", "1"])
+        .assert()
+        .success();
+    let v = export(&s);
+    let recs = v["records"].as_array().unwrap();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["night"], "2026-11-01");
+    assert_eq!(recs[1]["cramps"], 0);
+}
+
+#[test]
+fn invalid_checkin_values_exit_2_and_write_nothing() {
+    let s = Sandbox::new();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--cramps=-1"], "invalid value '-1' for '--cramps"),
+        (&["--cramps", "1", "--pain", "11"], "11 is not in 0..=10"),
+        (&["--cramps", "1", "--disturbed", "x"], "--disturbed"),
+        (
+            &["--cramps", "1", "--where", "elbow"],
+            "unknown place \"elbow\"",
+        ),
+        (
+            &["--cramps", "1", "--longest", "ages"],
+            "expected a duration",
+        ),
+        (
+            &["--cramps", "0", "--quality", "meh"],
+            "allowed: very-poor, poor, fair, good, very-good",
+        ),
+        (
+            &["--cramps", "0", "--rested", "x"],
+            "allowed: not-at-all, slightly, somewhat, well, very-well",
+        ),
+        (
+            &["--cramps", "0", "--triggers", "coffee"],
+            "allowed: late-exercise, long-standing",
+        ),
+        (&["--cramps", "0", "--night", "2026-13-01"], "YYYY-MM-DD"),
+        (&["--cramps", "0", "--into-bed", "25:00"], "HH:MM"),
+        (&["--cramps", "0", "--swollen-leg", "maybe"], "yes or no"),
+        (
+            &["--cramps", "0", "--pain", "3"],
+            "--pain describes cramps, but --cramps is 0",
+        ),
+        (&["--quality", "fair"], "--cramps is required"),
+        (&[], "give the answers as flags"),
+    ];
+    for (args, msg) in cases {
+        at(&s, MORNING)
+            .arg("checkin")
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(contains(*msg));
+    }
+    assert!(
+        !s.data().join("journal").exists()
+            || std::fs::read_dir(s.data().join("journal"))
+                .unwrap()
+                .all(|e| { !e.unwrap().file_name().to_string_lossy().ends_with(".jsonl") })
+    );
+}
+
+#[test]
+fn cramps_logged_at_night_prefill_the_checkin() {
+    let s = Sandbox::new();
+    at(&s, "2026-11-24T03:12:00+01:00")
+        .args(["cramp", "calf-left"])
+        .assert()
+        .success()
+        .stdout(contains("night of Mon 23 Nov"));
+    at(&s, MORNING)
+        .args(["cramp", "foot", "--at", "04:05"])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .args(["checkin", "--quality", "fair"])
+        .assert()
+        .success();
+    let v = export(&s);
+    let c = v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["type"] == "checkin")
+        .unwrap()
+        .clone();
+    assert_eq!(c["cramps"], 2);
+    assert_eq!(
+        c["where"],
+        serde_json::json!([{"place":"calf","side":"left"},{"place":"foot"}])
+    );
+}
+
+#[test]
+fn cramp_at_late_evening_time_said_after_midnight() {
+    let s = Sandbox::new();
+    at(&s, "2026-11-24T01:00:00+01:00")
+        .args(["cramp", "thigh-right", "--at", "23:30"])
+        .assert()
+        .success();
+    let v = export(&s);
+    assert_eq!(v["records"][0]["at"], "2026-11-23T23:30:00+01:00");
+    assert_eq!(v["records"][0]["night"], "2026-11-23");
+}
+
+#[test]
+fn rest_night_and_log() {
+    let s = Sandbox::new();
+    at(&s, "2026-11-22T20:00:00+01:00")
+        .args(["rest", "--reason", "flight home"])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .args([
+            "checkin",
+            "--cramps",
+            "1",
+            "--pain",
+            "4",
+            "--quality",
+            "good",
+        ])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .args(["log", "--last", "3"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Mon 23 Nov   -                                  1   4/10  good",
+        ))
+        .stdout(contains("Sun 22 Nov   rest: flight home"))
+        .stdout(contains("Sat 21 Nov"));
+    let out = at(&s, MORNING)
+        .args(["log", "--last", "2", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[1]["rest_reason"], "flight home");
+    at(&s, MORNING)
+        .args(["rest", "--reason", " "])
+        .assert()
+        .code(2);
+    at(&s, MORNING)
+        .args(["log", "--last", "0"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn export_csv_and_ranges() {
+    let s = Sandbox::new();
+    for night in ["2026-10-30", "2026-11-02", "2026-11-05"] {
+        at(&s, MORNING)
+            .args([
+                "checkin", "--night", night, "--cramps", "0", "--note", "a,b\nc",
+            ])
+            .assert()
+            .success();
+    }
+    let out = at(&s, MORNING)
+        .args(["export", "--format", "csv", "--from", "2026-11-01"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("night,routine,"));
+    assert_eq!(text.matches("\"a,b\nc\"").count(), 2);
+    assert!(!text.contains("2026-10-30"));
+    at(&s, MORNING)
+        .args(["export", "--from", "2026-11-05", "--to", "2026-11-01"])
+        .assert()
+        .code(2);
+    at(&s, MORNING)
+        .args(["export", "--format", "xml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn import_restores_and_is_idempotent() {
+    let a = Sandbox::new();
+    at(&a, MORNING)
+        .args(["checkin", "--cramps", "1", "--pain", "3"])
+        .assert()
+        .success();
+    at(&a, MORNING)
+        .args(["rest", "--night", "2026-11-20", "--reason", "ill"])
+        .assert()
+        .success();
+    let file = a.path("backup.json");
+    std::fs::write(
+        &file,
+        at(&a, MORNING)
+            .arg("export")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+
+    let b = Sandbox::new();
+    at(&b, MORNING)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(contains("2 added, 0 already there"));
+    at(&b, MORNING)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(contains("0 added, 2 already there"));
+    assert_eq!(export(&a), export(&b));
+
+    // A different check-in for the same night is a conflict: nothing written.
+    at(&b, MORNING)
+        .args(["checkin", "--cramps", "5"])
+        .assert()
+        .success();
+    let before = export(&b);
+    at(&b, MORNING)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains("conflicting"));
+    assert_eq!(export(&b), before);
+
+    let junk = b.path("junk.json");
+    std::fs::write(&junk, "{\"hello\": 1}").unwrap();
+    at(&b, MORNING)
+        .args(["import", junk.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(contains("not a winddown JSON export"));
+    at(&b, MORNING)
+        .args(["import", "/nonexistent.json"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn corrupt_journal_is_refused_with_file_and_line() {
+    let s = Sandbox::new();
+    at(&s, MORNING)
+        .args(["checkin", "--cramps", "0"])
+        .assert()
+        .success();
+    let file = s.data().join("journal/2026-11.jsonl");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes.extend_from_slice(b"{\"type\":\"checkin\",\"night\":\"2026-11-2");
+    std::fs::write(&file, &bytes).unwrap();
+    for args in [
+        &["log"][..],
+        &["export"],
+        &["checkin", "--cramps", "1"],
+        &["rest", "--reason", "x"],
+    ] {
+        at(&s, MORNING)
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(contains(format!("{}:3: unreadable record", file.display())));
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+}
+
+#[test]
+fn newer_journal_is_refused() {
+    let s = Sandbox::new();
+    let dir = s.data().join("journal");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bytes = b"{\"winddown\":\"journal\",\"version\":7}\n{\"future\":true}\n";
+    std::fs::write(dir.join("2026-11.jsonl"), bytes).unwrap();
+    at(&s, MORNING)
+        .args(["checkin", "--cramps", "0"])
+        .assert()
+        .code(1)
+        .stderr(contains("written by a newer winddown"));
+    assert_eq!(std::fs::read(dir.join("2026-11.jsonl")).unwrap(), bytes);
+}
+
+#[test]
+fn two_processes_writing_at_once_lose_nothing() {
+    let s = Sandbox::new();
+    let spawn = |first_day: u32| {
+        let mut children = Vec::new();
+        for i in 0..20 {
+            let night = format!(
+                "2026-{:02}-{:02}",
+                1 + (first_day + i) / 28,
+                1 + (first_day + i) % 28
+            );
+            let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("winddown"));
+            c.env("WINDDOWN_CONFIG_DIR", s.config())
+                .env("WINDDOWN_DATA_DIR", s.data())
+                .env("WINDDOWN_NOW", MORNING);
+            c.args(["checkin", "--night", &night, "--cramps", "1"])
+                .stdout(std::process::Stdio::null());
+            children.push(c.spawn().unwrap());
+        }
+        children
+    };
+    let mut all = spawn(0);
+    all.extend(spawn(20));
+    for mut c in all {
+        assert!(c.wait().unwrap().success());
+    }
+    assert_eq!(export(&s)["records"].as_array().unwrap().len(), 40);
+}
