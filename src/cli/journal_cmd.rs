@@ -10,7 +10,9 @@ use super::args::{CheckinArgs, ExportFormat};
 use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
 use super::log_text;
-use crate::journal::exchange::{export_csv, export_json, import, parse_export};
+use std::io::Write;
+
+use crate::journal::exchange::{import, parse_export, write_export_csv, write_export_json};
 use crate::journal::night::latest_at;
 use crate::journal::{CheckIn, Cramp, JournalError, Record, RedFlags, RestNight, SleepTimes, Spot};
 
@@ -176,14 +178,13 @@ pub fn export(
         return Err(Exit::invalid(format!("--from {f} is after --to {t}")));
     }
     let entries = ctx.journal().read_range(from, to)?;
-    let text = match format {
-        ExportFormat::Json => export_json(&entries) + "\n",
-        ExportFormat::Csv => export_csv(&entries).map_err(|e| Exit::failed(e.to_string()))?,
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = match format {
+        ExportFormat::Json => write_export_json(&entries, &mut out),
+        ExportFormat::Csv => write_export_csv(&entries, &mut out).map_err(std::io::Error::from),
     };
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a message.
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match result.and_then(|_| out.flush()) {
+        // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Exit::failed(format!("cannot write the export: {e}")))
         }

@@ -4,7 +4,30 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use serde::Serialize;
+
 use super::model::{CheckIn, Cramp, Record, RestNight, Run};
+
+/// A borrowed [`Record`] that serializes exactly like it.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum RecordRef<'a> {
+    Run(&'a Run),
+    Checkin(&'a CheckIn),
+    Cramp(&'a Cramp),
+    Rest(&'a RestNight),
+}
+
+impl RecordRef<'_> {
+    pub fn to_owned(self) -> Record {
+        match self {
+            RecordRef::Run(r) => Record::Run(r.clone()),
+            RecordRef::Checkin(c) => Record::Checkin(c.clone()),
+            RecordRef::Cramp(c) => Record::Cramp(c.clone()),
+            RecordRef::Rest(r) => Record::Rest(r.clone()),
+        }
+    }
+}
 
 /// What the journal holds about one night.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -62,16 +85,21 @@ impl Entries {
         self.nights.get(&date)
     }
 
-    /// All records again, in night order (for export).
+    /// All records again, in night order.
     pub fn records(&self) -> Vec<Record> {
-        let mut out = Vec::new();
-        for n in self.nights.values() {
-            out.extend(n.runs.iter().cloned().map(Record::Run));
-            out.extend(n.checkin.iter().cloned().map(Record::Checkin));
-            out.extend(n.cramps.iter().cloned().map(Record::Cramp));
-            out.extend(n.rest.iter().cloned().map(Record::Rest));
-        }
-        out
+        self.record_refs().map(RecordRef::to_owned).collect()
+    }
+
+    /// All records, borrowed, in night order (export streams these without copying).
+    pub fn record_refs(&self) -> impl Iterator<Item = RecordRef<'_>> {
+        self.nights.values().flat_map(|n| {
+            n.runs
+                .iter()
+                .map(RecordRef::Run)
+                .chain(n.checkin.iter().map(RecordRef::Checkin))
+                .chain(n.cramps.iter().map(RecordRef::Cramp))
+                .chain(n.rest.iter().map(RecordRef::Rest))
+        })
     }
 
     pub fn checkin_count(&self) -> usize {

@@ -1,6 +1,7 @@
 //! Export (JSON, CSV) and import (a JSON export, merged without guessing).
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,14 +22,29 @@ pub struct Export {
     pub records: Vec<Record>,
 }
 
-/// The JSON export of `entries` (records in night order, journal line format).
+/// Writes the JSON export of `entries`: one JSON object whose `records` are the
+/// journal's lines, one record per line so the file stays readable and diffable.
+pub fn write_export_json(entries: &Entries, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{{\"winddown\":\"export\",\"version\":{EXPORT_VERSION},\"records\":["
+    )?;
+    let mut first = true;
+    for r in entries.record_refs() {
+        if !first {
+            out.write_all(b",\n")?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *out, &r)?;
+    }
+    out.write_all(b"\n]}\n")
+}
+
+/// The JSON export as a string.
 pub fn export_json(entries: &Entries) -> String {
-    let export = Export {
-        winddown: "export".into(),
-        version: EXPORT_VERSION,
-        records: entries.records(),
-    };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    let mut out = Vec::new();
+    write_export_json(entries, &mut out).unwrap_or_default();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Columns of the CSV export: one row per night.
@@ -61,9 +77,16 @@ pub const CSV_COLUMNS: &[&str] = &[
     "note",
 ];
 
-/// The CSV export: a header, then one row per night that has any record.
+/// The CSV export as a string.
 pub fn export_csv(entries: &Entries) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut out = Vec::new();
+    write_export_csv(entries, &mut out)?;
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// Writes the CSV export: a header, then one row per night that has any record.
+pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_COLUMNS)?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for (night, n) in &entries.nights {
@@ -122,8 +145,8 @@ pub fn export_csv(entries: &Entries) -> Result<String, csv::Error> {
         ];
         w.write_record(&row)?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    w.flush()?;
+    Ok(())
 }
 
 /// "calf-left", "foot", the form used on the command line and in the CSV.

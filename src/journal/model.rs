@@ -17,6 +17,30 @@ pub enum Record {
 }
 
 impl Record {
+    /// Parses one journal line. Lines written by winddown start with their
+    /// `"type"`, which lets each record go straight to its own struct; any other
+    /// key order (a hand edit) takes the slower generic path.
+    pub fn from_line(line: &str) -> serde_json::Result<Record> {
+        fn direct<T: serde::de::DeserializeOwned>(rest: &str) -> serde_json::Result<T> {
+            let mut obj = String::with_capacity(rest.len() + 1);
+            obj.push('{');
+            obj.push_str(rest);
+            serde_json::from_str(&obj)
+        }
+        if let Some(rest) = line.strip_prefix("{\"type\":\"") {
+            if let Some(rest) = rest.strip_prefix("run\",") {
+                return direct(rest).map(Record::Run);
+            } else if let Some(rest) = rest.strip_prefix("checkin\",") {
+                return direct(rest).map(Record::Checkin);
+            } else if let Some(rest) = rest.strip_prefix("cramp\",") {
+                return direct(rest).map(Record::Cramp);
+            } else if let Some(rest) = rest.strip_prefix("rest\",") {
+                return direct(rest).map(Record::Rest);
+            }
+        }
+        serde_json::from_str(line)
+    }
+
     pub fn night(&self) -> NaiveDate {
         match self {
             Record::Run(r) => r.night,

@@ -140,15 +140,14 @@ impl Journal {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Entries, JournalError> {
-        let mut records = Vec::new();
-        for (month, path) in self.month_files()? {
-            if from.is_some_and(|f| month < Month::of(f))
-                || to.is_some_and(|t| month > Month::of(t))
-            {
-                continue;
-            }
-            records.extend(read_month_file(&path, month)?);
-        }
+        let files: Vec<_> = self
+            .month_files()?
+            .into_iter()
+            .filter(|(m, _)| {
+                from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t))
+            })
+            .collect();
+        let mut records = read_files_parallel(&files)?;
         records
             .retain(|r| from.is_none_or(|f| r.night() >= f) && to.is_none_or(|t| r.night() <= t));
         Ok(Entries::from_records(records))
@@ -266,6 +265,40 @@ pub fn month_text(records: &[Record]) -> String {
     out
 }
 
+/// Reads month files on every core (ten years is 120 files); the first error wins.
+fn read_files_parallel(files: &[(Month, PathBuf)]) -> Result<Vec<Record>, JournalError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || files.len() < 8 {
+        return read_files_parallel_chunk(files);
+    }
+    let chunk = files.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<Record>, JournalError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || read_files_parallel_chunk(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut out = Vec::new();
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
+fn read_files_parallel_chunk(files: &[(Month, PathBuf)]) -> Result<Vec<Record>, JournalError> {
+    let mut out = Vec::new();
+    for (m, p) in files {
+        out.extend(read_month_file(p, *m)?);
+    }
+    Ok(out)
+}
+
 /// Reads and checks one month file: header, version, every line, every night in its month.
 fn read_month_file(path: &Path, month: Month) -> Result<Vec<Record>, JournalError> {
     let bytes = std::fs::read(path).map_err(io_err(path))?;
@@ -319,7 +352,7 @@ pub fn parse_month(path: &Path, month: Month, bytes: &[u8]) -> Result<Vec<Record
         if last_was_empty {
             return Err(corrupt(i, "unexpected empty line".into()));
         }
-        let record: Record = serde_json::from_str(line)
+        let record = Record::from_line(line)
             .map_err(|e| corrupt(i + 1, format!("unreadable record: {e}")))?;
         if Month::of(record.night()) != month {
             return Err(corrupt(
