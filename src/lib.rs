@@ -11,3 +11,4 @@ pub mod guidance;
 pub mod journal;
 pub mod paths;
 pub mod routine;
+pub mod session;

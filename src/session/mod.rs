@@ -1,0 +1,10 @@
+//! The coaching session: a state machine over the routine's phases, driven by
+//! an injected clock. No terminal code, no sleeping: every method takes `now`.
+
+mod machine;
+mod outcome;
+#[cfg(test)]
+mod tests;
+
+pub use machine::{Cue, Session, SessionView};
+pub use outcome::{StepState, StepStatus};
