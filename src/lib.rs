@@ -12,3 +12,4 @@ pub mod journal;
 pub mod paths;
 pub mod routine;
 pub mod session;
+pub mod tui;

@@ -30,6 +30,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run tonight's routine in the full-screen coach
+    Run {
+        /// A routine name or file [default: the default routine from the settings]
+        routine: Option<String>,
+        /// Run the clock this many times faster (practice and demos); the record notes it
+        #[arg(long, default_value_t = 1.0, value_parser = values::speed, value_name = "X")]
+        speed: f64,
+    },
     /// Read, check, create and edit routine files
     #[command(subcommand)]
     Routine(RoutineCmd),

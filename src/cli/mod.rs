@@ -7,10 +7,11 @@ pub mod exit;
 pub mod journal_cmd;
 pub mod log_text;
 pub mod routine_cmd;
+pub mod run_cmd;
 pub mod routine_text;
 pub mod values;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use crate::paths::Paths;
 use args::{Cli, Command};
@@ -41,6 +42,7 @@ fn dispatch(cli: Cli) -> CmdResult {
     let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
     let ctx = context::Ctx::new(paths)?;
     match cli.command {
+        Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),
         Some(Command::Routine(cmd)) => {
             routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine)
         }
@@ -50,11 +52,7 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Log { last, json }) => journal_cmd::log(&ctx, last, json),
         Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),
         Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
-        None => {
-            Cli::command()
-                .print_help()
-                .map_err(|e| Exit::failed(e.to_string()))?;
-            Ok(())
-        }
+        // The home screen will live here; until then the app opens tonight's routine.
+        None => run_cmd::run(&ctx, None, 1.0),
     }
 }

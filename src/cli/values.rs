@@ -54,6 +54,14 @@ pub fn longest(s: &str) -> Result<u32, String> {
     Ok(d.as_secs() as u32)
 }
 
+/// A clock speed factor: 0.1 to 100.
+pub fn speed(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.1..=100.0).contains(&x) => Ok(x),
+        _ => Err(format!("expected a speed factor from 0.1 to 100, like 10, got \"{s}\"")),
+    }
+}
+
 pub fn yes_no(s: &str) -> Result<bool, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" => Ok(true),

@@ -3,6 +3,7 @@
 
 mod machine;
 mod outcome;
+pub mod record;
 #[cfg(test)]
 mod tests;
 

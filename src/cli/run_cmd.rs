@@ -1,0 +1,37 @@
+//! `winddown run`: the coach, full-screen.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use super::context::Ctx;
+use super::exit::{CmdResult, Exit};
+use super::routine_cmd::resolve;
+use crate::tui::coach::{CoachApp, Mode};
+use crate::tui::runtime::{CueSettings, Ending, run_coach};
+
+pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
+    let name = routine.unwrap_or(&ctx.config.default_routine);
+    let (routine, _) = resolve(&ctx.paths, name)?;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Exit::invalid(
+            "the coach needs a terminal (stdin and stdout are not both a terminal); use `winddown routine show` to print a routine",
+        ));
+    }
+    let night = ctx.current_night();
+    let journal = ctx.journal();
+    let tonight = journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
+    let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
+    let cues = CueSettings { bell: ctx.config.bell, command: ctx.config.cue_command.clone() };
+    let ending = run_coach(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    if let Some(e) = &app.save_error {
+        return Err(Exit::failed(format!("progress was not saved: {e}")));
+    }
+    match ending {
+        Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; progress saved"))),
+        Ending::Normal if app.mode == Mode::Summary => {
+            println!("Recorded for the night of {}. Check in tomorrow morning: winddown checkin", night.format("%a %d %b"));
+            Ok(())
+        }
+        Ending::Normal => Ok(()),
+    }
+}

@@ -1,0 +1,253 @@
+//! The coach screen's model and update: key events and clock ticks in,
+//! session actions, journal writes and cues out. Drawing lives in `view.rs`.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::journal::{Journal, Record, Run};
+use crate::routine::Routine;
+use crate::session::record::{resume_point, run_record};
+use crate::session::{Cue, Session, StepState};
+
+/// How long the screen flashes on a side switch, hold end or routine end.
+pub const FLASH: Duration = Duration::from_millis(400);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// An unfinished run of this routine exists tonight: resume it or start over?
+    ResumeOffer { step: usize },
+    Running,
+    /// "Quit and save progress?"; the session is paused while asking.
+    ConfirmQuit { was_paused: bool },
+    Help,
+    /// The end-of-routine summary.
+    Summary,
+}
+
+pub struct CoachApp {
+    pub session: Session,
+    pub mode: Mode,
+    journal: Journal,
+    night: NaiveDate,
+    /// The run record's start time and id (kept when resuming).
+    run_started: DateTime<FixedOffset>,
+    /// Maps the monotonic clock to wall-clock time for the record.
+    origin: (Instant, DateTime<FixedOffset>),
+    resume: Option<(usize, Vec<StepState>, DateTime<FixedOffset>)>,
+    pub flash_until: Option<Instant>,
+    /// Cues not yet given to the terminal (bell, cue command), with the step title.
+    pub pending_cues: Vec<(Cue, String)>,
+    /// The last journal write failed: shown on screen, retried at the next step.
+    pub save_error: Option<String>,
+    pub quit: bool,
+    /// Steps completed when the summary was reached.
+    pub finished_in: Option<Duration>,
+}
+
+impl CoachApp {
+    /// A coach for `routine`; `tonight` is the night's journal entry runs, used to offer a resume.
+    pub fn new(
+        routine: Routine,
+        speed: f64,
+        journal: Journal,
+        night: NaiveDate,
+        tonight: &[Run],
+        wall_now: DateTime<FixedOffset>,
+        now: Instant,
+    ) -> CoachApp {
+        let resume = tonight
+            .iter()
+            .rev()
+            .find(|r| r.routine == routine.id)
+            .and_then(|r| resume_point(r, &routine.content_hash).map(|(step, states)| (step, states, r.started)));
+        let mut session = Session::new(routine, speed, now);
+        let mode = match &resume {
+            Some((step, _, _)) => {
+                session.toggle_pause(now);
+                Mode::ResumeOffer { step: *step }
+            }
+            None => Mode::Running,
+        };
+        CoachApp {
+            session,
+            mode,
+            journal,
+            night,
+            run_started: wall_now,
+            origin: (now, wall_now),
+            resume,
+            flash_until: None,
+            pending_cues: Vec::new(),
+            save_error: None,
+            quit: false,
+            finished_in: None,
+        }
+    }
+
+    fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
+        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default();
+        self.origin.1 + d
+    }
+
+    /// Maps a key press to an action.
+    pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit_and_save(now);
+            return;
+        }
+        match self.mode.clone() {
+            Mode::ResumeOffer { .. } => match key.code {
+                KeyCode::Enter | KeyCode::Char('y') => self.start(true, now),
+                KeyCode::Char('s') | KeyCode::Char('n') => self.start(false, now),
+                KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
+                _ => {}
+            },
+            Mode::ConfirmQuit { was_paused } => match key.code {
+                KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('q') => self.quit_and_save(now),
+                KeyCode::Esc | KeyCode::Char('n') => {
+                    if !was_paused {
+                        self.session.toggle_pause(now);
+                    }
+                    self.mode = Mode::Running;
+                }
+                _ => {}
+            },
+            Mode::Help => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter) {
+                    self.mode = Mode::Running;
+                }
+            }
+            Mode::Summary => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter) {
+                    self.quit = true;
+                }
+            }
+            Mode::Running => self.running_key(key, now),
+        }
+    }
+
+    fn running_key(&mut self, key: KeyEvent, now: Instant) {
+        let step_before = self.session.current_step();
+        let cues = match key.code {
+            KeyCode::Char(' ') => {
+                self.session.toggle_pause(now);
+                Vec::new()
+            }
+            KeyCode::Enter => self.session.confirm(now),
+            KeyCode::Right | KeyCode::Char('n') => self.session.skip(now),
+            KeyCode::Left | KeyCode::Char('b') => {
+                self.session.back(now);
+                Vec::new()
+            }
+            KeyCode::Char('r') => {
+                self.session.restart_step(now);
+                Vec::new()
+            }
+            KeyCode::Char('?') => {
+                self.mode = Mode::Help;
+                Vec::new()
+            }
+            KeyCode::Char('q') | KeyCode::Esc => {
+                let was_paused = self.session.is_paused();
+                if !was_paused {
+                    self.session.toggle_pause(now);
+                }
+                self.mode = Mode::ConfirmQuit { was_paused };
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+        self.after(cues, step_before, now);
+    }
+
+    fn start(&mut self, resume: bool, now: Instant) {
+        let routine = self.session.routine().clone();
+        let speed = self.session.speed();
+        self.session = match (resume, self.resume.take()) {
+            (true, Some((step, states, started))) => {
+                self.run_started = started;
+                Session::resume(routine, speed, now, step, states)
+            }
+            _ => {
+                self.run_started = self.wall(now);
+                Session::new(routine, speed, now)
+            }
+        };
+        self.mode = Mode::Running;
+    }
+
+    /// Advances the clock: cues, flashes, progress saves, the summary.
+    pub fn tick(&mut self, now: Instant) {
+        if matches!(self.mode, Mode::ResumeOffer { .. }) {
+            return;
+        }
+        let step_before = self.session.current_step();
+        let cues = self.session.tick(now);
+        self.after(cues, step_before, now);
+    }
+
+    fn after(&mut self, cues: Vec<Cue>, step_before: usize, now: Instant) {
+        for cue in &cues {
+            if matches!(cue, Cue::SideSwitch | Cue::HoldEnd | Cue::RoutineEnd) {
+                self.flash_until = Some(now + FLASH);
+            }
+            let title = self
+                .session
+                .routine()
+                .steps
+                .get(step_before.min(self.session.routine().steps.len().saturating_sub(1)))
+                .map(|s| s.title.clone())
+                .unwrap_or_default();
+            self.pending_cues.push((*cue, title));
+        }
+        if self.session.current_step() != step_before {
+            self.save(false, now);
+        }
+        if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
+            self.finished_in = self.session.duration();
+            self.save(true, now);
+            self.mode = Mode::Summary;
+        }
+    }
+
+    /// Stops the session, records what was done, and asks the loop to exit.
+    pub fn quit_and_save(&mut self, now: Instant) {
+        if !matches!(self.mode, Mode::ResumeOffer { .. } | Mode::Summary) {
+            self.session.stop(now);
+            self.save(true, now);
+        }
+        self.quit = true;
+    }
+
+    /// Writes the run as it stands. Nothing is written before the first step ends.
+    fn save(&mut self, finished: bool, now: Instant) {
+        let run = run_record(&self.session, self.night, self.run_started, self.wall(now), finished);
+        if run.steps.iter().all(|s| s.outcome == crate::journal::Outcome::NotReached) {
+            return;
+        }
+        self.save_error = self.journal.put(vec![Record::Run(run)]).err().map(|e| e.to_string());
+    }
+
+    /// When the loop must wake next with no key pressed.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let flash = self.flash_until.filter(|f| *f > now);
+        let session = match self.mode {
+            Mode::Running | Mode::Help => self.session.next_change(now),
+            _ => None,
+        };
+        match (flash, session) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    pub fn flashing(&self, now: Instant) -> bool {
+        self.flash_until.is_some_and(|f| f > now)
+    }
+
+    pub fn night(&self) -> NaiveDate {
+        self.night
+    }
+}

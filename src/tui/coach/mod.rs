@@ -1,0 +1,6 @@
+//! The coach: a full-screen guided run of a routine.
+
+pub mod app;
+pub mod view;
+
+pub use app::{CoachApp, Mode};

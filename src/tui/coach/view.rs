@@ -1,0 +1,300 @@
+//! Drawing the coach: a pure function of the app state and the instant.
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Clear, Gauge, Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::app::{CoachApp, Mode};
+use crate::routine::plan::{PhaseKind, format_duration};
+use crate::routine::{Side, StepKind};
+use crate::session::{SessionView, StepStatus};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{centered, too_small};
+
+/// Smallest size the coach lays out in; below it a message asks for more room.
+pub const MIN_WIDTH: u16 = 44;
+pub const MIN_HEIGHT: u16 = 14;
+
+pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(f, area, MIN_WIDTH, MIN_HEIGHT, theme);
+        return;
+    }
+    let v = app.session.view(now);
+    let routine = app.session.routine();
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(Line::styled(format!(" {} ", routine.name), theme.title()))
+        .title(Line::from(step_counter(&v)).right_aligned());
+    if app.flashing(now) {
+        block = block.border_style(theme.flash());
+    }
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+
+    if app.mode == Mode::Summary {
+        summary(app, theme, f, inner);
+        return;
+    }
+    body(app, &v, now, theme, f, inner);
+    match &app.mode {
+        Mode::Help => help(theme, f, area),
+        Mode::ConfirmQuit { .. } => dialog(
+            f,
+            area,
+            " Quit? ",
+            vec![
+                Line::from("Quit and save progress?"),
+                Line::from(""),
+                keys_line(theme, &[("Enter", "quit and save"), ("Esc", "keep going")]),
+            ],
+        ),
+        Mode::ResumeOffer { step } => {
+            let title = routine.steps.get(*step).map_or("", |s| s.title.as_str());
+            dialog(
+                f,
+                area,
+                " Resume? ",
+                vec![
+                    Line::from(format!("You stopped at step {} of {} tonight:", step + 1, routine.steps.len())),
+                    Line::styled(title.to_string(), theme.title()),
+                    Line::from(""),
+                    keys_line(theme, &[("Enter", "resume there"), ("s", "start over"), ("q", "quit")]),
+                ],
+            )
+        }
+        _ => {}
+    }
+}
+
+fn step_counter(v: &SessionView) -> String {
+    if v.finished { " done ".into() } else { format!(" step {} of {} ", v.step + 1, v.step_count) }
+}
+
+fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Frame, area: Rect) {
+    let routine = app.session.routine();
+    let Some(step) = routine.steps.get(v.step) else { return };
+    let how_lines = if area.height >= 20 { 3 } else { 2 };
+    let [title_row, phase_row, middle, how_row, next_row, phase_gauge, routine_gauge, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(how_lines),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 }));
+
+    let mut title = vec![Span::styled(step.title.clone(), theme.title())];
+    if step.optional {
+        title.push(Span::styled("  (optional)", theme.dim()));
+    }
+    f.render_widget(Line::from(title), title_row);
+    f.render_widget(phase_line(app, v, theme), phase_row);
+
+    // Middle: the countdown (or the check prompt) beside the step's picture.
+    let art = step.art.as_deref().and_then(crate::assets::art);
+    let art_width = art.map_or(0, |a| a.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 2);
+    let [left, right] = if art.is_some() && middle.width >= 60 {
+        Layout::horizontal([Constraint::Min(30), Constraint::Length(art_width)]).areas(middle)
+    } else {
+        [middle, Rect::default()]
+    };
+    match step.kind {
+        StepKind::Check => {
+            let text = Text::from(vec![
+                Line::from(""),
+                Line::styled("Do this now, then", theme.text()),
+                Line::from(vec![Span::raw("press "), Span::styled("Enter", theme.key()), Span::raw(" when done")]),
+            ]);
+            f.render_widget(Paragraph::new(text).alignment(Alignment::Center), left);
+        }
+        StepKind::Timed(_) => countdown(v, theme, f, left),
+    }
+    if let Some(art) = art
+        && right.width > 0
+    {
+        f.render_widget(Paragraph::new(art.trim_end_matches('\n')).style(theme.dim()), right);
+    }
+
+    if let Some(how) = &step.how {
+        f.render_widget(Paragraph::new(how.split_whitespace().collect::<Vec<_>>().join(" ")).wrap(Wrap { trim: true }), how_row);
+    }
+    let next = routine.steps.get(v.step + 1).map_or("the end".to_string(), |s| s.title.clone());
+    f.render_widget(Line::from(vec![Span::styled("next: ", theme.dim()), Span::raw(next)]), next_row);
+
+    let phase_label = match v.phase {
+        Some(PhaseKind::Check) | None => String::new(),
+        _ => format!("{}s", v.remaining_secs),
+    };
+    f.render_widget(
+        Gauge::default().gauge_style(theme.gauge()).ratio(v.phase_progress.clamp(0.0, 1.0)).label(phase_label),
+        phase_gauge,
+    );
+    f.render_widget(
+        Gauge::default()
+            .gauge_style(theme.gauge())
+            .ratio(v.routine_progress.clamp(0.0, 1.0))
+            .label(format!("routine {}% · {} left", (v.routine_progress * 100.0).round(), format_duration(v.time_left))),
+        routine_gauge,
+    );
+    let footer_line = match &app.save_error {
+        Some(e) => Line::styled(format!("not saved: {e}"), theme.warn()),
+        None => keys_line(theme, &[("Space", "pause"), ("Enter", "done/start"), ("n", "skip"), ("b", "back"), ("?", "help"), ("q", "quit")]),
+    };
+    f.render_widget(footer_line, footer);
+    let _ = now;
+}
+
+fn phase_line<'a>(app: &CoachApp, v: &SessionView, theme: &Theme) -> Line<'a> {
+    let reps = app.session.routine().steps.get(v.step).and_then(|s| s.timed()).map_or(1, |t| t.reps);
+    let rep = |r: u32| if reps > 1 { format!(" · rep {r} of {reps}") } else { String::new() };
+    let mut spans = match v.phase {
+        Some(PhaseKind::GetReady) => {
+            let first = app.session.routine().steps.get(v.step).and_then(|s| s.timed()).and_then(|t| t.sides.first().copied());
+            let mut s = vec![Span::styled("GET READY", theme.pause())];
+            if let Some(side) = first {
+                s.push(Span::raw(format!(" · {} first", leg(side))));
+            }
+            s
+        }
+        Some(PhaseKind::Hold { rep: r, side }) => {
+            let mut s = vec![Span::styled("HOLD", theme.hold())];
+            if let Some(side) = side {
+                s.push(Span::styled(format!(" · {}", leg(side)), theme.hold()));
+            }
+            s.push(Span::raw(rep(r)));
+            s
+        }
+        Some(PhaseKind::Switch { to }) => vec![Span::styled("SWITCH", theme.pause()), Span::raw(format!(" · now the {}", leg(to)))],
+        Some(PhaseKind::Rest { next_rep }) => vec![Span::styled("REST", theme.pause()), Span::raw(format!(" · rep {next_rep} of {reps} next"))],
+        Some(PhaseKind::Check) => vec![Span::styled("CHECK", theme.hold())],
+        None => vec![],
+    };
+    if v.paused {
+        spans.push(Span::styled("   ‖ PAUSED (Space to resume)", theme.pause()));
+    }
+    Line::from(spans)
+}
+
+fn leg(side: Side) -> &'static str {
+    match side {
+        Side::Left => "LEFT leg",
+        Side::Right => "RIGHT leg",
+    }
+}
+
+fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
+    let secs = v.remaining_secs;
+    let text = if secs >= 60 { format!("{}:{:02}", secs / 60, secs % 60) } else { secs.to_string() };
+    let chars = text.chars().count() as u16;
+    let size = if area.height >= 8 && area.width >= chars * 8 {
+        Some((PixelSize::Full, 8))
+    } else if area.height >= 4 && area.width >= chars * 8 {
+        Some((PixelSize::HalfHeight, 4))
+    } else if area.height >= 4 && area.width >= chars * 4 {
+        Some((PixelSize::Quadrant, 4))
+    } else {
+        None
+    };
+    match size {
+        Some((pixel_size, rows)) => {
+            let top = area.y + (area.height - rows) / 2;
+            let digits = Rect { y: top, height: rows, ..area };
+            let big = BigText::builder().pixel_size(pixel_size).style(theme.digits()).lines(vec![Line::from(text)]).centered().build();
+            f.render_widget(big, digits);
+        }
+        None => {
+            let mid = Rect { y: area.y + area.height / 2, height: 1, ..area };
+            f.render_widget(Paragraph::new(text).style(theme.digits()).alignment(Alignment::Center), mid);
+        }
+    }
+}
+
+fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
+    let steps = app.session.steps();
+    let count = |st: StepStatus| steps.iter().filter(|s| s.status() == st).count();
+    let (done, skipped, partial) = (count(StepStatus::Done), count(StepStatus::Skipped), count(StepStatus::Partial));
+    let complete = app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == StepStatus::Done);
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(if complete { "Routine complete. Good night." } else { "Routine over." }, theme.title()),
+        Line::from(""),
+        Line::from(format!("{done} of {} steps done, {skipped} skipped, {partial} partly done", steps.len())),
+    ];
+    if let Some(d) = app.finished_in {
+        lines.push(Line::from(format!("Time taken: {}", format_duration(d))));
+    }
+    lines.push(Line::from(format!("Recorded for the night of {}.", app.night().format("%a %d %b"))));
+    if let Some(e) = &app.save_error {
+        lines.push(Line::styled(format!("Not saved: {e}"), theme.warn()));
+    }
+    lines.extend([
+        Line::from(""),
+        Line::from("Tomorrow morning, tell winddown how the night went:"),
+        Line::styled("winddown checkin", theme.key()),
+        Line::from(""),
+        keys_line(theme, &[("Enter", "close")]),
+    ]);
+    for (i, (step, state)) in app.session.routine().steps.iter().zip(steps).enumerate() {
+        if area.height as usize > lines.len() + steps.len() + 1 {
+            let mark = match state.status() {
+                StepStatus::Done => "✓",
+                StepStatus::Skipped => "–",
+                StepStatus::Partial => "½",
+                StepStatus::Pending => "·",
+            };
+            lines.insert(5 + i, Line::styled(format!("  {mark} {}", step.title), theme.dim()));
+        }
+    }
+    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
+fn keys_line<'a>(theme: &Theme, keys: &[(&'a str, &'a str)]) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, (k, what)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(*k, theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    Line::from(spans)
+}
+
+fn help(theme: &Theme, f: &mut Frame, area: Rect) {
+    let rows = [
+        ("Space", "pause / resume"),
+        ("Enter", "confirm a check step; start the hold now"),
+        ("→  n", "skip this step"),
+        ("←  b", "back one step"),
+        ("r", "restart this step"),
+        ("q  Esc", "quit (asks first; progress is saved)"),
+        ("Ctrl-C", "quit now, saving progress"),
+        ("?", "this help"),
+    ];
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>8}  "), theme.key()), Span::raw(*what)]))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled("any of ? Esc Enter closes this", theme.dim()));
+    dialog(f, area, " Keys ", lines);
+}
+
+fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+    let width = lines.iter().map(|l| l.width() as u16).max().unwrap_or(20) + 4;
+    let rect = centered(area, width.min(area.width), (lines.len() as u16 + 2).min(area.height));
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().border_type(BorderType::Rounded).title(title.to_string())),
+        rect,
+    );
+}

@@ -1,0 +1,6 @@
+//! The terminal face: screens drawn with ratatui over the pure core.
+
+pub mod coach;
+pub mod runtime;
+pub mod theme;
+pub mod widgets;

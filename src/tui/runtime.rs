@@ -1,0 +1,127 @@
+//! The event loop around a screen: terminal set-up and restore, keys, resizes,
+//! signals, and waking exactly when the screen has something new to show.
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::DefaultTerminal;
+
+use super::coach::{CoachApp, view};
+use super::theme::Theme;
+use crate::session::Cue;
+
+/// How long the loop may sleep with nothing to show: it still checks for signals.
+const IDLE_WAKE: Duration = Duration::from_millis(500);
+
+/// Settings the runtime applies to cues.
+pub struct CueSettings {
+    pub bell: bool,
+    pub command: Option<String>,
+}
+
+/// Why the loop ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ending {
+    Normal,
+    /// SIGTERM or SIGHUP (a closed terminal): progress saved, terminal restored.
+    Signal(&'static str),
+}
+
+/// Runs the coach full-screen until the user leaves it (or a signal arrives).
+/// The terminal is restored on every path, panics included (ratatui's hook).
+pub fn run_coach(app: &mut CoachApp, cues: &CueSettings) -> std::io::Result<Ending> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, app, cues, &signal);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut CoachApp,
+    cues: &CueSettings,
+    signal: &AtomicUsize,
+) -> std::io::Result<Ending> {
+    let theme = Theme::from_env();
+    let mut children: Vec<Child> = Vec::new();
+    let mut dirty = true;
+    let mut scheduled: Option<Instant> = None;
+    loop {
+        let now = Instant::now();
+        if dirty {
+            terminal.draw(|f| view::render(app, now, &theme, f))?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(Ending::Normal);
+        }
+        scheduled = app.next_wake(now).or(scheduled.filter(|s| *s > now));
+        let timeout = scheduled.map_or(IDLE_WAKE, |s| s.saturating_duration_since(now).min(IDLE_WAKE));
+        if event::poll(timeout)? {
+            // Drain everything waiting so a burst of resizes costs one redraw.
+            while event::poll(Duration::ZERO)? {
+                match event::read()? {
+                    Event::Key(key) if key.kind == KeyEventKind::Press => {
+                        let small = terminal.size().is_ok_and(|s| s.width < view::MIN_WIDTH || s.height < view::MIN_HEIGHT);
+                        if small && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+                            app.quit_and_save(Instant::now());
+                        } else {
+                            app.handle_key(key, Instant::now());
+                        }
+                        dirty = true;
+                    }
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
+                }
+            }
+        }
+        let now = Instant::now();
+        app.tick(now);
+        if scheduled.is_some_and(|s| s <= now) {
+            dirty = true;
+            scheduled = None;
+        }
+        give_cues(app, cues, &mut children, &mut dirty);
+        children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            app.quit_and_save(Instant::now());
+            let name = if sig == signal_hook::consts::SIGHUP as usize { "SIGHUP" } else { "SIGTERM" };
+            return Ok(Ending::Signal(name));
+        }
+    }
+}
+
+/// Rings the bell and starts the cue command for each new cue, without waiting for it.
+fn give_cues(app: &mut CoachApp, settings: &CueSettings, children: &mut Vec<Child>, dirty: &mut bool) {
+    for (cue, step) in app.pending_cues.drain(..) {
+        *dirty = true;
+        if settings.bell && !matches!(cue, Cue::StepEnd) {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|_| out.flush());
+        }
+        if let Some(cmd) = &settings.command {
+            let spawned = Command::new("sh")
+                .arg("-c")
+                .arg(cmd)
+                .env("WINDDOWN_EVENT", cue.name())
+                .env("WINDDOWN_STEP", step)
+                .env("WINDDOWN_TICK", if let Cue::Tick(n) = cue { n.to_string() } else { String::new() })
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn();
+            if let Ok(child) = spawned {
+                children.push(child);
+            }
+        }
+    }
+}
