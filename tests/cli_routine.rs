@@ -391,3 +391,26 @@ fn help_and_version() {
         .code(2)
         .stderr(contains("unexpected argument"));
 }
+
+#[test]
+fn run_needs_a_terminal_and_a_known_routine() {
+    let s = Sandbox::new();
+    s.cmd()
+        .args(["run"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("the coach needs a terminal"));
+    s.cmd()
+        .args(["run", "nope"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "no routine named \"nope\"; known routines: cramp-guard",
+        ));
+    s.cmd()
+        .args(["run", "--speed", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("speed factor from 0.1 to 100"));
+}

@@ -7,8 +7,8 @@ pub mod exit;
 pub mod journal_cmd;
 pub mod log_text;
 pub mod routine_cmd;
-pub mod run_cmd;
 pub mod routine_text;
+pub mod run_cmd;
 pub mod values;
 
 use clap::Parser;

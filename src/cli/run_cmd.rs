@@ -19,17 +19,36 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     }
     let night = ctx.current_night();
     let journal = ctx.journal();
-    let tonight = journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
-    let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
-    let cues = CueSettings { bell: ctx.config.bell, command: ctx.config.cue_command.clone() };
-    let ending = run_coach(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    let tonight = journal
+        .read_range(Some(night), Some(night))?
+        .night(night)
+        .map(|n| n.runs.clone())
+        .unwrap_or_default();
+    let mut app = CoachApp::new(
+        routine,
+        speed,
+        journal,
+        night,
+        &tonight,
+        ctx.now,
+        Instant::now(),
+    );
+    let cues = CueSettings {
+        bell: ctx.config.bell,
+        command: ctx.config.cue_command.clone(),
+    };
+    let ending =
+        run_coach(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     if let Some(e) = &app.save_error {
         return Err(Exit::failed(format!("progress was not saved: {e}")));
     }
     match ending {
         Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; progress saved"))),
         Ending::Normal if app.mode == Mode::Summary => {
-            println!("Recorded for the night of {}. Check in tomorrow morning: winddown checkin", night.format("%a %d %b"));
+            println!(
+                "Recorded for the night of {}. Check in tomorrow morning: winddown checkin",
+                night.format("%a %d %b")
+            );
             Ok(())
         }
         Ending::Normal => Ok(()),

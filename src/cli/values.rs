@@ -58,7 +58,9 @@ pub fn longest(s: &str) -> Result<u32, String> {
 pub fn speed(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(x) if (0.1..=100.0).contains(&x) => Ok(x),
-        _ => Err(format!("expected a speed factor from 0.1 to 100, like 10, got \"{s}\"")),
+        _ => Err(format!(
+            "expected a speed factor from 0.1 to 100, like 10, got \"{s}\""
+        )),
     }
 }
 

@@ -39,7 +39,11 @@ pub fn run_record(
                     StepStatus::Partial => Outcome::Partial,
                     StepStatus::Pending => Outcome::NotReached,
                 },
-                held_s: state.held.iter().map(|(k, v)| (k.to_string(), (v * 10.0).round() / 10.0)).collect(),
+                held_s: state
+                    .held
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), (v * 10.0).round() / 10.0))
+                    .collect(),
             })
             .collect(),
     }
@@ -51,7 +55,10 @@ pub fn resume_point(run: &Run, routine_hash: &str) -> Option<(usize, Vec<StepSta
     if run.routine_hash != routine_hash || run.completed() {
         return None;
     }
-    let next = run.steps.iter().position(|s| matches!(s.outcome, Outcome::NotReached | Outcome::Partial))?;
+    let next = run
+        .steps
+        .iter()
+        .position(|s| matches!(s.outcome, Outcome::NotReached | Outcome::Partial))?;
     if next == 0 {
         return None;
     }

@@ -64,13 +64,17 @@ fn event_loop(
             return Ok(Ending::Normal);
         }
         scheduled = app.next_wake(now).or(scheduled.filter(|s| *s > now));
-        let timeout = scheduled.map_or(IDLE_WAKE, |s| s.saturating_duration_since(now).min(IDLE_WAKE));
+        let timeout = scheduled.map_or(IDLE_WAKE, |s| {
+            s.saturating_duration_since(now).min(IDLE_WAKE)
+        });
         if event::poll(timeout)? {
             // Drain everything waiting so a burst of resizes costs one redraw.
             while event::poll(Duration::ZERO)? {
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
-                        let small = terminal.size().is_ok_and(|s| s.width < view::MIN_WIDTH || s.height < view::MIN_HEIGHT);
+                        let small = terminal.size().is_ok_and(|s| {
+                            s.width < view::MIN_WIDTH || s.height < view::MIN_HEIGHT
+                        });
                         if small && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
                             app.quit_and_save(Instant::now());
                         } else {
@@ -94,14 +98,23 @@ fn event_loop(
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
             app.quit_and_save(Instant::now());
-            let name = if sig == signal_hook::consts::SIGHUP as usize { "SIGHUP" } else { "SIGTERM" };
+            let name = if sig == signal_hook::consts::SIGHUP as usize {
+                "SIGHUP"
+            } else {
+                "SIGTERM"
+            };
             return Ok(Ending::Signal(name));
         }
     }
 }
 
 /// Rings the bell and starts the cue command for each new cue, without waiting for it.
-fn give_cues(app: &mut CoachApp, settings: &CueSettings, children: &mut Vec<Child>, dirty: &mut bool) {
+fn give_cues(
+    app: &mut CoachApp,
+    settings: &CueSettings,
+    children: &mut Vec<Child>,
+    dirty: &mut bool,
+) {
     for (cue, step) in app.pending_cues.drain(..) {
         *dirty = true;
         if settings.bell && !matches!(cue, Cue::StepEnd) {
@@ -114,7 +127,14 @@ fn give_cues(app: &mut CoachApp, settings: &CueSettings, children: &mut Vec<Chil
                 .arg(cmd)
                 .env("WINDDOWN_EVENT", cue.name())
                 .env("WINDDOWN_STEP", step)
-                .env("WINDDOWN_TICK", if let Cue::Tick(n) = cue { n.to_string() } else { String::new() })
+                .env(
+                    "WINDDOWN_TICK",
+                    if let Cue::Tick(n) = cue {
+                        n.to_string()
+                    } else {
+                        String::new()
+                    },
+                )
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())

@@ -17,10 +17,14 @@ pub const FLASH: Duration = Duration::from_millis(400);
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     /// An unfinished run of this routine exists tonight: resume it or start over?
-    ResumeOffer { step: usize },
+    ResumeOffer {
+        step: usize,
+    },
     Running,
     /// "Quit and save progress?"; the session is paused while asking.
-    ConfirmQuit { was_paused: bool },
+    ConfirmQuit {
+        was_paused: bool,
+    },
     Help,
     /// The end-of-routine summary.
     Summary,
@@ -61,7 +65,10 @@ impl CoachApp {
             .iter()
             .rev()
             .find(|r| r.routine == routine.id)
-            .and_then(|r| resume_point(r, &routine.content_hash).map(|(step, states)| (step, states, r.started)));
+            .and_then(|r| {
+                resume_point(r, &routine.content_hash)
+                    .map(|(step, states)| (step, states, r.started))
+            });
         let mut session = Session::new(routine, speed, now);
         let mode = match &resume {
             Some((step, _, _)) => {
@@ -87,7 +94,8 @@ impl CoachApp {
     }
 
     fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
-        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default();
+        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0))
+            .unwrap_or_default();
         self.origin.1 + d
     }
 
@@ -115,7 +123,10 @@ impl CoachApp {
                 _ => {}
             },
             Mode::Help => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter) {
+                if matches!(
+                    key.code,
+                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
+                ) {
                     self.mode = Mode::Running;
                 }
             }
@@ -223,11 +234,25 @@ impl CoachApp {
 
     /// Writes the run as it stands. Nothing is written before the first step ends.
     fn save(&mut self, finished: bool, now: Instant) {
-        let run = run_record(&self.session, self.night, self.run_started, self.wall(now), finished);
-        if run.steps.iter().all(|s| s.outcome == crate::journal::Outcome::NotReached) {
+        let run = run_record(
+            &self.session,
+            self.night,
+            self.run_started,
+            self.wall(now),
+            finished,
+        );
+        if run
+            .steps
+            .iter()
+            .all(|s| s.outcome == crate::journal::Outcome::NotReached)
+        {
             return;
         }
-        self.save_error = self.journal.put(vec![Record::Run(run)]).err().map(|e| e.to_string());
+        self.save_error = self
+            .journal
+            .put(vec![Record::Run(run)])
+            .err()
+            .map(|e| e.to_string());
     }
 
     /// When the loop must wake next with no key pressed.
