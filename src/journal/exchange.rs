@@ -22,28 +22,30 @@ pub struct Export {
     pub records: Vec<Record>,
 }
 
-/// Writes the JSON export of `entries`: one JSON object whose `records` are the
-/// journal's lines, one record per line so the file stays readable and diffable.
-pub fn write_export_json(entries: &Entries, out: &mut impl Write) -> std::io::Result<()> {
+/// Writes the JSON export: one JSON object whose `records` are journal lines,
+/// one record per line so the file stays readable and diffable.
+pub fn write_export_json(lines: &[String], out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{{\"winddown\":\"export\",\"version\":{EXPORT_VERSION},\"records\":["
     )?;
-    let mut first = true;
-    for r in entries.record_refs() {
-        if !first {
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
             out.write_all(b",\n")?;
         }
-        first = false;
-        serde_json::to_writer(&mut *out, &r)?;
+        out.write_all(line.as_bytes())?;
     }
     out.write_all(b"\n]}\n")
 }
 
-/// The JSON export as a string.
+/// The JSON export of parsed entries (each record serialized as the journal writes it).
 pub fn export_json(entries: &Entries) -> String {
+    let lines: Vec<String> = entries
+        .record_refs()
+        .filter_map(|r| serde_json::to_string(&r).ok())
+        .collect();
     let mut out = Vec::new();
-    write_export_json(entries, &mut out).unwrap_or_default();
+    write_export_json(&lines, &mut out).unwrap_or_default();
     String::from_utf8(out).unwrap_or_default()
 }
 

@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod model;
 pub mod night;
 pub mod store;
+pub mod timefmt;
 
 #[cfg(test)]
 mod store_tests;

@@ -1,8 +1,6 @@
 //! The journal's records. Their serde form is the on-disk line format and the
 //! export format, so field names here are part of the documented schema.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -73,14 +71,17 @@ pub enum RecordKey {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Run {
+    #[serde(with = "super::timefmt::date")]
     pub night: NaiveDate,
     /// Unique within the night: the start time, RFC 3339.
     pub id: String,
     pub routine: String,
     /// Content hash of the routine file as run.
     pub routine_hash: String,
+    #[serde(with = "super::timefmt::timestamp")]
     pub started: DateTime<FixedOffset>,
     /// When the last step outcome was recorded; `None` while nothing is done yet.
+    #[serde(with = "super::timefmt::opt_timestamp")]
     pub ended: Option<DateTime<FixedOffset>>,
     /// Clock speed factor (1 = real time; 10 = a practice run ten times faster).
     pub speed: f64,
@@ -113,9 +114,61 @@ pub struct StepRecord {
     pub title: String,
     pub optional: bool,
     pub outcome: Outcome,
-    /// Seconds held, per side ("left", "right", or "hold" for a stretch without sides), summed over reps.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub held_s: BTreeMap<String, f64>,
+    /// Seconds held per side, summed over reps.
+    #[serde(default, skip_serializing_if = "Held::is_empty")]
+    pub held_s: Held,
+}
+
+/// Seconds held on each side (`hold` for a stretch without sides).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold: Option<f64>,
+}
+
+impl Held {
+    pub fn is_empty(&self) -> bool {
+        self.left.is_none() && self.right.is_none() && self.hold.is_none()
+    }
+
+    /// (side name, seconds) for each side held.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> {
+        [
+            ("left", self.left),
+            ("right", self.right),
+            ("hold", self.hold),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v?)))
+    }
+
+    /// Sets the seconds for `side` ("left", "right", anything else = "hold").
+    pub fn set(&mut self, side: &str, secs: f64) {
+        let slot = match side {
+            "left" => &mut self.left,
+            "right" => &mut self.right,
+            _ => &mut self.hold,
+        };
+        *slot = Some(secs);
+    }
+}
+
+impl std::ops::Index<&str> for Held {
+    type Output = f64;
+    /// Seconds held on `side`; 0 when that side was not held.
+    fn index(&self, side: &str) -> &f64 {
+        let v = match side {
+            "left" => &self.left,
+            "right" => &self.right,
+            _ => &self.hold,
+        };
+        v.as_ref().unwrap_or(&0.0)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,7 +187,9 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
+    #[serde(with = "super::timefmt::date")]
     pub night: NaiveDate,
+    #[serde(with = "super::timefmt::timestamp")]
     pub recorded: DateTime<FixedOffset>,
     /// Number of cramps; 0 = none.
     pub cramps: u32,
@@ -266,7 +321,9 @@ impl RedFlags {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cramp {
+    #[serde(with = "super::timefmt::date")]
     pub night: NaiveDate,
+    #[serde(with = "super::timefmt::timestamp")]
     pub at: DateTime<FixedOffset>,
     pub place: Place,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -277,7 +334,9 @@ pub struct Cramp {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RestNight {
+    #[serde(with = "super::timefmt::date")]
     pub night: NaiveDate,
     pub reason: String,
+    #[serde(with = "super::timefmt::timestamp")]
     pub recorded: DateTime<FixedOffset>,
 }

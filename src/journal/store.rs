@@ -147,10 +147,42 @@ impl Journal {
                 from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t))
             })
             .collect();
-        let mut records = read_files_parallel(&files)?;
+        let mut records = in_parallel(&files, |(m, p)| read_month_file(p, *m))?;
         records
             .retain(|r| from.is_none_or(|f| r.night() >= f) && to.is_none_or(|t| r.night() <= t));
         Ok(Entries::from_records(records))
+    }
+
+    /// The journal lines of nights in `from..=to`, in night order, each checked
+    /// like any read. Export writes them as they are: no re-serializing.
+    pub fn read_lines(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<String>, JournalError> {
+        let files: Vec<_> = self
+            .month_files()?
+            .into_iter()
+            .filter(|(m, _)| {
+                from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t))
+            })
+            .collect();
+        let per_file =
+            |(m, p): &(Month, PathBuf)| -> Result<Vec<(NaiveDate, String)>, JournalError> {
+                let bytes = std::fs::read(p).map_err(io_err(p))?;
+                let mut out = Vec::new();
+                parse_month_with(p, *m, &bytes, |r, line| {
+                    let night = r.night();
+                    if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
+                        out.push((night, line.to_string()));
+                    }
+                })?;
+                Ok(out)
+            };
+        let mut lines: Vec<(NaiveDate, String)> = in_parallel(&files, per_file)?;
+        // Stable: keeps the file's own order within a night.
+        lines.sort_by_key(|(night, _)| *night);
+        Ok(lines.into_iter().map(|(_, l)| l).collect())
     }
 
     /// Stores records, each replacing any record with the same key.
@@ -265,19 +297,30 @@ pub fn month_text(records: &[Record]) -> String {
     out
 }
 
-/// Reads month files on every core (ten years is 120 files); the first error wins.
-fn read_files_parallel(files: &[(Month, PathBuf)]) -> Result<Vec<Record>, JournalError> {
+/// Runs `f` over month files on every core (ten years is 120 files) and
+/// concatenates the results in file order; the first error wins.
+fn in_parallel<T: Send>(
+    files: &[(Month, PathBuf)],
+    f: impl Fn(&(Month, PathBuf)) -> Result<Vec<T>, JournalError> + Sync,
+) -> Result<Vec<T>, JournalError> {
+    let chunk_of = |part: &[(Month, PathBuf)]| -> Result<Vec<T>, JournalError> {
+        let mut out = Vec::new();
+        for file in part {
+            out.extend(f(file)?);
+        }
+        Ok(out)
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if threads < 2 || files.len() < 8 {
-        return read_files_parallel_chunk(files);
+        return chunk_of(files);
     }
-    let chunk = files.len().div_ceil(threads);
-    let parts: Vec<Result<Vec<Record>, JournalError>> = std::thread::scope(|scope| {
+    let size = files.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<T>, JournalError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || read_files_parallel_chunk(part)))
+            .chunks(size)
+            .map(|part| scope.spawn(|| chunk_of(part)))
             .collect();
         handles
             .into_iter()
@@ -291,14 +334,6 @@ fn read_files_parallel(files: &[(Month, PathBuf)]) -> Result<Vec<Record>, Journa
     Ok(out)
 }
 
-fn read_files_parallel_chunk(files: &[(Month, PathBuf)]) -> Result<Vec<Record>, JournalError> {
-    let mut out = Vec::new();
-    for (m, p) in files {
-        out.extend(read_month_file(p, *m)?);
-    }
-    Ok(out)
-}
-
 /// Reads and checks one month file: header, version, every line, every night in its month.
 fn read_month_file(path: &Path, month: Month) -> Result<Vec<Record>, JournalError> {
     let bytes = std::fs::read(path).map_err(io_err(path))?;
@@ -306,6 +341,18 @@ fn read_month_file(path: &Path, month: Month) -> Result<Vec<Record>, JournalErro
 }
 
 pub fn parse_month(path: &Path, month: Month, bytes: &[u8]) -> Result<Vec<Record>, JournalError> {
+    let mut records = Vec::new();
+    parse_month_with(path, month, bytes, |r, _| records.push(r))?;
+    Ok(records)
+}
+
+/// Checks a month file line by line, handing each record and its line to `keep`.
+fn parse_month_with(
+    path: &Path,
+    month: Month,
+    bytes: &[u8],
+    mut keep: impl FnMut(Record, &str),
+) -> Result<(), JournalError> {
     let corrupt = |line: usize, message: String| JournalError::Corrupt {
         file: path.to_path_buf(),
         line,
@@ -342,7 +389,6 @@ pub fn parse_month(path: &Path, month: Month, bytes: &[u8]) -> Result<Vec<Record
             format!("unknown journal format version {version}"),
         ));
     }
-    let mut records = Vec::new();
     let mut last_was_empty = false;
     for (i, line) in lines {
         if line.is_empty() {
@@ -363,7 +409,7 @@ pub fn parse_month(path: &Path, month: Month, bytes: &[u8]) -> Result<Vec<Record
                 ),
             ));
         }
-        records.push(record);
+        keep(record, line);
     }
-    Ok(records)
+    Ok(())
 }

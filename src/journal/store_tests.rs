@@ -1,7 +1,5 @@
 //! Journal storage: round-trips, replacement, refusal of corrupt and newer files.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::exchange::{export_csv, export_json, import, parse_export};
@@ -30,19 +28,26 @@ pub fn sample_run(night: &str) -> Run {
                 title: "Wall calf stretch".into(),
                 optional: false,
                 outcome: Outcome::Done,
-                held_s: BTreeMap::from([("left".into(), 30.0), ("right".into(), 30.0)]),
+                held_s: Held {
+                    left: Some(30.0),
+                    right: Some(30.0),
+                    hold: None,
+                },
             },
             StepRecord {
                 title: "Seated toe pull".into(),
                 optional: false,
                 outcome: Outcome::Partial,
-                held_s: BTreeMap::from([("left".into(), 12.5)]),
+                held_s: Held {
+                    left: Some(12.5),
+                    ..Held::default()
+                },
             },
             StepRecord {
                 title: "Feet".into(),
                 optional: true,
                 outcome: Outcome::Skipped,
-                held_s: BTreeMap::new(),
+                held_s: Held::default(),
             },
         ],
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::machine::Session;
 use super::outcome::{StepState, StepStatus};
-use crate::journal::{Outcome, Run, StepRecord};
+use crate::journal::{Held, Outcome, Run, StepRecord};
 use crate::routine::Side;
 
 /// The run as it stands: written after every step so a killed process loses at most the step in progress.
@@ -39,11 +39,13 @@ pub fn run_record(
                     StepStatus::Partial => Outcome::Partial,
                     StepStatus::Pending => Outcome::NotReached,
                 },
-                held_s: state
-                    .held
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), (v * 10.0).round() / 10.0))
-                    .collect(),
+                held_s: {
+                    let mut held = Held::default();
+                    for (side, secs) in &state.held {
+                        held.set(side, (secs * 10.0).round() / 10.0);
+                    }
+                    held
+                },
             })
             .collect(),
     }
@@ -74,13 +76,13 @@ pub fn resume_point(run: &Run, routine_hash: &str) -> Option<(usize, Vec<StepSta
                 }),
                 ..StepState::default()
             };
-            for (side, secs) in &s.held_s {
-                let side = match side.as_str() {
+            for (side, secs) in s.held_s.iter() {
+                let side = match side {
                     "left" => Some(Side::Left),
                     "right" => Some(Side::Right),
                     _ => None,
                 };
-                st.add_held(side, *secs);
+                st.add_held(side, secs);
             }
             st
         })
