@@ -1,0 +1,189 @@
+//! The real binary in a real pseudo-terminal: a whole routine at --speed, a
+//! resize to 20×6, and SIGTERM / SIGHUP mid-run. vt100 reads the screen.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::Sandbox;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Pty {
+    /// Runs `sh -c SCRIPT` in an 80×24 pty; SCRIPT starts winddown with the sandbox's dirs.
+    fn spawn(s: &Sandbox, script: &str) -> Pty {
+        let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.env("WINDDOWN_CONFIG_DIR", s.config());
+        cmd.env("WINDDOWN_DATA_DIR", s.data());
+        cmd.env("WINDDOWN_BIN", assert_cmd::cargo::cargo_bin("winddown"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Pty { parser, raw, writer, child, master: pair.master }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str, secs: u64) {
+        let end = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < end {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self, secs: u64) -> u32 {
+        let end = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < end {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("did not exit; screen:\n{}", self.screen());
+    }
+
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
+    /// The pid of winddown itself (the shell's child).
+    fn winddown_pid(&self) -> i32 {
+        let sh = self.child.process_id().unwrap();
+        let end = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < end {
+            if let Ok(kids) = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"))
+                && let Some(pid) = kids.split_whitespace().next()
+            {
+                return pid.parse().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("winddown did not start");
+    }
+}
+
+fn export(s: &Sandbox) -> serde_json::Value {
+    let out = s.cmd().arg("export").assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// After winddown exits, the same shell prints the terminal settings: raw mode must be off.
+const THEN_STTY: &str = "; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; echo; sleep 1";
+
+#[test]
+fn whole_routine_at_speed_then_journal() {
+    let s = Sandbox::new();
+    let cues = s.path("cues.log");
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(
+        s.config().join("config.toml"),
+        format!("cue_command = 'echo \"$WINDDOWN_EVENT $WINDDOWN_STEP\" >> {}'\n", cues.display()),
+    )
+    .unwrap();
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"));
+    p.wait_for("Wall calf stretch", 10);
+    p.wait_for("press Enter when done", 20);
+    p.send(b"\r");
+    p.wait_for("Routine complete", 10);
+    p.send(b"\r");
+    p.wait_for("EXIT=0", 10);
+    p.wait_for("icanon echo", 5);
+    assert!(p.raw_text().contains("\x1b[?1049l"), "left the alternate screen");
+    let v = export(&s);
+    let run = &v["records"][0];
+    assert_eq!(run["type"], "run");
+    assert_eq!(run["speed"], 20.0);
+    assert_eq!(run["finished"], true);
+    assert!(run["steps"].as_array().unwrap().iter().all(|st| st["outcome"] == "done"), "{run}");
+    // The cue command ran for each cue, with the event and the step in its environment.
+    let log = std::fs::read_to_string(&cues).unwrap();
+    for line in ["hold-start Wall calf stretch", "side-switch Wall calf stretch", "step-end Standing hamstring stretch", "routine-end Drink a glass of water"] {
+        assert!(log.contains(line), "{line:?} missing from:\n{log}");
+    }
+}
+
+#[test]
+fn resize_to_tiny_and_back() {
+    let s = Sandbox::new();
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run cramp-guard{THEN_STTY}"));
+    p.wait_for("GET READY", 10);
+    p.master.resize(PtySize { rows: 6, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
+    p.parser.lock().unwrap().screen_mut().set_size(6, 20);
+    p.wait_for("Make the window", 5);
+    p.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    p.parser.lock().unwrap().screen_mut().set_size(24, 80);
+    p.wait_for("Wall calf stretch", 5);
+    p.send(b"q");
+    p.wait_for("Quit and save progress?", 5);
+    p.send(b"\r");
+    p.wait_for("EXIT=0", 10);
+    p.wait_exit(10);
+}
+
+fn signal_mid_run(signal: i32, name: &str) {
+    let s = Sandbox::new();
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"));
+    p.wait_for("Standing hamstring stretch", 10);
+    // Wait for the first step to be over (and saved), then the signal.
+    p.wait_for("step 2 of 3", 10);
+    let pid = p.winddown_pid();
+    // SAFETY: kill(2) on a pid we just read from /proc; no memory is involved.
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    p.wait_for("EXIT=1", 10);
+    p.wait_for("icanon echo", 5);
+    let raw = p.raw_text();
+    assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(raw.contains(&format!("stopped by {name}; progress saved")), "{raw}");
+    let v = export(&s);
+    let run = &v["records"][0];
+    assert_eq!(run["finished"], true);
+    assert_eq!(run["steps"][0]["outcome"], "done");
+    p.wait_exit(10);
+}
+
+#[test]
+fn sigterm_mid_run_restores_and_saves() {
+    signal_mid_run(libc::SIGTERM, "SIGTERM");
+}
+
+#[test]
+fn sighup_mid_run_restores_and_saves() {
+    signal_mid_run(libc::SIGHUP, "SIGHUP");
+}
