@@ -12,3 +12,8 @@ Please get medical advice about this; it is not something to stretch through.
 - Numbness, tingling or weakness that stays, a cramp lasting over 10 minutes, or
   cramps that keep getting worse: see a doctor soon.
 Do not stop a prescribed medicine without asking the prescriber.";
+
+/// The same advice in three lines, for the check-in form.
+pub const RED_FLAG_SHORT: &str = "Please get medical advice. One leg swollen, red or warm can be a blood clot: \
+see a doctor or urgent care today; with breathlessness or chest pain, call emergency services now. \
+Numbness or weakness that stays: see a doctor soon.";

@@ -145,7 +145,7 @@ fn invalid_checkin_values_exit_2_and_write_nothing() {
             "--pain describes cramps, but --cramps is 0",
         ),
         (&["--quality", "fair"], "--cramps is required"),
-        (&[], "give the answers as flags"),
+        (&[], "no terminal for the check-in form"),
     ];
     for (args, msg) in cases {
         at(&s, MORNING)

@@ -21,7 +21,14 @@ struct Pty {
 impl Pty {
     /// Runs `sh -c SCRIPT` in an 80×24 pty; SCRIPT starts winddown with the sandbox's dirs.
     fn spawn(s: &Sandbox, script: &str) -> Pty {
-        let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
         let mut cmd = CommandBuilder::new("sh");
         cmd.args(["-c", script]);
         cmd.env("WINDDOWN_CONFIG_DIR", s.config());
@@ -45,7 +52,13 @@ impl Pty {
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        Pty { parser, raw, writer, child, master: pair.master }
+        Pty {
+            parser,
+            raw,
+            writer,
+            child,
+            master: pair.master,
+        }
     }
 
     fn screen(&self) -> String {
@@ -100,7 +113,14 @@ impl Pty {
 }
 
 fn export(s: &Sandbox) -> serde_json::Value {
-    let out = s.cmd().arg("export").assert().success().get_output().stdout.clone();
+    let out = s
+        .cmd()
+        .arg("export")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -114,10 +134,16 @@ fn whole_routine_at_speed_then_journal() {
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(
         s.config().join("config.toml"),
-        format!("cue_command = 'echo \"$WINDDOWN_EVENT $WINDDOWN_STEP\" >> {}'\n", cues.display()),
+        format!(
+            "cue_command = 'echo \"$WINDDOWN_EVENT $WINDDOWN_STEP\" >> {}'\n",
+            cues.display()
+        ),
     )
     .unwrap();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"));
+    let mut p = Pty::spawn(
+        &s,
+        &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"),
+    );
     p.wait_for("Wall calf stretch", 10);
     p.wait_for("press Enter when done", 20);
     p.send(b"\r");
@@ -125,16 +151,31 @@ fn whole_routine_at_speed_then_journal() {
     p.send(b"\r");
     p.wait_for("EXIT=0", 10);
     p.wait_for("icanon echo", 5);
-    assert!(p.raw_text().contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(
+        p.raw_text().contains("\x1b[?1049l"),
+        "left the alternate screen"
+    );
     let v = export(&s);
     let run = &v["records"][0];
     assert_eq!(run["type"], "run");
     assert_eq!(run["speed"], 20.0);
     assert_eq!(run["finished"], true);
-    assert!(run["steps"].as_array().unwrap().iter().all(|st| st["outcome"] == "done"), "{run}");
+    assert!(
+        run["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|st| st["outcome"] == "done"),
+        "{run}"
+    );
     // The cue command ran for each cue, with the event and the step in its environment.
     let log = std::fs::read_to_string(&cues).unwrap();
-    for line in ["hold-start Wall calf stretch", "side-switch Wall calf stretch", "step-end Standing hamstring stretch", "routine-end Drink a glass of water"] {
+    for line in [
+        "hold-start Wall calf stretch",
+        "side-switch Wall calf stretch",
+        "step-end Standing hamstring stretch",
+        "routine-end Drink a glass of water",
+    ] {
         assert!(log.contains(line), "{line:?} missing from:\n{log}");
     }
 }
@@ -144,10 +185,24 @@ fn resize_to_tiny_and_back() {
     let s = Sandbox::new();
     let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run cramp-guard{THEN_STTY}"));
     p.wait_for("GET READY", 10);
-    p.master.resize(PtySize { rows: 6, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
+    p.master
+        .resize(PtySize {
+            rows: 6,
+            cols: 20,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
     p.parser.lock().unwrap().screen_mut().set_size(6, 20);
     p.wait_for("Make the window", 5);
-    p.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    p.master
+        .resize(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
     p.parser.lock().unwrap().screen_mut().set_size(24, 80);
     p.wait_for("Wall calf stretch", 5);
     p.send(b"q");
@@ -159,7 +214,10 @@ fn resize_to_tiny_and_back() {
 
 fn signal_mid_run(signal: i32, name: &str) {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"));
+    let mut p = Pty::spawn(
+        &s,
+        &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"),
+    );
     p.wait_for("Standing hamstring stretch", 10);
     // Wait for the first step to be over (and saved), then the signal.
     p.wait_for("step 2 of 3", 10);
@@ -170,7 +228,10 @@ fn signal_mid_run(signal: i32, name: &str) {
     p.wait_for("icanon echo", 5);
     let raw = p.raw_text();
     assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
-    assert!(raw.contains(&format!("stopped by {name}; progress saved")), "{raw}");
+    assert!(
+        raw.contains(&format!("stopped by {name}; progress saved")),
+        "{raw}"
+    );
     let v = export(&s);
     let run = &v["records"][0];
     assert_eq!(run["finished"], true);
@@ -186,4 +247,22 @@ fn sigterm_mid_run_restores_and_saves() {
 #[test]
 fn sighup_mid_run_restores_and_saves() {
     signal_mid_run(libc::SIGHUP, "SIGHUP");
+}
+
+#[test]
+fn checkin_through_the_form() {
+    let s = Sandbox::new();
+    let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"));
+    p.wait_for("Any leg cramps last night?", 10);
+    p.send(b"y");
+    p.wait_for("How many?", 5);
+    p.send(b"2\t6");
+    p.send(b"\x13"); // Ctrl-S
+    p.wait_for("2 cramp(s), worst 6/10", 5);
+    p.send(b"\r");
+    p.wait_for("EXIT=0", 10);
+    p.wait_for("icanon echo", 5);
+    let v = export(&s);
+    let c = &v["records"][0];
+    assert_eq!((c["type"].as_str(), c["night"].as_str(), c["cramps"].as_u64(), c["pain"].as_u64()), (Some("checkin"), Some("2026-11-23"), Some(2), Some(6)));
 }

@@ -24,15 +24,12 @@ impl From<JournalError> for Exit {
 
 pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     if !args.has_answers() {
-        let on_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-        let hint = if on_terminal {
-            "the check-in screen is not built yet; "
-        } else {
-            ""
-        };
-        return Err(Exit::invalid(format!(
-            "{hint}give the answers as flags, for instance `winddown checkin --cramps 0 --quality fair` (see `winddown checkin --help`)"
-        )));
+        if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            return checkin_form(ctx, args.night);
+        }
+        return Err(Exit::invalid(
+            "no terminal for the check-in form: give the answers as flags, for instance `winddown checkin --cramps 0 --quality fair` (see `winddown checkin --help`)",
+        ));
     }
     let journal = ctx.journal();
     let night = args.night.unwrap_or_else(|| ctx.last_night());
@@ -110,6 +107,37 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
         println!("{}", crate::guidance::RED_FLAG_NOTICE);
     }
     Ok(())
+}
+
+/// The full-screen check-in form.
+fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
+    let last = ctx.last_night();
+    let night = night.unwrap_or(last);
+    if night > last {
+        return Err(Exit::invalid(format!(
+            "{night} has not happened yet; the latest night to check in for is {last}"
+        )));
+    }
+    let mut form =
+        crate::tui::checkin::CheckinForm::new(ctx.journal(), night, last.max(night), ctx.now);
+    let cues = crate::tui::runtime::CueSettings {
+        bell: false,
+        command: None,
+    };
+    let ending = crate::tui::runtime::run_screen(&mut form, &cues)
+        .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    if let crate::tui::checkin::Mode::Saved { .. } = form.mode {
+        println!(
+            "checked in for the night of {}",
+            form.night.format("%a %d %b %Y")
+        );
+    }
+    match ending {
+        crate::tui::runtime::Ending::Signal(name) => Err(Exit::failed(format!(
+            "stopped by {name}; nothing was saved"
+        ))),
+        crate::tui::runtime::Ending::Normal => Ok(()),
+    }
 }
 
 fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {

@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
 use super::routine_cmd::resolve;
 use crate::tui::coach::{CoachApp, Mode};
-use crate::tui::runtime::{CueSettings, Ending, run_coach};
+use crate::tui::runtime::{CueSettings, Ending, run_screen};
 
 pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     let name = routine.unwrap_or(&ctx.config.default_routine);
@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
         command: ctx.config.cue_command.clone(),
     };
     let ending =
-        run_coach(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+        run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     if let Some(e) = &app.save_error {
         return Err(Exit::failed(format!("progress was not saved: {e}")));
     }

@@ -1,6 +1,8 @@
 //! The terminal face: screens drawn with ratatui over the pure core.
 
+pub mod checkin;
 pub mod coach;
 pub mod runtime;
+pub mod screen;
 pub mod theme;
 pub mod widgets;

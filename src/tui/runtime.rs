@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::DefaultTerminal;
 
-use super::coach::{CoachApp, view};
+use super::screen::Screen;
 use super::theme::Theme;
 use crate::session::Cue;
 
@@ -31,9 +31,9 @@ pub enum Ending {
     Signal(&'static str),
 }
 
-/// Runs the coach full-screen until the user leaves it (or a signal arrives).
+/// Runs a screen full-screen until the user leaves it (or a signal arrives).
 /// The terminal is restored on every path, panics included (ratatui's hook).
-pub fn run_coach(app: &mut CoachApp, cues: &CueSettings) -> std::io::Result<Ending> {
+pub fn run_screen(app: &mut impl Screen, cues: &CueSettings) -> std::io::Result<Ending> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
@@ -46,7 +46,7 @@ pub fn run_coach(app: &mut CoachApp, cues: &CueSettings) -> std::io::Result<Endi
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut CoachApp,
+    app: &mut impl Screen,
     cues: &CueSettings,
     signal: &AtomicUsize,
 ) -> std::io::Result<Ending> {
@@ -57,10 +57,10 @@ fn event_loop(
     loop {
         let now = Instant::now();
         if dirty {
-            terminal.draw(|f| view::render(app, now, &theme, f))?;
+            terminal.draw(|f| app.draw(now, &theme, f))?;
             dirty = false;
         }
-        if app.quit {
+        if app.finished() {
             return Ok(Ending::Normal);
         }
         scheduled = app.next_wake(now).or(scheduled.filter(|s| *s > now));
@@ -72,14 +72,13 @@ fn event_loop(
             while event::poll(Duration::ZERO)? {
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
-                        let small = terminal.size().is_ok_and(|s| {
-                            s.width < view::MIN_WIDTH || s.height < view::MIN_HEIGHT
-                        });
+                        let (w, h) = app.min_size();
+                        let small = terminal.size().is_ok_and(|s| s.width < w || s.height < h);
                         if small && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
-                            app.quit_and_save(Instant::now());
-                        } else {
-                            app.handle_key(key, Instant::now());
+                            app.on_signal(Instant::now());
+                            return Ok(Ending::Normal);
                         }
+                        app.on_key(key, Instant::now());
                         dirty = true;
                     }
                     Event::Resize(..) => dirty = true,
@@ -88,7 +87,7 @@ fn event_loop(
             }
         }
         let now = Instant::now();
-        app.tick(now);
+        app.on_tick(now);
         if scheduled.is_some_and(|s| s <= now) {
             dirty = true;
             scheduled = None;
@@ -97,7 +96,7 @@ fn event_loop(
         children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
-            app.quit_and_save(Instant::now());
+            app.on_signal(Instant::now());
             let name = if sig == signal_hook::consts::SIGHUP as usize {
                 "SIGHUP"
             } else {
@@ -110,12 +109,12 @@ fn event_loop(
 
 /// Rings the bell and starts the cue command for each new cue, without waiting for it.
 fn give_cues(
-    app: &mut CoachApp,
+    app: &mut impl Screen,
     settings: &CueSettings,
     children: &mut Vec<Child>,
     dirty: &mut bool,
 ) {
-    for (cue, step) in app.pending_cues.drain(..) {
+    for (cue, step) in app.take_cues() {
         *dirty = true;
         if settings.bell && !matches!(cue, Cue::StepEnd) {
             let mut out = std::io::stdout();

@@ -276,3 +276,30 @@ impl CoachApp {
         self.night
     }
 }
+
+impl crate::tui::screen::Screen for CoachApp {
+    fn draw(&self, now: Instant, theme: &crate::tui::theme::Theme, f: &mut ratatui::Frame) {
+        super::view::render(self, now, theme, f);
+    }
+    fn on_key(&mut self, key: KeyEvent, now: Instant) {
+        self.handle_key(key, now);
+    }
+    fn on_tick(&mut self, now: Instant) {
+        self.tick(now);
+    }
+    fn next_wake(&self, now: Instant) -> Option<Instant> {
+        CoachApp::next_wake(self, now)
+    }
+    fn finished(&self) -> bool {
+        self.quit
+    }
+    fn on_signal(&mut self, now: Instant) {
+        self.quit_and_save(now);
+    }
+    fn take_cues(&mut self) -> Vec<(Cue, String)> {
+        std::mem::take(&mut self.pending_cues)
+    }
+    fn min_size(&self) -> (u16, u16) {
+        (super::view::MIN_WIDTH, super::view::MIN_HEIGHT)
+    }
+}

@@ -1,0 +1,31 @@
+//! What the event loop needs from a screen: draw, keys, clock, and when to stop.
+
+use std::time::Instant;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+
+use super::theme::Theme;
+use crate::session::Cue;
+
+pub trait Screen {
+    /// Draws everything in one frame; no side effects.
+    fn draw(&self, now: Instant, theme: &Theme, f: &mut Frame);
+    fn on_key(&mut self, key: KeyEvent, now: Instant);
+    /// The clock moved on (called after every wake).
+    fn on_tick(&mut self, _now: Instant) {}
+    /// When the screen next changes with no key pressed.
+    fn next_wake(&self, _now: Instant) -> Option<Instant> {
+        None
+    }
+    /// The user is done with the screen.
+    fn finished(&self) -> bool;
+    /// A signal (SIGTERM, SIGHUP) ends the program: save what must be saved.
+    fn on_signal(&mut self, _now: Instant) {}
+    /// Cues to give (bell, cue command), with the step they belong to.
+    fn take_cues(&mut self) -> Vec<(Cue, String)> {
+        Vec::new()
+    }
+    /// Smallest size the screen lays out in; below it, `q` and Esc quit at once.
+    fn min_size(&self) -> (u16, u16);
+}
