@@ -12,4 +12,5 @@ pub mod journal;
 pub mod paths;
 pub mod routine;
 pub mod session;
+pub mod stats;
 pub mod tui;

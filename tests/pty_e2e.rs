@@ -252,7 +252,10 @@ fn sighup_mid_run_restores_and_saves() {
 #[test]
 fn checkin_through_the_form() {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"));
+    let mut p = Pty::spawn(
+        &s,
+        &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"),
+    );
     p.wait_for("Any leg cramps last night?", 10);
     p.send(b"y");
     p.wait_for("How many?", 5);
@@ -264,5 +267,90 @@ fn checkin_through_the_form() {
     p.wait_for("icanon echo", 5);
     let v = export(&s);
     let c = &v["records"][0];
-    assert_eq!((c["type"].as_str(), c["night"].as_str(), c["cramps"].as_u64(), c["pain"].as_u64()), (Some("checkin"), Some("2026-11-23"), Some(2), Some(6)));
+    assert_eq!(
+        (
+            c["type"].as_str(),
+            c["night"].as_str(),
+            c["cramps"].as_u64(),
+            c["pain"].as_u64()
+        ),
+        (Some("checkin"), Some("2026-11-23"), Some(2), Some(6))
+    );
+}
+
+#[test]
+fn closed_terminal_saves_and_exits() {
+    // Our own reader on a dup of the master, so that every handle on the master
+    // can be closed: that is what a closed terminal window does.
+    let s = Sandbox::new();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("winddown"));
+    cmd.args(["run", "two-minute", "--speed", "10"]);
+    cmd.env("WINDDOWN_CONFIG_DIR", s.config());
+    cmd.env("WINDDOWN_DATA_DIR", s.data());
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // SAFETY: dup of a valid fd we own.
+    let fd = unsafe { libc::dup(pair.master.as_raw_fd().unwrap()) };
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+    let (stop2, screen2) = (Arc::clone(&stop), Arc::clone(&screen));
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while !stop2.load(std::sync::atomic::Ordering::Relaxed) {
+            let mut p = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one pollfd on the stack; read into a stack buffer of its length.
+            if unsafe { libc::poll(&mut p, 1, 50) } > 0 {
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n <= 0 {
+                    break;
+                }
+                screen2.lock().unwrap().process(&buf[..n as usize]);
+            }
+        }
+        // SAFETY: closing the fd this thread dup'ed.
+        unsafe { libc::close(fd) };
+    });
+    let end = Instant::now() + Duration::from_secs(10);
+    while !screen
+        .lock()
+        .unwrap()
+        .screen()
+        .contents()
+        .contains("step 2 of 3")
+    {
+        assert!(Instant::now() < end, "the run did not reach step 2");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    reader.join().unwrap();
+    drop(pair.master);
+    // The process must end (not spin on a dead terminal) and keep what was done.
+    let end = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < end,
+            "winddown still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.exit_code(), 1);
+    let v = export(&s);
+    assert_eq!(v["records"][0]["steps"][0]["outcome"], "done");
+    assert_eq!(v["records"][0]["finished"], true);
 }

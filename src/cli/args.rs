@@ -70,6 +70,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Streaks, consistency and insights: on nights with the routine, were there fewer cramps?
+    Stats {
+        /// Machine-readable output (schema in the README)
+        #[arg(long)]
+        json: bool,
+        /// Only nights from this date on (insights); streaks always use the whole record
+        #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
+    },
     /// Write the whole journal (or a range of nights) to stdout
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]

@@ -242,3 +242,19 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
     );
     Ok(())
 }
+
+pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResult {
+    let entries = ctx.journal().read_all()?;
+    let report = crate::stats::report::report(&entries, ctx.current_night(), since);
+    // The process ends right after: freeing years of records one by one is wasted time.
+    std::mem::forget(entries);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?
+        );
+    } else {
+        print!("{}", crate::stats::report::text(&report));
+    }
+    Ok(())
+}

@@ -67,7 +67,16 @@ fn event_loop(
         let timeout = scheduled.map_or(IDLE_WAKE, |s| {
             s.saturating_duration_since(now).min(IDLE_WAKE)
         });
-        if event::poll(timeout)? {
+        let input = match wait_for_input(timeout) {
+            Wait::HangUp => {
+                app.on_signal(Instant::now());
+                return Ok(Ending::Signal("a closed terminal"));
+            }
+            Wait::Input => true,
+            // A signal (a resize among them) woke us: let crossterm look, without waiting.
+            Wait::Timeout | Wait::Interrupted => false,
+        };
+        if input || event::poll(Duration::ZERO)? {
             // Drain everything waiting so a burst of resizes costs one redraw.
             while event::poll(Duration::ZERO)? {
                 match event::read()? {
@@ -104,6 +113,37 @@ fn event_loop(
             };
             return Ok(Ending::Signal(name));
         }
+    }
+}
+
+enum Wait {
+    Input,
+    Timeout,
+    Interrupted,
+    HangUp,
+}
+
+/// Waits for the terminal to have input. Done here rather than in crossterm's
+/// poll because crossterm spins forever on a terminal that has gone away
+/// (every read returns end-of-file); poll(2) reports that as a hang-up.
+fn wait_for_input(timeout: Duration) -> Wait {
+    let mut fds = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd on the stack, count 1; poll(2) only writes `revents`.
+    let n = unsafe { libc::poll(&mut fds, 1, ms) };
+    if n < 0 {
+        return Wait::Interrupted;
+    }
+    if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Wait::HangUp
+    } else if n > 0 {
+        Wait::Input
+    } else {
+        Wait::Timeout
     }
 }
 

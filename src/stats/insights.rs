@@ -1,0 +1,237 @@
+//! Insights: cramps on nights with the routine against nights without, after
+//! each possible trigger, by start time; average pain; the most-skipped step.
+//! Every figure carries the counts behind it, and a group under the minimum
+//! sample says so instead of giving a percentage.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::journal::choices::Choice;
+use crate::journal::{CheckIn, Entries, Outcome, Trigger};
+
+/// Fewer nights than this in a group: "not enough nights yet".
+pub const MIN_SAMPLE: u32 = 5;
+
+/// Routines started before this count as early.
+pub const EARLY_BEFORE: NaiveTime = match NaiveTime::from_hms_opt(22, 30, 0) {
+    Some(t) => t,
+    None => panic!("valid time"),
+};
+
+/// Checked-in nights in one group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Group {
+    pub nights: u32,
+    pub nights_with_cramps: u32,
+    pub cramps: u32,
+    /// At least [`MIN_SAMPLE`] nights: the rates below are given.
+    pub enough: bool,
+    pub cramps_per_night: Option<f64>,
+    pub share_with_cramps: Option<f64>,
+}
+
+impl Group {
+    fn add(&mut self, c: &CheckIn) {
+        self.nights += 1;
+        self.cramps += c.cramps;
+        self.nights_with_cramps += u32::from(c.cramps > 0);
+    }
+
+    fn finish(mut self) -> Group {
+        self.enough = self.nights >= MIN_SAMPLE;
+        if self.enough {
+            self.cramps_per_night = Some(f64::from(self.cramps) / f64::from(self.nights));
+            self.share_with_cramps =
+                Some(f64::from(self.nights_with_cramps) / f64::from(self.nights));
+        }
+        self
+    }
+
+    /// "0.4 cramps a night, cramps on 30% of 20 nights" or "not enough nights yet (3)".
+    pub fn describe(&self) -> String {
+        match (self.cramps_per_night, self.share_with_cramps) {
+            (Some(rate), Some(share)) => format!(
+                "{rate:.1} cramps a night, cramps on {:.0}% of {} nights",
+                share * 100.0,
+                self.nights
+            ),
+            _ => format!("not enough nights yet ({} of {MIN_SAMPLE})", self.nights),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Split {
+    pub with: Group,
+    pub without: Group,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoutineWindow {
+    /// "last 30 nights", "last 90 nights", "all time".
+    pub window: String,
+    pub split: Split,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TriggerSplit {
+    pub trigger: &'static str,
+    pub label: &'static str,
+    pub split: Split,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pain {
+    /// Mean pain of the worst cramp, over nights with cramps and a pain answer.
+    pub average: Option<f64>,
+    pub nights: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkippedStep {
+    pub title: String,
+    /// Runs in which it was skipped, partly done or not reached.
+    pub times: u32,
+    /// Runs that had the step.
+    pub runs: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    pub routine: Vec<RoutineWindow>,
+    pub triggers: Vec<TriggerSplit>,
+    pub pain: Pain,
+    pub most_skipped_step: Option<SkippedStep>,
+    /// Completed nights split by start time ([`EARLY_BEFORE`]).
+    pub start_time: Split,
+}
+
+/// Insights over nights from `since` (or the first) to `last` (the last night that is over).
+pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) -> Insights {
+    let in_range = |d: &NaiveDate, from: Option<NaiveDate>| {
+        *d <= last && from.is_none_or(|f| *d >= f) && since.is_none_or(|s| *d >= s)
+    };
+    let nights = |from: Option<NaiveDate>| {
+        entries
+            .nights
+            .iter()
+            .filter(move |(d, _)| in_range(d, from))
+            .map(|(_, n)| n)
+    };
+
+    let routine_split = |from: Option<NaiveDate>| {
+        let mut s = Split {
+            with: Group::default(),
+            without: Group::default(),
+        };
+        for n in nights(from) {
+            if let Some(c) = &n.checkin
+                && n.rest.is_none()
+            {
+                if n.completed() {
+                    s.with.add(c)
+                } else {
+                    s.without.add(c)
+                }
+            }
+        }
+        Split {
+            with: s.with.finish(),
+            without: s.without.finish(),
+        }
+    };
+    let window = |days: u64| last.checked_sub_days(Days::new(days - 1));
+    let routine = vec![
+        RoutineWindow {
+            window: "last 30 nights".into(),
+            split: routine_split(window(30)),
+        },
+        RoutineWindow {
+            window: "last 90 nights".into(),
+            split: routine_split(window(90)),
+        },
+        RoutineWindow {
+            window: "all time".into(),
+            split: routine_split(None),
+        },
+    ];
+
+    let triggers = Trigger::all()
+        .map(|t| {
+            let mut s = Split {
+                with: Group::default(),
+                without: Group::default(),
+            };
+            for c in nights(None).filter_map(|n| n.checkin.as_ref()) {
+                if c.triggers.contains(&t) {
+                    s.with.add(c)
+                } else {
+                    s.without.add(c)
+                }
+            }
+            TriggerSplit {
+                trigger: t.name(),
+                label: t.label(),
+                split: Split {
+                    with: s.with.finish(),
+                    without: s.without.finish(),
+                },
+            }
+        })
+        .collect();
+
+    let pains: Vec<u8> = nights(None)
+        .filter_map(|n| n.checkin.as_ref())
+        .filter(|c| c.cramps > 0)
+        .filter_map(|c| c.pain)
+        .collect();
+    let pain = Pain {
+        average: (!pains.is_empty())
+            .then(|| pains.iter().map(|p| f64::from(*p)).sum::<f64>() / pains.len() as f64),
+        nights: pains.len() as u32,
+    };
+
+    let mut steps: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for run in nights(None)
+        .flat_map(|n| n.runs.iter())
+        .filter(|r| r.finished)
+    {
+        for s in &run.steps {
+            let e = steps.entry(s.title.as_str()).or_default();
+            e.1 += 1;
+            e.0 += u32::from(s.outcome != Outcome::Done);
+        }
+    }
+    let most_skipped_step = steps
+        .into_iter()
+        .filter(|(_, (times, _))| *times > 0)
+        .max_by_key(|(title, (times, _))| (*times, std::cmp::Reverse(*title)))
+        .map(|(title, (times, runs))| SkippedStep {
+            title: title.to_string(),
+            times,
+            runs,
+        });
+
+    let mut early = Group::default();
+    let mut late = Group::default();
+    for n in nights(None) {
+        if let (Some(run), Some(c)) = (n.runs.iter().find(|r| r.completed()), &n.checkin) {
+            // A run after midnight is the latest of all, whatever its clock time.
+            let is_early =
+                run.started.date_naive() == run.night && run.started.time() < EARLY_BEFORE;
+            if is_early { early.add(c) } else { late.add(c) }
+        }
+    }
+    Insights {
+        routine,
+        triggers,
+        pain,
+        most_skipped_step,
+        start_time: Split {
+            with: early.finish(),
+            without: late.finish(),
+        },
+    }
+}

@@ -1,0 +1,147 @@
+//! Everything `winddown stats` shows, in one serializable report (the `--json`
+//! schema) and as readable text.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::flags::{Flag, flags};
+use super::insights::{Insights, Split, insights};
+use super::score::{Consistency, consistency};
+use super::streak::{Streak, checkin, cramp_free, routine};
+use crate::journal::Entries;
+
+/// Version of the `--json` schema.
+pub const STATS_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Streaks {
+    pub routine: Streak,
+    pub checkin: Streak,
+    pub cramp_free: Streak,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub version: u32,
+    /// The night going on now (pending until done).
+    pub tonight: NaiveDate,
+    pub since: Option<NaiveDate>,
+    pub nights_recorded: usize,
+    pub checkins: usize,
+    pub streaks: Streaks,
+    pub consistency: Consistency,
+    pub insights: Insights,
+    pub flags: Vec<Flag>,
+}
+
+pub fn report(entries: &Entries, tonight: NaiveDate, since: Option<NaiveDate>) -> Report {
+    Report {
+        version: STATS_VERSION,
+        tonight,
+        since,
+        nights_recorded: entries.nights.len(),
+        checkins: entries.checkin_count(),
+        streaks: Streaks {
+            routine: routine(entries, tonight),
+            checkin: checkin(entries, tonight),
+            cramp_free: cramp_free(entries, tonight),
+        },
+        consistency: consistency(entries, tonight),
+        insights: insights(entries, since, tonight),
+        flags: flags(entries, tonight),
+    }
+}
+
+fn nights(n: u32) -> String {
+    format!("{n} night{}", if n == 1 { "" } else { "s" })
+}
+
+/// "5 nights (longest 12); tonight: still to do".
+pub fn streak_text(s: &Streak) -> String {
+    format!(
+        "{} (longest {}){}",
+        nights(s.current),
+        s.longest,
+        if s.tonight_done {
+            ""
+        } else {
+            "; tonight still to come"
+        }
+    )
+}
+
+fn split_lines(out: &mut String, with: &str, without: &str, s: &Split) {
+    out.push_str(&format!("    {with:<22} {}\n", s.with.describe()));
+    out.push_str(&format!("    {without:<22} {}\n", s.without.describe()));
+}
+
+pub fn text(r: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "Tonight: {}   nights recorded: {}   check-ins: {}\n\n",
+        r.tonight.format("%a %d %b %Y"),
+        r.nights_recorded,
+        r.checkins
+    ));
+    out.push_str("Streaks\n");
+    out.push_str(&format!(
+        "  routine done    {}\n",
+        streak_text(&r.streaks.routine)
+    ));
+    out.push_str(&format!(
+        "  checked in      {}\n",
+        streak_text(&r.streaks.checkin)
+    ));
+    out.push_str(&format!(
+        "  cramp-free      {}\n",
+        streak_text(&r.streaks.cramp_free)
+    ));
+    out.push_str(&format!(
+        "\nConsistency: {:.0}% ({:+.0} points over 30 nights)\n",
+        r.consistency.score * 100.0,
+        r.consistency.change_30
+    ));
+    out.push_str("\nOn nights with the routine, were there fewer cramps?\n");
+    for w in &r.insights.routine {
+        out.push_str(&format!("  {}\n", w.window));
+        split_lines(&mut out, "with the routine", "without", &w.split);
+    }
+    let shown: Vec<_> = r
+        .insights
+        .triggers
+        .iter()
+        .filter(|t| t.split.with.nights > 0)
+        .collect();
+    if !shown.is_empty() {
+        out.push_str("\nAfter possible triggers\n");
+        for t in shown {
+            out.push_str(&format!("  {}\n", t.label));
+            split_lines(&mut out, "after it", "without it", &t.split);
+        }
+    }
+    out.push_str("\nWhen the routine started\n");
+    split_lines(
+        &mut out,
+        "before 22:30",
+        "22:30 or later",
+        &r.insights.start_time,
+    );
+    out.push('\n');
+    match r.insights.pain.average {
+        Some(p) => out.push_str(&format!(
+            "Average worst pain: {p:.1}/10 over {}\n",
+            nights(r.insights.pain.nights)
+        )),
+        None => out.push_str("Average worst pain: no cramp nights with a pain answer yet\n"),
+    }
+    if let Some(s) = &r.insights.most_skipped_step {
+        out.push_str(&format!(
+            "Most-skipped step: {} ({} of {} runs)\n",
+            s.title, s.times, s.runs
+        ));
+    }
+    for f in &r.flags {
+        out.push_str(&format!("\n! {}\n  {}\n", f.reason, f.advice));
+    }
+    out
+}

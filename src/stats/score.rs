@@ -1,0 +1,55 @@
+//! Consistency: Loop Habit Tracker's habit strength, an exponential average
+//! with a 13-night half-life. A completed night counts 1, a missed one 0, a
+//! rest night leaves the score as it is.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::{NightMark, mark, nights};
+use crate::journal::Entries;
+
+/// The daily multiplier: 0.5^(1/13), so a night's weight halves in 13 nights.
+pub fn multiplier() -> f64 {
+    0.5f64.powf(1.0 / 13.0)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Consistency {
+    /// 0.0..=1.0 as of the last night that is over (or tonight, once done).
+    pub score: f64,
+    /// Change against the score 30 nights earlier, in percentage points.
+    pub change_30: f64,
+}
+
+/// The score after each night up to `tonight` (tonight only counts once done).
+pub fn series(entries: &Entries, tonight: NaiveDate) -> Vec<(NaiveDate, f64)> {
+    let m = multiplier();
+    let mut score = 0.0;
+    let mut out = Vec::new();
+    for night in nights(entries, tonight) {
+        let value = match mark(entries.night(night)) {
+            NightMark::Done => Some(1.0),
+            NightMark::Rest => None,
+            _ if night == tonight => None,
+            _ => Some(0.0),
+        };
+        if let Some(v) = value {
+            score = score * m + v * (1.0 - m);
+        }
+        out.push((night, score));
+    }
+    out
+}
+
+pub fn consistency(entries: &Entries, tonight: NaiveDate) -> Consistency {
+    let s = series(entries, tonight);
+    let now = s.last().map_or(0.0, |(_, v)| *v);
+    let before = tonight
+        .checked_sub_days(Days::new(30))
+        .and_then(|d| s.iter().rev().find(|(n, _)| *n <= d).map(|(_, v)| *v))
+        .unwrap_or(0.0);
+    Consistency {
+        score: now,
+        change_30: (now - before) * 100.0,
+    }
+}

@@ -1,0 +1,330 @@
+//! Stats on hand-made journals with fixed dates.
+
+use chrono::{Days, NaiveDate};
+
+use super::insights::{MIN_SAMPLE, insights};
+use super::score::{consistency, multiplier, series};
+use super::streak::{checkin, cramp_free, routine};
+use super::{NightMark, mark};
+use crate::journal::*;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn run(night: NaiveDate, done: bool, start: &str) -> Record {
+    Record::Run(Run {
+        night,
+        id: format!("{night}T{start}"),
+        routine: "cramp-guard".into(),
+        routine_hash: "h".into(),
+        started: format!("{night}T{start}:00+01:00").parse().unwrap(),
+        ended: None,
+        speed: 1.0,
+        finished: true,
+        steps: vec![
+            StepRecord {
+                title: "Calf".into(),
+                optional: false,
+                outcome: if done {
+                    Outcome::Done
+                } else {
+                    Outcome::Skipped
+                },
+                held_s: Held::default(),
+            },
+            StepRecord {
+                title: "Water".into(),
+                optional: true,
+                outcome: Outcome::Skipped,
+                held_s: Held::default(),
+            },
+        ],
+    })
+}
+
+fn check(night: NaiveDate, cramps: u32, pain: Option<u8>, triggers: Vec<Trigger>) -> Record {
+    Record::Checkin(CheckIn {
+        night,
+        recorded: format!("{}T07:00:00+01:00", night + Days::new(1))
+            .parse()
+            .unwrap(),
+        cramps,
+        pain,
+        longest_s: None,
+        places: vec![],
+        disturbed: None,
+        quality: Some(Quality::Fair),
+        rested: None,
+        sleep: SleepTimes::default(),
+        triggers,
+        tags: vec![],
+        red_flags: RedFlags::default(),
+        note: String::new(),
+    })
+}
+
+fn rest(night: NaiveDate) -> Record {
+    Record::Rest(RestNight {
+        night,
+        reason: "travel".into(),
+        recorded: "2026-01-01T00:00:00+00:00".parse().unwrap(),
+    })
+}
+
+/// "D" done, "p" partial, "R" rest, "." nothing; the last character is tonight.
+fn history(pattern: &str, tonight: NaiveDate) -> Entries {
+    let first = tonight - Days::new(pattern.len() as u64 - 1);
+    let mut records = Vec::new();
+    for (i, c) in pattern.chars().enumerate() {
+        let night = first + Days::new(i as u64);
+        match c {
+            'D' => records.push(run(night, true, "22:00")),
+            'p' => records.push(run(night, false, "22:00")),
+            'R' => records.push(rest(night)),
+            _ => {}
+        }
+    }
+    Entries::from_records(records)
+}
+
+#[test]
+fn streak_counts_back_from_tonight() {
+    let t = d("2026-11-23");
+    assert_eq!(routine(&history("DDD", t), t).current, 3);
+    assert!(routine(&history("DDD", t), t).tonight_done);
+    // Tonight not done yet: pending, not a break.
+    let s = routine(&history("DDD.", t), t);
+    assert_eq!((s.current, s.tonight_done), (3, false));
+    // A gap breaks it.
+    assert_eq!(routine(&history("DD.DD", t), t).current, 2);
+    // A partial night breaks it too.
+    assert_eq!(routine(&history("DDpD", t), t).current, 1);
+}
+
+#[test]
+fn rest_nights_pause_a_streak() {
+    let t = d("2026-11-23");
+    assert_eq!(routine(&history("DDRRD", t), t).current, 3);
+    assert_eq!(
+        routine(&history("DDR.", t), t).current,
+        2,
+        "rest then pending tonight"
+    );
+    assert_eq!(mark(history("R", t).night(t)), NightMark::Rest);
+}
+
+#[test]
+fn longest_streak_ever() {
+    let t = d("2026-11-23");
+    let s = routine(&history("DDDDD.DD.D", t), t);
+    assert_eq!((s.current, s.longest), (1, 5));
+}
+
+#[test]
+fn backfilled_night_joins_the_streak() {
+    let t = d("2026-11-23");
+    let mut records = history("DD.D", t).records();
+    assert_eq!(
+        routine(&Entries::from_records(records.clone()), t).current,
+        1
+    );
+    records.push(run(d("2026-11-22"), true, "22:00"));
+    assert_eq!(routine(&Entries::from_records(records), t).current, 4);
+}
+
+#[test]
+fn streak_across_a_dst_change_counts_nights_not_hours() {
+    // 2026-10-25: clocks go back in Europe. Night records are dates.
+    let t = d("2026-10-26");
+    let mut records = vec![];
+    for (night, offset) in [
+        ("2026-10-24", "+02:00"),
+        ("2026-10-25", "+01:00"),
+        ("2026-10-26", "+01:00"),
+    ] {
+        let mut r = match run(d(night), true, "22:00") {
+            Record::Run(r) => r,
+            _ => unreachable!(),
+        };
+        r.started = format!("{night}T22:00:00{offset}").parse().unwrap();
+        records.push(Record::Run(r));
+    }
+    assert_eq!(routine(&Entries::from_records(records), t).current, 3);
+}
+
+#[test]
+fn checkin_and_cramp_free_streaks() {
+    let t = d("2026-11-23");
+    let e = Entries::from_records(vec![
+        check(d("2026-11-19"), 1, Some(3), vec![]),
+        check(d("2026-11-20"), 0, None, vec![]),
+        check(d("2026-11-21"), 0, None, vec![]),
+        check(d("2026-11-22"), 0, None, vec![]),
+    ]);
+    let c = checkin(&e, t);
+    assert_eq!((c.current, c.longest, c.tonight_done), (4, 4, false));
+    let f = cramp_free(&e, t);
+    assert_eq!((f.current, f.longest), (3, 3));
+}
+
+#[test]
+fn score_matches_hand_computed_values() {
+    let m = multiplier();
+    assert!((m - 0.948_078_0).abs() < 1e-6, "{m}");
+    let t = d("2026-11-23");
+    // done, done, missed, rest, done (tonight)
+    let e = history("DD.RD", t);
+    let s = series(&e, t);
+    let v1 = 1.0 - m;
+    let v2 = v1 * m + (1.0 - m);
+    let v3 = v2 * m;
+    let v4 = v3; // rest: unchanged
+    let v5 = v4 * m + (1.0 - m);
+    let expected = [v1, v2, v3, v4, v5];
+    for ((_, got), want) in s.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+    }
+    // Half-life: 13 done nights from 0 give 50%.
+    let thirteen = history(&"D".repeat(13), t);
+    assert!((consistency(&thirteen, t).score - 0.5).abs() < 1e-9);
+    // Tonight pending does not lower the score.
+    let pending = history("DD.", t);
+    assert!((consistency(&pending, t).score - v2).abs() < 1e-12);
+}
+
+#[test]
+fn consistency_change_over_30_nights() {
+    let t = d("2026-11-23");
+    let e = history(&format!("{}{}", ".".repeat(30), "D".repeat(30)), t);
+    let c = consistency(&e, t);
+    assert!((c.score - (1.0 - multiplier().powi(30))).abs() < 1e-9);
+    assert!(
+        (c.change_30 - c.score * 100.0).abs() < 1e-9,
+        "score was 0 thirty nights ago"
+    );
+}
+
+#[test]
+fn insights_need_a_minimum_sample() {
+    let t = d("2026-11-23");
+    let mut records = vec![];
+    for i in 0..4 {
+        let night = t - Days::new(i + 1);
+        records.push(run(night, true, "22:00"));
+        records.push(check(night, 0, None, vec![]));
+    }
+    let e = Entries::from_records(records);
+    let i = insights(&e, None, t);
+    let all = &i.routine[2].split;
+    assert_eq!(all.with.nights, 4);
+    assert!(!all.with.enough && all.with.share_with_cramps.is_none());
+    assert!(
+        all.with
+            .describe()
+            .starts_with("not enough nights yet (4 of 5)")
+    );
+    assert_eq!(MIN_SAMPLE, 5);
+}
+
+#[test]
+fn insights_compare_routine_nights_and_triggers() {
+    let t = d("2026-11-30");
+    let mut records = vec![];
+    // 10 nights with the routine: 2 with a cramp. 10 without: 6 with cramps (2 each), 5 after alcohol.
+    for i in 0..20u64 {
+        let night = t - Days::new(i + 1);
+        let with_routine = i < 10;
+        if with_routine {
+            records.push(run(night, true, if i < 5 { "21:30" } else { "23:15" }));
+        }
+        let cramps = if with_routine {
+            u32::from(i < 2)
+        } else if i < 16 {
+            2
+        } else {
+            0
+        };
+        let triggers = if !with_routine && i % 2 == 0 {
+            vec![Trigger::Alcohol]
+        } else {
+            vec![]
+        };
+        records.push(check(
+            night,
+            cramps,
+            (cramps > 0).then_some(4 + (i % 3) as u8),
+            triggers,
+        ));
+    }
+    let e = Entries::from_records(records);
+    let i = insights(&e, None, t);
+    let all = i.routine[2].split;
+    assert_eq!(
+        (
+            all.with.nights,
+            all.with.nights_with_cramps,
+            all.with.cramps
+        ),
+        (10, 2, 2)
+    );
+    assert_eq!(
+        (
+            all.without.nights,
+            all.without.nights_with_cramps,
+            all.without.cramps
+        ),
+        (10, 6, 12)
+    );
+    assert_eq!(all.with.share_with_cramps, Some(0.2));
+    assert_eq!(all.without.cramps_per_night, Some(1.2));
+    let alcohol = i.triggers.iter().find(|t| t.trigger == "alcohol").unwrap();
+    assert_eq!(alcohol.split.with.nights, 5);
+    assert_eq!(alcohol.split.without.nights, 15);
+    // Early starts (21:30): nights 0-4, one cramp night among them (night 0, 1 → two).
+    assert_eq!(
+        (i.start_time.with.nights, i.start_time.without.nights),
+        (5, 5)
+    );
+    assert_eq!(i.start_time.with.nights_with_cramps, 2);
+    assert_eq!(i.pain.nights, 8);
+    // Water (optional) was skipped every run: the most skipped step, honestly.
+    let s = i.most_skipped_step.unwrap();
+    assert_eq!((s.title.as_str(), s.times, s.runs), ("Water", 10, 10));
+    // --since narrows every figure.
+    let recent = insights(&e, Some(t - Days::new(5)), t);
+    assert_eq!(recent.routine[2].split.with.nights, 5);
+}
+
+#[test]
+fn flags_for_frequent_cramps_rising_pain_and_red_flags() {
+    use super::flags::flags;
+    let t = d("2026-11-30");
+    let mut records = vec![];
+    for i in 0..14u64 {
+        let night = t - Days::new(i);
+        // Newest 7 nights pain 8, older 7 nights pain 4.
+        records.push(check(night, 1, Some(if i < 7 { 8 } else { 4 }), vec![]));
+    }
+    let e = Entries::from_records(records.clone());
+    let f = flags(&e, t);
+    let kinds: Vec<_> = f.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, vec!["frequent-cramps", "pain-rising"]);
+    assert!(f[0].reason.contains("14 of the last 14"));
+    assert!(f[0].advice.contains("doctor"));
+    if let Record::Checkin(c) = &mut records[3] {
+        c.red_flags.one_leg_swollen = true;
+    }
+    let f = flags(&Entries::from_records(records), t);
+    assert!(
+        f.iter()
+            .any(|f| f.kind == "red-flag" && f.advice.contains("emergency"))
+    );
+    // A quiet record raises nothing.
+    let quiet = Entries::from_records(
+        (0..14)
+            .map(|i| check(t - Days::new(i), 0, None, vec![]))
+            .collect(),
+    );
+    assert!(flags(&quiet, t).is_empty());
+}
