@@ -5,7 +5,7 @@
 set -euo pipefail
 bin=${BIN:-$(pwd)/target/release/winddown}
 tmp=$(mktemp -d)
-trap 'tmux kill-session -t wdcpu 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'tmux -L wdcpu kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/config/routines"
 cat > "$tmp/config/routines/hold60.toml" <<'TOML'
 name = "Hold 60"
@@ -15,7 +15,7 @@ title = "Calf"
 hold = "60s"
 get_ready = "0s"
 TOML
-tmux new-session -d -s wdcpu -x 80 -y 24 \
+tmux -L wdcpu new-session -d -s wdcpu -x 80 -y 24 \
   "WINDDOWN_CONFIG_DIR=$tmp/config WINDDOWN_DATA_DIR=$tmp/data $bin run hold60"
 sleep 2
 pid=$(pgrep -n -f "$bin run hold60")
@@ -25,7 +25,7 @@ t0=$(ticks); sleep 20; t1=$(ticks)
 awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "CPU during a 60 s hold: %.3f %% of one core (%d ticks of 1/%d s in 20 s)\n", (b - a) / hz / 20 * 100, b - a, hz }'
 sleep 40
 # The run record holds the start and end of the routine: compare with the plan (60 s).
-tmux send-keys -t wdcpu Enter 2>/dev/null || true
+tmux -L wdcpu send-keys -t wdcpu Enter 2>/dev/null || true
 sleep 1
 python3 - "$tmp/data/journal" <<'PY'
 import json, os, sys, datetime as dt

@@ -5,13 +5,13 @@
 set -euo pipefail
 bin=${BIN:-$(pwd)/target/release/winddown}
 tmp=$(mktemp -d)
-trap 'tmux kill-session -t wdacc 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'tmux -L wdacc kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/config/routines"
 {
   printf 'name = "Ten minutes"\nsummary = "ten 60 s holds"\n[defaults]\nget_ready = "0s"\n'
   for i in $(seq 1 10); do printf '[[step]]\ntitle = "Hold %s"\nhold = "60s"\n' "$i"; done
 } > "$tmp/config/routines/ten.toml"
-tmux new-session -d -s wdacc -x 80 -y 24 \
+tmux -L wdacc new-session -d -s wdacc -x 80 -y 24 \
   "WINDDOWN_CONFIG_DIR=$tmp/config WINDDOWN_DATA_DIR=$tmp/data $bin run ten; sleep 5"
 sleep 603
 python3 - "$tmp/data/journal" <<'PY'
