@@ -84,7 +84,14 @@ fn clean_night_in_two_keys() {
     insta::assert_snapshot!("clean_night_open", r.screen(80, 24));
     r.keys(&[KeyCode::Char('n')]);
     r.ctrl('s');
-    assert!(matches!(r.form.mode, Mode::Saved { checkins: 1 }));
+    assert!(matches!(
+        r.form.mode,
+        Mode::Saved {
+            checkins: 1,
+            checkin_streak: 1,
+            cramp_free: 1
+        }
+    ));
     insta::assert_snapshot!("clean_night_saved", r.screen(80, 24));
     let c = r.saved();
     assert_eq!(c.cramps, 0);

@@ -417,3 +417,91 @@ fn two_processes_writing_at_once_lose_nothing() {
     }
     assert_eq!(export(&s)["records"].as_array().unwrap().len(), 40);
 }
+
+#[test]
+fn stats_text_and_json() {
+    let s = Sandbox::new();
+    for night in ["2026-11-20", "2026-11-22", "2026-11-23"] {
+        at(&s, MORNING)
+            .args(["checkin", "--night", night, "--cramps", "0"])
+            .assert()
+            .success();
+    }
+    at(&s, MORNING)
+        .args([
+            "checkin",
+            "--night",
+            "2026-11-21",
+            "--cramps",
+            "2",
+            "--pain",
+            "5",
+        ])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .args(["rest", "--night", "2026-11-19", "--reason", "ill"])
+        .assert()
+        .success();
+    at(&s, MORNING)
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(contains("checked in      4 nights (longest 4)"))
+        .stdout(contains("cramp-free      2 nights (longest 2)"))
+        .stdout(contains("not enough nights yet"));
+    let out = at(&s, MORNING)
+        .args(["stats", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tonight"], "2026-11-23");
+    assert_eq!(v["streaks"]["checkin"]["current"], 4);
+    assert_eq!(v["streaks"]["routine"]["current"], 0);
+    assert_eq!(v["checkins"], 4);
+    assert_eq!(v["insights"]["routine"][2]["split"]["without"]["nights"], 4);
+    assert_eq!(
+        v["insights"]["routine"][2]["split"]["without"]["enough"],
+        false
+    );
+    assert!(v["consistency"]["score"].is_number());
+    assert!(v["flags"].as_array().unwrap().is_empty());
+    let out = at(&s, MORNING)
+        .args(["stats", "--json", "--since", "2026-11-22"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["insights"]["routine"][2]["split"]["without"]["nights"], 2);
+    at(&s, MORNING)
+        .args(["stats", "--since", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn stats_on_an_empty_journal() {
+    let s = Sandbox::new();
+    at(&s, MORNING)
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(contains("routine done    0 nights"));
+}
+
+#[test]
+fn history_needs_a_terminal() {
+    let s = Sandbox::new();
+    at(&s, MORNING)
+        .arg("history")
+        .assert()
+        .code(2)
+        .stderr(contains("needs a terminal"));
+}

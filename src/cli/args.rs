@@ -79,6 +79,8 @@ pub enum Command {
         #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
         since: Option<NaiveDate>,
     },
+    /// The history screen: calendar, weekly chart, streaks and insights
+    History,
     /// Write the whole journal (or a range of nights) to stdout
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]

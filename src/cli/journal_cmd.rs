@@ -136,6 +136,7 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
         crate::tui::runtime::Ending::Signal(name) => Err(Exit::failed(format!(
             "stopped by {name}; nothing was saved"
         ))),
+        crate::tui::runtime::Ending::Normal if form.open_history => history(ctx),
         crate::tui::runtime::Ending::Normal => Ok(()),
     }
 }
@@ -256,5 +257,23 @@ pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResu
     } else {
         print!("{}", crate::stats::report::text(&report));
     }
+    Ok(())
+}
+
+/// The full-screen history.
+pub fn history(ctx: &Ctx) -> CmdResult {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Exit::invalid(
+            "the history screen needs a terminal; `winddown stats` and `winddown log` print the same figures",
+        ));
+    }
+    let entries = ctx.journal().read_all()?;
+    let mut app = crate::tui::history::HistoryApp::new(entries, ctx.current_night());
+    let cues = crate::tui::runtime::CueSettings {
+        bell: false,
+        command: None,
+    };
+    crate::tui::runtime::run_screen(&mut app, &cues)
+        .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok(())
 }

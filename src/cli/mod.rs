@@ -52,6 +52,7 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Log { last, json }) => journal_cmd::log(&ctx, last, json),
         Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),
         Some(Command::Stats { json, since }) => journal_cmd::stats(&ctx, json, since),
+        Some(Command::History) => journal_cmd::history(&ctx),
         Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
         // The home screen will live here; until then the app opens tonight's routine.
         None => run_cmd::run(&ctx, None, 1.0),

@@ -44,6 +44,7 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     }
     match ending {
         Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; progress saved"))),
+        Ending::Normal if app.open_history => super::journal_cmd::history(ctx),
         Ending::Normal if app.mode == Mode::Summary => {
             println!(
                 "Recorded for the night of {}. Check in tomorrow morning: winddown checkin",

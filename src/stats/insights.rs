@@ -49,6 +49,16 @@ impl Group {
         self
     }
 
+    /// "0.4/night · 30% of 20" or "too few (3 of 5)", for narrow panels.
+    pub fn short(&self) -> String {
+        match (self.cramps_per_night, self.share_with_cramps) {
+            (Some(rate), Some(share)) => {
+                format!("{rate:.1}/night · {:.0}% of {}", share * 100.0, self.nights)
+            }
+            _ => format!("too few nights ({} of {MIN_SAMPLE})", self.nights),
+        }
+    }
+
     /// "0.4 cramps a night, cramps on 30% of 20 nights" or "not enough nights yet (3)".
     pub fn describe(&self) -> String {
         match (self.cramps_per_night, self.share_with_cramps) {

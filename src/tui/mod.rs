@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod coach;
+pub mod history;
 pub mod runtime;
 pub mod screen;
 pub mod theme;

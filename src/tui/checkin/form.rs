@@ -32,9 +32,11 @@ pub enum Mode {
     /// Esc with unsaved answers: "discard them?"
     ConfirmDiscard,
     Help,
-    /// Saved: the summary, with the number of nights checked in.
+    /// Saved: the summary, with the number of nights checked in and the streaks.
     Saved {
         checkins: usize,
+        checkin_streak: u32,
+        cramp_free: u32,
     },
 }
 
@@ -131,6 +133,8 @@ pub struct CheckinForm {
     pub message: Option<String>,
     now: DateTime<FixedOffset>,
     pub quit: bool,
+    /// The user asked for the history screen from the summary.
+    pub open_history: bool,
 }
 
 impl CheckinForm {
@@ -245,6 +249,7 @@ impl CheckinForm {
             message: None,
             now: DateTime::<FixedOffset>::MIN_UTC.fixed_offset(),
             quit: false,
+            open_history: false,
         }
     }
 
@@ -350,8 +355,11 @@ impl CheckinForm {
             Ok(all) => {
                 self.dirty = false;
                 self.message = None;
+                let tonight = self.last_night.succ_opt().unwrap_or(self.last_night);
                 self.mode = Mode::Saved {
                     checkins: all.checkin_count(),
+                    checkin_streak: crate::stats::streak::checkin(&all, tonight).current,
+                    cramp_free: crate::stats::streak::cramp_free(&all, tonight).current,
                 };
             }
             Err(e) => self.message = Some(format!("not saved: {e}")),
@@ -362,8 +370,13 @@ impl CheckinForm {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self.mode {
             Mode::Saved { .. } => {
-                if matches!(key.code, KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q')) {
-                    self.quit = true;
+                match key.code {
+                    KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
+                    KeyCode::Char('h') => {
+                        self.open_history = true;
+                        self.quit = true;
+                    }
+                    _ => {}
                 }
                 return;
             }

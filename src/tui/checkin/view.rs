@@ -35,8 +35,19 @@ pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
         vertical: 0,
     });
     f.render_widget(block, area);
-    if let Mode::Saved { checkins } = form.mode {
-        return saved(form, checkins, theme, f, inner);
+    if let Mode::Saved {
+        checkins,
+        checkin_streak,
+        cramp_free,
+    } = form.mode
+    {
+        return saved(
+            form,
+            (checkins, checkin_streak, cramp_free),
+            theme,
+            f,
+            inner,
+        );
     }
     let flags = form.swollen || form.numbness;
     let [head, rows, notice, foot] = Layout::vertical([
@@ -381,7 +392,8 @@ fn red_flag_text() -> &'static str {
     guidance::RED_FLAG_SHORT
 }
 
-fn saved(form: &CheckinForm, checkins: usize, theme: &Theme, f: &mut Frame, area: Rect) {
+fn saved(form: &CheckinForm, counts: (usize, u32, u32), theme: &Theme, f: &mut Frame, area: Rect) {
+    let (checkins, streak, cramp_free) = counts;
     let c = form.checkin();
     let mut lines = vec![
         Line::styled(
@@ -428,6 +440,10 @@ fn saved(form: &CheckinForm, checkins: usize, theme: &Theme, f: &mut Frame, area
         "{checkins} night{} checked in so far.",
         if checkins == 1 { "" } else { "s" }
     )));
+    lines.push(Line::styled(
+        format!("Check-in streak: {streak} · cramp-free nights in a row: {cramp_free}"),
+        theme.hold(),
+    ));
     if c.red_flags.any() {
         lines.push(Line::from(""));
         lines.extend(
@@ -437,7 +453,7 @@ fn saved(form: &CheckinForm, checkins: usize, theme: &Theme, f: &mut Frame, area
         );
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled("Enter closes", theme.dim()));
+    lines.push(Line::styled("Enter closes · h history", theme.dim()));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 

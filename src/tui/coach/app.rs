@@ -46,8 +46,12 @@ pub struct CoachApp {
     /// The last journal write failed: shown on screen, retried at the next step.
     pub save_error: Option<String>,
     pub quit: bool,
-    /// Steps completed when the summary was reached.
+    /// Time the routine took, for the summary.
     pub finished_in: Option<Duration>,
+    /// The routine streak including tonight, once the summary shows.
+    pub streak: Option<crate::stats::streak::Streak>,
+    /// The user asked for the history screen from the summary.
+    pub open_history: bool,
 }
 
 impl CoachApp {
@@ -90,6 +94,8 @@ impl CoachApp {
             save_error: None,
             quit: false,
             finished_in: None,
+            streak: None,
+            open_history: false,
         }
     }
 
@@ -130,11 +136,14 @@ impl CoachApp {
                     self.mode = Mode::Running;
                 }
             }
-            Mode::Summary => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter) {
+            Mode::Summary => match key.code {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => self.quit = true,
+                KeyCode::Char('h') => {
+                    self.open_history = true;
                     self.quit = true;
                 }
-            }
+                _ => {}
+            },
             Mode::Running => self.running_key(key, now),
         }
     }
@@ -219,6 +228,11 @@ impl CoachApp {
         if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
             self.finished_in = self.session.duration();
             self.save(true, now);
+            self.streak = self
+                .journal
+                .read_all()
+                .ok()
+                .map(|e| crate::stats::streak::routine(&e, self.night));
             self.mode = Mode::Summary;
         }
     }

@@ -367,6 +367,16 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
         "Recorded for the night of {}.",
         app.night().format("%a %d %b")
     )));
+    if let Some(s) = app.streak {
+        let nights = if s.current == 1 { "night" } else { "nights" };
+        lines.push(Line::styled(
+            format!(
+                "Routine streak: {} {nights} (longest {})",
+                s.current, s.longest
+            ),
+            theme.hold(),
+        ));
+    }
     if let Some(e) = &app.save_error {
         lines.push(Line::styled(format!("Not saved: {e}"), theme.warn()));
     }
@@ -375,7 +385,7 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
         Line::from("Tomorrow morning, tell winddown how the night went:"),
         Line::styled("winddown checkin", theme.key()),
         Line::from(""),
-        keys_line(theme, &[("Enter", "close")]),
+        keys_line(theme, &[("Enter", "close"), ("h", "history")]),
     ]);
     for (i, (step, state)) in app.session.routine().steps.iter().zip(steps).enumerate() {
         if area.height as usize > lines.len() + steps.len() + 1 {

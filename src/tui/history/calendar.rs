@@ -1,0 +1,132 @@
+//! A month of nights as a grid, readable without colour: a routine mark and a
+//! cramp mark for every night.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::journal::Entries;
+use crate::stats::{NightMark, mark};
+use crate::tui::theme::Theme;
+
+/// Width of one day's cell: "23✓▒ ".
+pub const CELL: u16 = 5;
+
+pub struct MonthCalendar<'a> {
+    pub entries: &'a Entries,
+    pub year: i32,
+    pub month: u32,
+    pub tonight: NaiveDate,
+    pub week_start: Weekday,
+    pub theme: &'a Theme,
+}
+
+/// The routine mark: ✓ done, ½ partial, R rest, · missed, blank for tonight (pending) or the future.
+pub fn routine_mark(m: NightMark, pending: bool) -> &'static str {
+    match m {
+        NightMark::Done => "✓",
+        NightMark::Partial => "½",
+        NightMark::Rest => "R",
+        NightMark::Missed if pending => " ",
+        NightMark::Missed => "·",
+    }
+}
+
+/// The cramp mark: ○ checked in without cramps; ░ ▒ ▓ cramps by worst pain (1-3, 4-6, 7-10); ● cramps, pain not given.
+pub fn cramp_mark(entries: &Entries, night: NaiveDate) -> &'static str {
+    match entries.night(night).and_then(|n| n.checkin.as_ref()) {
+        None => " ",
+        Some(c) if c.cramps == 0 => "○",
+        Some(c) => match c.pain {
+            None => "●",
+            Some(0..=3) => "░",
+            Some(4..=6) => "▒",
+            Some(_) => "▓",
+        },
+    }
+}
+
+impl MonthCalendar<'_> {
+    fn style_for(&self, m: NightMark) -> Style {
+        match m {
+            NightMark::Done => self.theme.hold(),
+            NightMark::Partial => self.theme.pause(),
+            NightMark::Rest => self.theme.gauge(),
+            NightMark::Missed => self.theme.dim(),
+        }
+    }
+
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let Some(first) = NaiveDate::from_ymd_opt(self.year, self.month, 1) else {
+            return Vec::new();
+        };
+        let title = first.format("%B %Y").to_string();
+        let mut lines = vec![Line::styled(
+            format!("{title:^w$}", w = (CELL * 7) as usize),
+            self.theme.title(),
+        )];
+        let mut head = Vec::new();
+        for i in 0..7 {
+            let wd = day_after(self.week_start, i);
+            head.push(Span::styled(
+                format!("{:<5}", &wd.to_string()[..2]),
+                self.theme.dim(),
+            ));
+        }
+        lines.push(Line::from(head));
+        let offset = first.weekday().days_since(self.week_start) as u64;
+        let mut day = first - Days::new(offset);
+        loop {
+            let mut spans = Vec::new();
+            for _ in 0..7 {
+                if day.month() != self.month {
+                    spans.push(Span::raw("     "));
+                } else if day > self.tonight {
+                    spans.push(Span::styled(
+                        format!("{:>2}   ", day.day()),
+                        self.theme.dim(),
+                    ));
+                } else {
+                    let m = mark(self.entries.night(day));
+                    let pending = day == self.tonight;
+                    let mut num_style = self.style_for(m);
+                    if pending {
+                        num_style = num_style.add_modifier(ratatui::style::Modifier::UNDERLINED);
+                    }
+                    spans.push(Span::styled(format!("{:>2}", day.day()), num_style));
+                    spans.push(Span::styled(routine_mark(m, pending), self.style_for(m)));
+                    spans.push(Span::styled(
+                        cramp_mark(self.entries, day),
+                        self.theme.warn(),
+                    ));
+                    spans.push(Span::raw(" "));
+                }
+                day = day + Days::new(1);
+            }
+            lines.push(Line::from(spans));
+            // `day` now starts the next row: past the month's end, we are done.
+            if day.month() != self.month {
+                break;
+            }
+        }
+        lines
+    }
+}
+
+fn day_after(w: Weekday, n: u32) -> Weekday {
+    (0..n).fold(w, |d, _| d.succ())
+}
+
+impl Widget for MonthCalendar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        for (i, line) in self.lines().into_iter().enumerate() {
+            if i as u16 >= area.height {
+                break;
+            }
+            buf.set_line(area.x, area.y + i as u16, &line, area.width);
+        }
+    }
+}

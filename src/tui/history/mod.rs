@@ -1,0 +1,81 @@
+//! The history screen: a month calendar of nights, cramps per week, and the
+//! streaks, consistency and insights beside them.
+
+pub mod calendar;
+pub mod view;
+
+use std::time::Instant;
+
+use chrono::{Datelike, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+
+use super::screen::Screen;
+use super::theme::Theme;
+use crate::journal::Entries;
+use crate::stats::report::{Report, report};
+
+pub struct HistoryApp {
+    pub entries: Entries,
+    pub report: Report,
+    pub tonight: NaiveDate,
+    /// The month shown: (year, month).
+    pub month: (i32, u32),
+    pub help: bool,
+    pub quit: bool,
+}
+
+impl HistoryApp {
+    pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
+        let report = report(&entries, tonight, None);
+        HistoryApp {
+            entries,
+            report,
+            tonight,
+            month: (tonight.year(), tonight.month()),
+            help: false,
+            quit: false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.help {
+            self.help = false;
+            return;
+        }
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        match key.code {
+            _ if ctrl_c => self.quit = true,
+            KeyCode::Left | KeyCode::Char('h') => self.shift(-1),
+            KeyCode::Right | KeyCode::Char('l') => self.shift(1),
+            KeyCode::Char('t') => self.month = (self.tonight.year(), self.tonight.month()),
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Moves the calendar by months, never past this month.
+    fn shift(&mut self, by: i32) {
+        let index = self.month.0 * 12 + self.month.1 as i32 - 1 + by;
+        let limit = self.tonight.year() * 12 + self.tonight.month() as i32 - 1;
+        let index = index.min(limit);
+        self.month = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+    }
+}
+
+impl Screen for HistoryApp {
+    fn draw(&self, _now: Instant, theme: &Theme, f: &mut Frame) {
+        view::render(self, theme, f);
+    }
+    fn on_key(&mut self, key: KeyEvent, _now: Instant) {
+        self.handle_key(key);
+    }
+    fn finished(&self) -> bool {
+        self.quit
+    }
+    fn min_size(&self) -> (u16, u16) {
+        (view::MIN_WIDTH, view::MIN_HEIGHT)
+    }
+}

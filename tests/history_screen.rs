@@ -1,0 +1,116 @@
+//! The history screen on TestBackend, with a fixed journal.
+
+use chrono::{Days, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use winddown::journal::*;
+use winddown::tui::history::{HistoryApp, view};
+use winddown::tui::theme::Theme;
+
+fn tonight() -> NaiveDate {
+    "2026-11-23".parse().unwrap()
+}
+
+/// Sixty nights: a pattern of done / partial / rest / missed nights with check-ins.
+fn entries() -> Entries {
+    let mut records = vec![];
+    for i in 1..=60u64 {
+        let night = tonight() - Days::new(i);
+        let outcome = match i % 7 {
+            0 => None,
+            3 => Some(Outcome::Skipped),
+            _ => Some(Outcome::Done),
+        };
+        if i % 11 == 0 {
+            records.push(Record::Rest(RestNight {
+                night,
+                reason: "travel".into(),
+                recorded: "2026-01-01T00:00:00+00:00".parse().unwrap(),
+            }));
+        } else if let Some(outcome) = outcome {
+            records.push(Record::Run(Run {
+                night,
+                id: format!("{night}T22:10:00+01:00"),
+                routine: "cramp-guard".into(),
+                routine_hash: "h".into(),
+                started: format!("{night}T22:10:00+01:00").parse().unwrap(),
+                ended: None,
+                speed: 1.0,
+                finished: true,
+                steps: vec![StepRecord {
+                    title: "Calf".into(),
+                    optional: false,
+                    outcome,
+                    held_s: Held::default(),
+                }],
+            }));
+        }
+        let cramps = (i % 3 == 0) as u32 + (i % 5 == 0) as u32;
+        records.push(Record::Checkin(CheckIn {
+            night,
+            recorded: format!("{}T07:00:00+01:00", night + Days::new(1))
+                .parse()
+                .unwrap(),
+            cramps,
+            pain: (cramps > 0).then_some((i % 10) as u8),
+            longest_s: None,
+            places: vec![],
+            disturbed: None,
+            quality: Some(Quality::Fair),
+            rested: None,
+            sleep: SleepTimes::default(),
+            triggers: vec![],
+            tags: vec![],
+            red_flags: RedFlags::default(),
+            note: String::new(),
+        }));
+    }
+    Entries::from_records(records)
+}
+
+fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| view::render(app, &Theme { color: false }, f))
+        .unwrap();
+    term.backend().to_string()
+}
+
+fn key(app: &mut HistoryApp, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn this_month() {
+    let app = HistoryApp::new(entries(), tonight());
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("November 2026"), "{s}");
+    assert!(s.contains("22✓"), "the 22nd was done: {s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn previous_month_and_back() {
+    let mut app = HistoryApp::new(entries(), tonight());
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.month, (2026, 10));
+    insta::assert_snapshot!(screen(&app, 80, 24));
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.month, (2026, 11), "never past this month");
+    for _ in 0..11 {
+        key(&mut app, KeyCode::Left);
+    }
+    assert_eq!(app.month, (2025, 12));
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.month, (2026, 11));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn empty_journal_and_small_terminal() {
+    let app = HistoryApp::new(Entries::default(), tonight());
+    insta::assert_snapshot!("empty", screen(&app, 80, 24));
+    insta::assert_snapshot!("small", screen(&app, 50, 12));
+}
