@@ -3,18 +3,9 @@
 /// Every picture a routine step may name with `art = "..."`.
 const ART: &[(&str, &str)] = &[
     ("wall-calf", include_str!("../assets/wall-calf.txt")),
-    (
-        "bent-knee-calf",
-        include_str!("../assets/bent-knee-calf.txt"),
-    ),
-    (
-        "standing-hamstring",
-        include_str!("../assets/standing-hamstring.txt"),
-    ),
-    (
-        "seated-toe-pull",
-        include_str!("../assets/seated-toe-pull.txt"),
-    ),
+    ("bent-knee-calf", include_str!("../assets/bent-knee-calf.txt")),
+    ("standing-hamstring", include_str!("../assets/standing-hamstring.txt")),
+    ("seated-toe-pull", include_str!("../assets/seated-toe-pull.txt")),
     ("water-glass", include_str!("../assets/water-glass.txt")),
     ("feet-support", include_str!("../assets/feet-support.txt")),
 ];
@@ -38,10 +29,7 @@ mod tests {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let stem = path.file_stem().unwrap().to_str().unwrap();
-                assert!(
-                    super::art(stem).is_some(),
-                    "assets/{stem}.txt is not embedded"
-                );
+                assert!(super::art(stem).is_some(), "assets/{stem}.txt is not embedded");
             }
         }
     }
@@ -51,10 +39,7 @@ mod tests {
         for name in super::art_names() {
             let art = super::art(name).unwrap();
             assert!(art.lines().count() <= 10, "{name} is too tall");
-            assert!(
-                art.lines().all(|l| l.chars().count() <= 32),
-                "{name} is too wide"
-            );
+            assert!(art.lines().all(|l| l.chars().count() <= 32), "{name} is too wide");
         }
     }
 }

@@ -18,6 +18,10 @@ pub struct Config {
     /// A shell command started (without waiting) on each cue, with
     /// WINDDOWN_EVENT and WINDDOWN_STEP in its environment.
     pub cue_command: Option<String>,
+    /// Colour on screens ("color") or emphasis by symbols only ("no-color"); NO_COLOR wins.
+    pub color: bool,
+    /// First day of the week in the calendar.
+    pub week_start: chrono::Weekday,
 }
 
 impl Default for Config {
@@ -27,6 +31,8 @@ impl Default for Config {
             night_boundary: DEFAULT_BOUNDARY,
             bell: true,
             cue_command: None,
+            color: true,
+            week_start: chrono::Weekday::Mon,
         }
     }
 }
@@ -38,7 +44,12 @@ struct RawConfig {
     night_boundary: Option<Spanned<String>>,
     bell: Option<bool>,
     cue_command: Option<String>,
+    theme: Option<Spanned<String>>,
+    week_start: Option<Spanned<String>>,
 }
+
+/// Keys of `config.toml`, for messages and `config show`.
+pub const KEYS: &[&str] = &["default_routine", "night_boundary", "bell", "cue_command", "theme", "week_start"];
 
 /// The settings, and any problems found (reported by the caller; defaults used for them).
 pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
@@ -46,24 +57,14 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
     let raw: RawConfig = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
-            let d = Diagnostic::at(
-                file,
-                text,
-                e.span().unwrap_or(0..0),
-                e.message().trim().replace('\n', "; "),
-            );
+            let d = Diagnostic::at(file, text, e.span().unwrap_or(0..0), e.message().trim().replace('\n', "; "));
             return (config, vec![d]);
         }
     };
     let mut errors = Vec::new();
     if let Some(r) = raw.default_routine {
         if r.get_ref().trim().is_empty() {
-            errors.push(Diagnostic::at(
-                file,
-                text,
-                r.span(),
-                "default_routine must not be empty",
-            ));
+            errors.push(Diagnostic::at(file, text, r.span(), "default_routine must not be empty"));
         } else {
             config.default_routine = r.into_inner();
         }
@@ -75,10 +76,7 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                 file,
                 text,
                 b.span(),
-                format!(
-                    r#"night_boundary must be a time like "12:00" (24-hour HH:MM), found "{}""#,
-                    b.get_ref()
-                ),
+                format!(r#"night_boundary must be a time like "12:00" (24-hour HH:MM), found "{}""#, b.get_ref()),
             )),
         }
     }
@@ -86,6 +84,31 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
         config.bell = bell;
     }
     config.cue_command = raw.cue_command.filter(|c| !c.trim().is_empty());
+    if let Some(t) = raw.theme {
+        match t.get_ref().as_str() {
+            "color" | "colour" => config.color = true,
+            "no-color" | "no-colour" => config.color = false,
+            other => errors.push(Diagnostic::at(
+                file,
+                text,
+                t.span(),
+                format!(r#"theme must be "color" or "no-color", found "{other}""#),
+            )),
+        }
+    }
+    if let Some(w) = raw.week_start {
+        match w.get_ref().to_ascii_lowercase().as_str() {
+            "monday" => config.week_start = chrono::Weekday::Mon,
+            "sunday" => config.week_start = chrono::Weekday::Sun,
+            "saturday" => config.week_start = chrono::Weekday::Sat,
+            other => errors.push(Diagnostic::at(
+                file,
+                text,
+                w.span(),
+                format!(r#"week_start must be "monday", "sunday" or "saturday", found "{other}""#),
+            )),
+        }
+    }
     (config, errors)
 }
 
@@ -96,21 +119,13 @@ pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
             Ok(text) => parse_config(&path.display().to_string(), text),
             Err(_) => (
                 Config::default(),
-                vec![Diagnostic::file_level(
-                    &path.display().to_string(),
-                    "",
-                    "not valid UTF-8 text",
-                )],
+                vec![Diagnostic::file_level(&path.display().to_string(), "", "not valid UTF-8 text")],
             ),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (
             Config::default(),
-            vec![Diagnostic::file_level(
-                &path.display().to_string(),
-                "",
-                format!("cannot read: {e}"),
-            )],
+            vec![Diagnostic::file_level(&path.display().to_string(), "", format!("cannot read: {e}"))],
         ),
     }
 }
@@ -136,6 +151,17 @@ mod tests {
     }
 
     #[test]
+    fn theme_and_week_start() {
+        let (c, e) = parse_config("c.toml", "theme = \"no-color\"\nweek_start = \"sunday\"\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert!(!c.color);
+        assert_eq!(c.week_start, chrono::Weekday::Sun);
+        let (c, e) = parse_config("c.toml", "theme = \"pink\"\n");
+        assert!(e[0].headline().starts_with("c.toml:1:9: theme must be"), "{e:?}");
+        assert!(c.color);
+    }
+
+    #[test]
     fn errors_have_locations_and_keep_defaults() {
         let (c, e) = parse_config("c.toml", "bell = false\nnight_boundary = \"noon\"\n");
         assert_eq!(
@@ -145,9 +171,41 @@ mod tests {
         assert_eq!(c.night_boundary, DEFAULT_BOUNDARY);
         assert!(!c.bell);
         let (_, e) = parse_config("c.toml", "bel = true\n");
-        assert!(
-            e[0].headline()
-                .starts_with("c.toml:1:1: unknown field `bel`")
+        assert!(e[0].headline().starts_with("c.toml:1:1: unknown field `bel`"));
+    }
+}
+
+/// Sets `default_routine` in the settings file, keeping its comments and
+/// layout (toml_edit); creates the file if there is none.
+pub fn set_default_routine(path: &std::path::Path, id: &str) -> Result<(), String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let mut doc: toml_edit::DocumentMut =
+        text.parse().map_err(|e| format!("{} is not valid TOML, so it was left as it is: {e}", path.display()))?;
+    doc["default_routine"] = toml_edit::value(id);
+    crate::fsutil::write_atomic(path, doc.to_string().as_bytes()).map_err(|e| format!("{e:#}"))
+}
+
+#[cfg(test)]
+mod edit_tests {
+    #[test]
+    fn setting_the_default_keeps_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "# my settings\nbell = false # quiet\ndefault_routine = \"x\"\n").unwrap();
+        super::set_default_routine(&path, "two-minute").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "# my settings\nbell = false # quiet\ndefault_routine = \"two-minute\"\n"
         );
+        let fresh = dir.path().join("new/config.toml");
+        super::set_default_routine(&fresh, "hallegraeff-2012").unwrap();
+        assert_eq!(std::fs::read_to_string(&fresh).unwrap(), "default_routine = \"hallegraeff-2012\"\n");
+        std::fs::write(&path, "bell = [").unwrap();
+        assert!(super::set_default_routine(&path, "x").unwrap_err().contains("left as it is"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "bell = [");
     }
 }

@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod cli;
 pub mod config;
+pub mod editor;
 pub mod fsutil;
 pub mod guidance;
 pub mod journal;

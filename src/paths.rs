@@ -19,25 +19,18 @@ impl Paths {
         let config_dir = match config_dir {
             Some(d) => d,
             None => project()
-                .context(
-                    "cannot find your home directory; pass --config-dir or set WINDDOWN_CONFIG_DIR",
-                )?
+                .context("cannot find your home directory; pass --config-dir or set WINDDOWN_CONFIG_DIR")?
                 .config_dir()
                 .to_path_buf(),
         };
         let data_dir = match data_dir {
             Some(d) => d,
             None => project()
-                .context(
-                    "cannot find your home directory; pass --data-dir or set WINDDOWN_DATA_DIR",
-                )?
+                .context("cannot find your home directory; pass --data-dir or set WINDDOWN_DATA_DIR")?
                 .data_dir()
                 .to_path_buf(),
         };
-        Ok(Paths {
-            config_dir,
-            data_dir,
-        })
+        Ok(Paths { config_dir, data_dir })
     }
 
     /// The user's routine files.

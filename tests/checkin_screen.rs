@@ -32,25 +32,17 @@ impl Rig {
             journal.put(records).unwrap();
         }
         let form = CheckinForm::new(journal.clone(), night(), night(), now());
-        Rig {
-            form,
-            journal,
-            _dir: dir,
-        }
+        Rig { form, journal, _dir: dir }
     }
 
     fn keys(&mut self, keys: &[KeyCode]) {
         for k in keys {
-            self.form
-                .handle_key(KeyEvent::new(*k, KeyModifiers::NONE), Instant::now());
+            self.form.handle_key(KeyEvent::new(*k, KeyModifiers::NONE), Instant::now());
         }
     }
 
     fn ctrl(&mut self, c: char) {
-        self.form.handle_key(
-            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
-            Instant::now(),
-        );
+        self.form.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), Instant::now());
     }
 
     fn type_text(&mut self, s: &str) {
@@ -61,20 +53,12 @@ impl Rig {
 
     fn screen(&self, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| view::render(&self.form, &Theme { color: false }, f))
-            .unwrap();
+        term.draw(|f| view::render(&self.form, &Theme { color: false }, f)).unwrap();
         term.backend().to_string()
     }
 
     fn saved(&self) -> winddown::journal::CheckIn {
-        self.journal
-            .read_all()
-            .unwrap()
-            .night(night())
-            .unwrap()
-            .checkin
-            .clone()
-            .unwrap()
+        self.journal.read_all().unwrap().night(night()).unwrap().checkin.clone().unwrap()
     }
 }
 
@@ -84,14 +68,7 @@ fn clean_night_in_two_keys() {
     insta::assert_snapshot!("clean_night_open", r.screen(80, 24));
     r.keys(&[KeyCode::Char('n')]);
     r.ctrl('s');
-    assert!(matches!(
-        r.form.mode,
-        Mode::Saved {
-            checkins: 1,
-            checkin_streak: 1,
-            cramp_free: 1
-        }
-    ));
+    assert!(matches!(r.form.mode, Mode::Saved { checkins: 1, checkin_streak: 1, cramp_free: 1 }));
     insta::assert_snapshot!("clean_night_saved", r.screen(80, 24));
     let c = r.saved();
     assert_eq!(c.cramps, 0);
@@ -106,41 +83,17 @@ fn unanswered_cramp_question_blocks_save() {
     let mut r = Rig::new(vec![]);
     r.ctrl('s');
     assert_eq!(r.form.mode, Mode::Editing);
-    assert!(
-        r.form
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("cannot save yet")
-    );
+    assert!(r.form.message.as_deref().unwrap().contains("cannot save yet"));
     assert!(r.journal.read_all().unwrap().nights.is_empty());
 }
 
 #[test]
 fn cramps_filled_in_by_keys() {
     let mut r = Rig::new(vec![]);
-    r.keys(&[
-        KeyCode::Char('y'),
-        KeyCode::Char('2'),
-        KeyCode::Tab,
-        KeyCode::Char('7'),
-        KeyCode::Tab,
-    ]);
+    r.keys(&[KeyCode::Char('y'), KeyCode::Char('2'), KeyCode::Tab, KeyCode::Char('7'), KeyCode::Tab]);
     r.type_text("3m");
-    r.keys(&[
-        KeyCode::Tab,
-        KeyCode::Char(' '),
-        KeyCode::Right,
-        KeyCode::Char(' '),
-        KeyCode::Tab,
-        KeyCode::Char('4'),
-    ]);
-    r.keys(&[
-        KeyCode::Tab,
-        KeyCode::Left,
-        KeyCode::Tab,
-        KeyCode::Char('2'),
-    ]);
+    r.keys(&[KeyCode::Tab, KeyCode::Char(' '), KeyCode::Right, KeyCode::Char(' '), KeyCode::Tab, KeyCode::Char('4')]);
+    r.keys(&[KeyCode::Tab, KeyCode::Left, KeyCode::Tab, KeyCode::Char('2')]);
     assert_eq!(r.form.focus, Field::Rested);
     insta::assert_snapshot!(r.screen(80, 24));
     // On to the triggers: alcohol is the 4th chip.
@@ -205,48 +158,25 @@ fn red_flag_shows_the_notice_and_is_recorded() {
 #[test]
 fn existing_checkin_opens_for_editing_and_saving_replaces_it() {
     let mut first = Rig::new(vec![]);
-    first.keys(&[
-        KeyCode::Char('y'),
-        KeyCode::Char('3'),
-        KeyCode::Tab,
-        KeyCode::Char('5'),
-    ]);
+    first.keys(&[KeyCode::Char('y'), KeyCode::Char('3'), KeyCode::Tab, KeyCode::Char('5')]);
     first.ctrl('s');
     let mut again = CheckinForm::new(first.journal.clone(), night(), night(), now());
     assert!(again.editing_existing);
     assert_eq!(again.count, 3);
-    let r = Rig {
-        form: again,
-        journal: first.journal.clone(),
-        _dir: tempfile::tempdir().unwrap(),
-    };
+    let r = Rig { form: again, journal: first.journal.clone(), _dir: tempfile::tempdir().unwrap() };
     insta::assert_snapshot!(r.screen(80, 24));
     again = r.form;
-    again.handle_key(
-        KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE),
-        Instant::now(),
-    );
-    again.handle_key(
-        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-        Instant::now(),
-    );
+    again.handle_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), Instant::now());
+    again.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), Instant::now());
     let e = first.journal.read_all().unwrap();
     assert_eq!(e.checkin_count(), 1);
-    assert_eq!(
-        e.night(night()).unwrap().checkin.as_ref().unwrap().cramps,
-        0
-    );
+    assert_eq!(e.night(night()).unwrap().checkin.as_ref().unwrap().cramps, 0);
 }
 
 #[test]
 fn logged_cramps_and_the_run_fill_the_header() {
     let cramp = |at: &str, place, side| {
-        Record::Cramp(Cramp {
-            night: night(),
-            at: at.parse().unwrap(),
-            place,
-            side: Some(side),
-        })
+        Record::Cramp(Cramp { night: night(), at: at.parse().unwrap(), place, side: Some(side) })
     };
     let r = Rig::new(vec![
         cramp("2026-11-24T02:10:00+01:00", Place::Calf, LegSide::Left),
@@ -255,24 +185,14 @@ fn logged_cramps_and_the_run_fill_the_header() {
     assert_eq!(r.form.any_cramps, Some(true));
     assert_eq!(r.form.count, 2);
     let screen = r.screen(80, 24);
-    assert!(
-        screen.contains("2 cramp(s) logged in the night"),
-        "{screen}"
-    );
+    assert!(screen.contains("2 cramp(s) logged in the night"), "{screen}");
     assert!(screen.contains("[x] calf L"), "{screen}");
 }
 
 #[test]
 fn rest_night_shows_in_the_header() {
-    let r = Rig::new(vec![Record::Rest(RestNight {
-        night: night(),
-        reason: "travel".into(),
-        recorded: now(),
-    })]);
-    assert!(
-        r.screen(80, 24)
-            .contains("Night of Mon 23 Nov — rest night: travel")
-    );
+    let r = Rig::new(vec![Record::Rest(RestNight { night: night(), reason: "travel".into(), recorded: now() })]);
+    assert!(r.screen(80, 24).contains("Night of Mon 23 Nov — rest night: travel"));
 }
 
 #[test]
@@ -299,24 +219,12 @@ fn moving_to_another_night_to_backfill() {
     r.keys(&[KeyCode::Up]);
     assert_eq!(r.form.focus, Field::Night);
     r.keys(&[KeyCode::Right]);
-    assert_eq!(
-        r.form.night,
-        night(),
-        "no checking in for a night not over yet"
-    );
+    assert_eq!(r.form.night, night(), "no checking in for a night not over yet");
     r.keys(&[KeyCode::Left, KeyCode::Left]);
     assert_eq!(r.form.night, "2026-11-21".parse::<NaiveDate>().unwrap());
     r.keys(&[KeyCode::Down, KeyCode::Char('n')]);
     r.ctrl('s');
-    assert!(
-        r.journal
-            .read_all()
-            .unwrap()
-            .night("2026-11-21".parse().unwrap())
-            .unwrap()
-            .checkin
-            .is_some()
-    );
+    assert!(r.journal.read_all().unwrap().night("2026-11-21".parse().unwrap()).unwrap().checkin.is_some());
 }
 
 #[test]

@@ -14,13 +14,7 @@ fn at(s: &Sandbox, now: &str) -> assert_cmd::Command {
 }
 
 fn export(s: &Sandbox) -> serde_json::Value {
-    let out = at(s, MORNING)
-        .args(["export"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = at(s, MORNING).args(["export"]).assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -73,16 +67,10 @@ fn checkin_with_every_flag_round_trips() {
     assert_eq!(c["cramps"], 2);
     assert_eq!(c["pain"], 7);
     assert_eq!(c["longest_s"], 90);
-    assert_eq!(
-        c["where"],
-        serde_json::json!([{"place":"calf","side":"left"},{"place":"foot","side":"both"}])
-    );
+    assert_eq!(c["where"], serde_json::json!([{"place":"calf","side":"left"},{"place":"foot","side":"both"}]));
     assert_eq!(c["quality"], "poor");
     assert_eq!(c["rested"], "slightly");
-    assert_eq!(
-        c["triggers"],
-        serde_json::json!(["late-exercise", "alcohol"])
-    );
+    assert_eq!(c["triggers"], serde_json::json!(["late-exercise", "alcohol"]));
     assert_eq!(c["sleep"]["into_bed"], "22:45:00");
     assert_eq!(c["recorded"], MORNING);
     assert_eq!(c["note"], "rough, \"really\"");
@@ -91,18 +79,9 @@ fn checkin_with_every_flag_round_trips() {
 #[test]
 fn checkin_again_replaces_and_backfill_with_night() {
     let s = Sandbox::new();
-    at(&s, MORNING)
-        .args(["checkin", "--cramps", "3"])
-        .assert()
-        .success();
-    at(&s, MORNING)
-        .args(["checkin", "--cramps", "0", "--quality", "good"])
-        .assert()
-        .success();
-    at(&s, MORNING)
-        .args(["checkin", "--night", "2026-11-01", "--cramps", "1"])
-        .assert()
-        .success();
+    at(&s, MORNING).args(["checkin", "--cramps", "3"]).assert().success();
+    at(&s, MORNING).args(["checkin", "--cramps", "0", "--quality", "good"]).assert().success();
+    at(&s, MORNING).args(["checkin", "--night", "2026-11-01", "--cramps", "1"]).assert().success();
     let v = export(&s);
     let recs = v["records"].as_array().unwrap();
     assert_eq!(recs.len(), 2);
@@ -117,43 +96,20 @@ fn invalid_checkin_values_exit_2_and_write_nothing() {
         (&["--cramps=-1"], "invalid value '-1' for '--cramps"),
         (&["--cramps", "1", "--pain", "11"], "11 is not in 0..=10"),
         (&["--cramps", "1", "--disturbed", "x"], "--disturbed"),
-        (
-            &["--cramps", "1", "--where", "elbow"],
-            "unknown place \"elbow\"",
-        ),
-        (
-            &["--cramps", "1", "--longest", "ages"],
-            "expected a duration",
-        ),
-        (
-            &["--cramps", "0", "--quality", "meh"],
-            "allowed: very-poor, poor, fair, good, very-good",
-        ),
-        (
-            &["--cramps", "0", "--rested", "x"],
-            "allowed: not-at-all, slightly, somewhat, well, very-well",
-        ),
-        (
-            &["--cramps", "0", "--triggers", "coffee"],
-            "allowed: late-exercise, long-standing",
-        ),
+        (&["--cramps", "1", "--where", "elbow"], "unknown place \"elbow\""),
+        (&["--cramps", "1", "--longest", "ages"], "expected a duration"),
+        (&["--cramps", "0", "--quality", "meh"], "allowed: very-poor, poor, fair, good, very-good"),
+        (&["--cramps", "0", "--rested", "x"], "allowed: not-at-all, slightly, somewhat, well, very-well"),
+        (&["--cramps", "0", "--triggers", "coffee"], "allowed: late-exercise, long-standing"),
         (&["--cramps", "0", "--night", "2026-13-01"], "YYYY-MM-DD"),
         (&["--cramps", "0", "--into-bed", "25:00"], "HH:MM"),
         (&["--cramps", "0", "--swollen-leg", "maybe"], "yes or no"),
-        (
-            &["--cramps", "0", "--pain", "3"],
-            "--pain describes cramps, but --cramps is 0",
-        ),
+        (&["--cramps", "0", "--pain", "3"], "--pain describes cramps, but --cramps is 0"),
         (&["--quality", "fair"], "--cramps is required"),
         (&[], "no terminal for the check-in form"),
     ];
     for (args, msg) in cases {
-        at(&s, MORNING)
-            .arg("checkin")
-            .args(*args)
-            .assert()
-            .code(2)
-            .stderr(contains(*msg));
+        at(&s, MORNING).arg("checkin").args(*args).assert().code(2).stderr(contains(*msg));
     }
     assert!(
         !s.data().join("journal").exists()
@@ -171,36 +127,18 @@ fn cramps_logged_at_night_prefill_the_checkin() {
         .assert()
         .success()
         .stdout(contains("night of Mon 23 Nov"));
-    at(&s, MORNING)
-        .args(["cramp", "foot", "--at", "04:05"])
-        .assert()
-        .success();
-    at(&s, MORNING)
-        .args(["checkin", "--quality", "fair"])
-        .assert()
-        .success();
+    at(&s, MORNING).args(["cramp", "foot", "--at", "04:05"]).assert().success();
+    at(&s, MORNING).args(["checkin", "--quality", "fair"]).assert().success();
     let v = export(&s);
-    let c = v["records"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["type"] == "checkin")
-        .unwrap()
-        .clone();
+    let c = v["records"].as_array().unwrap().iter().find(|r| r["type"] == "checkin").unwrap().clone();
     assert_eq!(c["cramps"], 2);
-    assert_eq!(
-        c["where"],
-        serde_json::json!([{"place":"calf","side":"left"},{"place":"foot"}])
-    );
+    assert_eq!(c["where"], serde_json::json!([{"place":"calf","side":"left"},{"place":"foot"}]));
 }
 
 #[test]
 fn cramp_at_late_evening_time_said_after_midnight() {
     let s = Sandbox::new();
-    at(&s, "2026-11-24T01:00:00+01:00")
-        .args(["cramp", "thigh-right", "--at", "23:30"])
-        .assert()
-        .success();
+    at(&s, "2026-11-24T01:00:00+01:00").args(["cramp", "thigh-right", "--at", "23:30"]).assert().success();
     let v = export(&s);
     assert_eq!(v["records"][0]["at"], "2026-11-23T23:30:00+01:00");
     assert_eq!(v["records"][0]["night"], "2026-11-23");
@@ -209,60 +147,27 @@ fn cramp_at_late_evening_time_said_after_midnight() {
 #[test]
 fn rest_night_and_log() {
     let s = Sandbox::new();
-    at(&s, "2026-11-22T20:00:00+01:00")
-        .args(["rest", "--reason", "flight home"])
-        .assert()
-        .success();
-    at(&s, MORNING)
-        .args([
-            "checkin",
-            "--cramps",
-            "1",
-            "--pain",
-            "4",
-            "--quality",
-            "good",
-        ])
-        .assert()
-        .success();
+    at(&s, "2026-11-22T20:00:00+01:00").args(["rest", "--reason", "flight home"]).assert().success();
+    at(&s, MORNING).args(["checkin", "--cramps", "1", "--pain", "4", "--quality", "good"]).assert().success();
     at(&s, MORNING)
         .args(["log", "--last", "3"])
         .assert()
         .success()
-        .stdout(contains(
-            "Mon 23 Nov   -                                  1   4/10  good",
-        ))
+        .stdout(contains("Mon 23 Nov   -                                  1   4/10  good"))
         .stdout(contains("Sun 22 Nov   rest: flight home"))
         .stdout(contains("Sat 21 Nov"));
-    let out = at(&s, MORNING)
-        .args(["log", "--last", "2", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = at(&s, MORNING).args(["log", "--last", "2", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v[1]["rest_reason"], "flight home");
-    at(&s, MORNING)
-        .args(["rest", "--reason", " "])
-        .assert()
-        .code(2);
-    at(&s, MORNING)
-        .args(["log", "--last", "0"])
-        .assert()
-        .code(2);
+    at(&s, MORNING).args(["rest", "--reason", " "]).assert().code(2);
+    at(&s, MORNING).args(["log", "--last", "0"]).assert().code(2);
 }
 
 #[test]
 fn export_csv_and_ranges() {
     let s = Sandbox::new();
     for night in ["2026-10-30", "2026-11-02", "2026-11-05"] {
-        at(&s, MORNING)
-            .args([
-                "checkin", "--night", night, "--cramps", "0", "--note", "a,b\nc",
-            ])
-            .assert()
-            .success();
+        at(&s, MORNING).args(["checkin", "--night", night, "--cramps", "0", "--note", "a,b\nc"]).assert().success();
     }
     let out = at(&s, MORNING)
         .args(["export", "--format", "csv", "--from", "2026-11-01"])
@@ -275,39 +180,17 @@ fn export_csv_and_ranges() {
     assert!(text.starts_with("night,routine,"));
     assert_eq!(text.matches("\"a,b\nc\"").count(), 2);
     assert!(!text.contains("2026-10-30"));
-    at(&s, MORNING)
-        .args(["export", "--from", "2026-11-05", "--to", "2026-11-01"])
-        .assert()
-        .code(2);
-    at(&s, MORNING)
-        .args(["export", "--format", "xml"])
-        .assert()
-        .code(2);
+    at(&s, MORNING).args(["export", "--from", "2026-11-05", "--to", "2026-11-01"]).assert().code(2);
+    at(&s, MORNING).args(["export", "--format", "xml"]).assert().code(2);
 }
 
 #[test]
 fn import_restores_and_is_idempotent() {
     let a = Sandbox::new();
-    at(&a, MORNING)
-        .args(["checkin", "--cramps", "1", "--pain", "3"])
-        .assert()
-        .success();
-    at(&a, MORNING)
-        .args(["rest", "--night", "2026-11-20", "--reason", "ill"])
-        .assert()
-        .success();
+    at(&a, MORNING).args(["checkin", "--cramps", "1", "--pain", "3"]).assert().success();
+    at(&a, MORNING).args(["rest", "--night", "2026-11-20", "--reason", "ill"]).assert().success();
     let file = a.path("backup.json");
-    std::fs::write(
-        &file,
-        at(&a, MORNING)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone(),
-    )
-    .unwrap();
+    std::fs::write(&file, at(&a, MORNING).arg("export").assert().success().get_output().stdout.clone()).unwrap();
 
     let b = Sandbox::new();
     at(&b, MORNING)
@@ -323,16 +206,9 @@ fn import_restores_and_is_idempotent() {
     assert_eq!(export(&a), export(&b));
 
     // A different check-in for the same night is a conflict: nothing written.
-    at(&b, MORNING)
-        .args(["checkin", "--cramps", "5"])
-        .assert()
-        .success();
+    at(&b, MORNING).args(["checkin", "--cramps", "5"]).assert().success();
     let before = export(&b);
-    at(&b, MORNING)
-        .args(["import", file.to_str().unwrap()])
-        .assert()
-        .code(1)
-        .stderr(contains("conflicting"));
+    at(&b, MORNING).args(["import", file.to_str().unwrap()]).assert().code(1).stderr(contains("conflicting"));
     assert_eq!(export(&b), before);
 
     let junk = b.path("junk.json");
@@ -342,29 +218,18 @@ fn import_restores_and_is_idempotent() {
         .assert()
         .code(2)
         .stderr(contains("not a winddown JSON export"));
-    at(&b, MORNING)
-        .args(["import", "/nonexistent.json"])
-        .assert()
-        .code(2);
+    at(&b, MORNING).args(["import", "/nonexistent.json"]).assert().code(2);
 }
 
 #[test]
 fn corrupt_journal_is_refused_with_file_and_line() {
     let s = Sandbox::new();
-    at(&s, MORNING)
-        .args(["checkin", "--cramps", "0"])
-        .assert()
-        .success();
+    at(&s, MORNING).args(["checkin", "--cramps", "0"]).assert().success();
     let file = s.data().join("journal/2026-11.jsonl");
     let mut bytes = std::fs::read(&file).unwrap();
     bytes.extend_from_slice(b"{\"type\":\"checkin\",\"night\":\"2026-11-2");
     std::fs::write(&file, &bytes).unwrap();
-    for args in [
-        &["log"][..],
-        &["export"],
-        &["checkin", "--cramps", "1"],
-        &["rest", "--reason", "x"],
-    ] {
+    for args in [&["log"][..], &["export"], &["checkin", "--cramps", "1"], &["rest", "--reason", "x"]] {
         at(&s, MORNING)
             .args(args)
             .assert()
@@ -381,11 +246,7 @@ fn newer_journal_is_refused() {
     std::fs::create_dir_all(&dir).unwrap();
     let bytes = b"{\"winddown\":\"journal\",\"version\":7}\n{\"future\":true}\n";
     std::fs::write(dir.join("2026-11.jsonl"), bytes).unwrap();
-    at(&s, MORNING)
-        .args(["checkin", "--cramps", "0"])
-        .assert()
-        .code(1)
-        .stderr(contains("written by a newer winddown"));
+    at(&s, MORNING).args(["checkin", "--cramps", "0"]).assert().code(1).stderr(contains("written by a newer winddown"));
     assert_eq!(std::fs::read(dir.join("2026-11.jsonl")).unwrap(), bytes);
 }
 
@@ -395,17 +256,10 @@ fn two_processes_writing_at_once_lose_nothing() {
     let spawn = |first_day: u32| {
         let mut children = Vec::new();
         for i in 0..20 {
-            let night = format!(
-                "2026-{:02}-{:02}",
-                1 + (first_day + i) / 28,
-                1 + (first_day + i) % 28
-            );
+            let night = format!("2026-{:02}-{:02}", 1 + (first_day + i) / 28, 1 + (first_day + i) % 28);
             let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("winddown"));
-            c.env("WINDDOWN_CONFIG_DIR", s.config())
-                .env("WINDDOWN_DATA_DIR", s.data())
-                .env("WINDDOWN_NOW", MORNING);
-            c.args(["checkin", "--night", &night, "--cramps", "1"])
-                .stdout(std::process::Stdio::null());
+            c.env("WINDDOWN_CONFIG_DIR", s.config()).env("WINDDOWN_DATA_DIR", s.data()).env("WINDDOWN_NOW", MORNING);
+            c.args(["checkin", "--night", &night, "--cramps", "1"]).stdout(std::process::Stdio::null());
             children.push(c.spawn().unwrap());
         }
         children
@@ -422,27 +276,10 @@ fn two_processes_writing_at_once_lose_nothing() {
 fn stats_text_and_json() {
     let s = Sandbox::new();
     for night in ["2026-11-20", "2026-11-22", "2026-11-23"] {
-        at(&s, MORNING)
-            .args(["checkin", "--night", night, "--cramps", "0"])
-            .assert()
-            .success();
+        at(&s, MORNING).args(["checkin", "--night", night, "--cramps", "0"]).assert().success();
     }
-    at(&s, MORNING)
-        .args([
-            "checkin",
-            "--night",
-            "2026-11-21",
-            "--cramps",
-            "2",
-            "--pain",
-            "5",
-        ])
-        .assert()
-        .success();
-    at(&s, MORNING)
-        .args(["rest", "--night", "2026-11-19", "--reason", "ill"])
-        .assert()
-        .success();
+    at(&s, MORNING).args(["checkin", "--night", "2026-11-21", "--cramps", "2", "--pain", "5"]).assert().success();
+    at(&s, MORNING).args(["rest", "--night", "2026-11-19", "--reason", "ill"]).assert().success();
     at(&s, MORNING)
         .arg("stats")
         .assert()
@@ -450,13 +287,7 @@ fn stats_text_and_json() {
         .stdout(contains("checked in      4 nights (longest 4)"))
         .stdout(contains("cramp-free      2 nights (longest 2)"))
         .stdout(contains("not enough nights yet"));
-    let out = at(&s, MORNING)
-        .args(["stats", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = at(&s, MORNING).args(["stats", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["version"], 1);
     assert_eq!(v["tonight"], "2026-11-23");
@@ -464,10 +295,7 @@ fn stats_text_and_json() {
     assert_eq!(v["streaks"]["routine"]["current"], 0);
     assert_eq!(v["checkins"], 4);
     assert_eq!(v["insights"]["routine"][2]["split"]["without"]["nights"], 4);
-    assert_eq!(
-        v["insights"]["routine"][2]["split"]["without"]["enough"],
-        false
-    );
+    assert_eq!(v["insights"]["routine"][2]["split"]["without"]["enough"], false);
     assert!(v["consistency"]["score"].is_number());
     assert!(v["flags"].as_array().unwrap().is_empty());
     let out = at(&s, MORNING)
@@ -479,29 +307,17 @@ fn stats_text_and_json() {
         .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["insights"]["routine"][2]["split"]["without"]["nights"], 2);
-    at(&s, MORNING)
-        .args(["stats", "--since", "yesterday"])
-        .assert()
-        .code(2)
-        .stderr(contains("YYYY-MM-DD"));
+    at(&s, MORNING).args(["stats", "--since", "yesterday"]).assert().code(2).stderr(contains("YYYY-MM-DD"));
 }
 
 #[test]
 fn stats_on_an_empty_journal() {
     let s = Sandbox::new();
-    at(&s, MORNING)
-        .arg("stats")
-        .assert()
-        .success()
-        .stdout(contains("routine done    0 nights"));
+    at(&s, MORNING).arg("stats").assert().success().stdout(contains("routine done    0 nights"));
 }
 
 #[test]
 fn history_needs_a_terminal() {
     let s = Sandbox::new();
-    at(&s, MORNING)
-        .arg("history")
-        .assert()
-        .code(2)
-        .stderr(contains("needs a terminal"));
+    at(&s, MORNING).arg("history").assert().code(2).stderr(contains("needs a terminal"));
 }

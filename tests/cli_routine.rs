@@ -22,48 +22,21 @@ fn list_shows_builtins_with_time_and_default() {
 fn list_reports_a_broken_user_file_without_hiding_others() {
     let s = Sandbox::new();
     s.write_routine("mine", VALID);
-    let broken = s.write_routine(
-        "broken",
-        "name = \"x\"\nsummary = \"y\"\n[[step]]\ntitle = \"a\"\nhold = \"forever\"\n",
-    );
-    let out = s
-        .cmd()
-        .args(["routine", "list"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let broken =
+        s.write_routine("broken", "name = \"x\"\nsummary = \"y\"\n[[step]]\ntitle = \"a\"\nhold = \"forever\"\n");
+    let out = s.cmd().args(["routine", "list"]).assert().success().get_output().stdout.clone();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("mine") && out.contains("cramp-guard"), "{out}");
-    assert!(
-        out.contains(&format!(
-            "invalid: {}:5:8: invalid duration \"forever\"",
-            broken.display()
-        )),
-        "{out}"
-    );
+    assert!(out.contains(&format!("invalid: {}:5:8: invalid duration \"forever\"", broken.display())), "{out}");
 }
 
 #[test]
 fn list_json_is_machine_readable() {
     let s = Sandbox::new();
     s.write_routine("cramp-guard", VALID);
-    let out = s
-        .cmd()
-        .args(["routine", "list", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = s.cmd().args(["routine", "list", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let cg = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "cramp-guard")
-        .unwrap();
+    let cg = v.as_array().unwrap().iter().find(|e| e["name"] == "cramp-guard").unwrap();
     // The user's file replaces the built-in of the same name.
     assert_eq!(cg["steps"], 1);
     assert_eq!(cg["default"], true);
@@ -92,14 +65,7 @@ fn show_by_name_and_by_path() {
 #[test]
 fn show_json_lists_steps() {
     let s = Sandbox::new();
-    let out = s
-        .cmd()
-        .args(["routine", "show", "two-minute", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = s.cmd().args(["routine", "show", "two-minute", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["steps"].as_array().unwrap().len(), 3);
     assert_eq!(v["steps"][0]["sides"], serde_json::json!(["left", "right"]));
@@ -113,20 +79,14 @@ fn show_unknown_lists_known_names() {
         .args(["routine", "show", "nope"])
         .assert()
         .code(2)
-        .stderr(contains(
-            "no routine named \"nope\"; known routines: cramp-guard, hallegraeff-2012, two-minute",
-        ));
+        .stderr(contains("no routine named \"nope\"; known routines: cramp-guard, hallegraeff-2012, two-minute"));
 }
 
 #[test]
 fn show_invalid_file_exits_2() {
     let s = Sandbox::new();
     s.write_routine("bad", "name = 3\n");
-    s.cmd()
-        .args(["routine", "show", "bad"])
-        .assert()
-        .code(2)
-        .stderr(contains("bad.toml:1:8:"));
+    s.cmd().args(["routine", "show", "bad"]).assert().code(2).stderr(contains("bad.toml:1:8:"));
 }
 
 #[test]
@@ -136,12 +96,7 @@ fn check_shipped_routines_pass() {
         args.push(entry.unwrap().path().display().to_string());
     }
     assert!(args.len() >= 5);
-    Sandbox::new()
-        .cmd()
-        .args(&args)
-        .assert()
-        .success()
-        .stdout(contains("ok (6 steps)"));
+    Sandbox::new().cmd().args(&args).assert().success().stdout(contains("ok (6 steps)"));
 }
 
 #[test]
@@ -153,10 +108,7 @@ fn check_invalid_shows_location_expected_and_line() {
         .args(["routine", "check", p.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(contains(format!(
-            "{}:6:1: unknown field `hodl`, expected one of",
-            p.display()
-        )))
+        .stderr(contains(format!("{}:6:1: unknown field `hodl`, expected one of", p.display())))
         .stderr(contains("6 | hodl = \"20s\""))
         .stderr(contains("  | ^^^^"));
 }
@@ -167,24 +119,14 @@ fn check_hostile_files_never_panic() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", vec![]),
         ("garbage", vec![0xff, 0x00, 0x13, 0x37, 0xfe]),
-        (
-            "nested",
-            format!("a = {}", "[".repeat(100_000)).into_bytes(),
-        ),
+        ("nested", format!("a = {}", "[".repeat(100_000)).into_bytes()),
         ("huge", vec![b'a'; 50 * 1024 * 1024]),
         ("latin1", b"name = \"caf\xe9\"".to_vec()),
     ];
     for (name, bytes) in cases {
         let p = s.path(&format!("{name}.toml"));
         std::fs::write(&p, bytes).unwrap();
-        let out = s
-            .cmd()
-            .args(["routine", "check", p.to_str().unwrap()])
-            .assert()
-            .code(2)
-            .get_output()
-            .stderr
-            .clone();
+        let out = s.cmd().args(["routine", "check", p.to_str().unwrap()]).assert().code(2).get_output().stderr.clone();
         let err = String::from_utf8_lossy(&out);
         assert!(err.contains(&format!("{}:", p.display())), "{name}: {err}");
         assert!(!err.contains("panicked"), "{name}: {err}");
@@ -204,50 +146,29 @@ fn check_missing_file_is_reported() {
 #[test]
 fn new_writes_a_valid_commented_starter_and_refuses_to_overwrite() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["routine", "new", "evening"])
-        .assert()
-        .success()
-        .stdout(contains("created"));
+    s.cmd().args(["routine", "new", "evening"]).assert().success().stdout(contains("created"));
     let p = s.routines().join("evening.toml");
     let text = std::fs::read_to_string(&p).unwrap();
     assert!(text.contains("# "), "starter has comments");
-    s.cmd()
-        .args(["routine", "check", p.to_str().unwrap()])
-        .assert()
-        .success();
-    s.cmd()
-        .args(["routine", "new", "evening"])
-        .assert()
-        .code(1)
-        .stderr(contains("already exists"));
+    s.cmd().args(["routine", "check", p.to_str().unwrap()]).assert().success();
+    s.cmd().args(["routine", "new", "evening"]).assert().code(1).stderr(contains("already exists"));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
 }
 
 #[test]
 fn new_from_copies_with_comments() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["routine", "new", "mine", "--from", "hallegraeff-2012"])
-        .assert()
-        .success();
+    s.cmd().args(["routine", "new", "mine", "--from", "hallegraeff-2012"]).assert().success();
     let text = std::fs::read_to_string(s.routines().join("mine.toml")).unwrap();
     assert!(text.contains("J Physiother 2012"));
-    s.cmd()
-        .args(["routine", "new", "other", "--from", "nope"])
-        .assert()
-        .code(2);
+    s.cmd().args(["routine", "new", "other", "--from", "nope"]).assert().code(2);
 }
 
 #[test]
 fn new_refuses_unsafe_names() {
     let s = Sandbox::new();
     for bad in ["../evil", "Has Space", "", "a/b", ".hidden", "UPPER"] {
-        s.cmd()
-            .args(["routine", "new", bad])
-            .assert()
-            .code(2)
-            .stderr(contains("cannot be a routine name"));
+        s.cmd().args(["routine", "new", bad]).assert().code(2).stderr(contains("cannot be a routine name"));
     }
     assert!(!s.routines().exists());
 }
@@ -255,11 +176,7 @@ fn new_refuses_unsafe_names() {
 #[test]
 fn path_prints_the_user_folder() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["routine", "path"])
-        .assert()
-        .success()
-        .stdout(format!("{}\n", s.routines().display()));
+    s.cmd().args(["routine", "path"]).assert().success().stdout(format!("{}\n", s.routines().display()));
 }
 
 #[test]
@@ -353,10 +270,7 @@ fn edit_builtin_copies_first_and_invalid_edit_removes_the_copy() {
         .write_stdin("")
         .assert()
         .code(2);
-    assert!(
-        !copy.exists(),
-        "an abandoned edit of a built-in leaves no broken copy"
-    );
+    assert!(!copy.exists(), "an abandoned edit of a built-in leaves no broken copy");
 }
 
 #[test]
@@ -373,44 +287,21 @@ fn edit_unknown_routine() {
 #[test]
 fn help_and_version() {
     let s = Sandbox::new();
-    s.cmd()
-        .arg("--version")
-        .assert()
-        .success()
-        .stdout(contains("winddown 0.1.0"));
+    s.cmd().arg("--version").assert().success().stdout(contains("winddown 0.1.0"));
     for sub in ["list", "show", "check", "new", "edit", "path"] {
-        s.cmd()
-            .args(["routine", sub, "--help"])
-            .assert()
-            .success()
-            .stdout(contains("Usage: winddown routine"));
+        s.cmd().args(["routine", sub, "--help"]).assert().success().stdout(contains("Usage: winddown routine"));
     }
-    s.cmd()
-        .args(["routine", "list", "--bogus"])
-        .assert()
-        .code(2)
-        .stderr(contains("unexpected argument"));
+    s.cmd().args(["routine", "list", "--bogus"]).assert().code(2).stderr(contains("unexpected argument"));
 }
 
 #[test]
 fn run_needs_a_terminal_and_a_known_routine() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["run"])
-        .write_stdin("")
-        .assert()
-        .code(2)
-        .stderr(contains("the coach needs a terminal"));
+    s.cmd().args(["run"]).write_stdin("").assert().code(2).stderr(contains("the coach needs a terminal"));
     s.cmd()
         .args(["run", "nope"])
         .assert()
         .code(2)
-        .stderr(contains(
-            "no routine named \"nope\"; known routines: cramp-guard",
-        ));
-    s.cmd()
-        .args(["run", "--speed", "0"])
-        .assert()
-        .code(2)
-        .stderr(contains("speed factor from 0.1 to 100"));
+        .stderr(contains("no routine named \"nope\"; known routines: cramp-guard"));
+    s.cmd().args(["run", "--speed", "0"]).assert().code(2).stderr(contains("speed factor from 0.1 to 100"));
 }

@@ -14,12 +14,7 @@ use winddown::tui::coach::{CoachApp, Mode, view};
 use winddown::tui::theme::Theme;
 
 fn builtin(id: &str) -> Routine {
-    Library::load(std::path::Path::new("/nonexistent"))
-        .find(id)
-        .unwrap()
-        .routine
-        .clone()
-        .unwrap()
+    Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
 }
 
 fn night() -> NaiveDate {
@@ -43,12 +38,7 @@ impl Rig {
         let journal = Journal::new(dir.path());
         let t0 = Instant::now();
         let app = CoachApp::new(routine, 1.0, journal.clone(), night(), &[], wall(), t0);
-        Rig {
-            app,
-            t0,
-            journal,
-            _dir: dir,
-        }
+        Rig { app, t0, journal, _dir: dir }
     }
 
     fn at(&self, s: f64) -> Instant {
@@ -58,8 +48,7 @@ impl Rig {
     fn key(&mut self, code: KeyCode, s: f64) {
         let now = self.at(s);
         self.app.tick(now);
-        self.app
-            .handle_key(KeyEvent::new(code, KeyModifiers::NONE), now);
+        self.app.handle_key(KeyEvent::new(code, KeyModifiers::NONE), now);
     }
 
     fn tick(&mut self, s: f64) {
@@ -69,8 +58,7 @@ impl Rig {
     fn screen(&self, s: f64, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         let theme = Theme { color: false };
-        term.draw(|f| view::render(&self.app, self.at(s), &theme, f))
-            .unwrap();
+        term.draw(|f| view::render(&self.app, self.at(s), &theme, f)).unwrap();
         term.backend().to_string()
     }
 }
@@ -170,10 +158,7 @@ fn whole_routine_by_keys_ends_in_the_journal() {
     }
     // Progress was written as the stretches ended.
     let mid = r.journal.read_all().unwrap();
-    assert_eq!(
-        mid.night(night()).unwrap().runs[0].steps[1].outcome,
-        Outcome::Done
-    );
+    assert_eq!(mid.night(night()).unwrap().runs[0].steps[1].outcome, Outcome::Done);
     r.key(KeyCode::Enter, t + 3.0);
     assert_eq!(r.app.mode, Mode::Summary);
     insta::assert_snapshot!(r.screen(t + 3.0, 80, 24));
@@ -200,10 +185,7 @@ fn skip_back_and_quit_record_outcomes() {
     r.key(KeyCode::Left, 17.0); // back to step 2
     assert_eq!(r.app.session.current_step(), 1);
     r.key(KeyCode::Char('r'), 18.0);
-    r.app.handle_key(
-        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        r.at(19.0),
-    );
+    r.app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), r.at(19.0));
     assert!(r.app.quit);
     let e = r.journal.read_all().unwrap();
     let run = &e.night(night()).unwrap().runs[0];
@@ -222,32 +204,12 @@ fn an_unfinished_run_is_offered_for_resume() {
         r.tick(t);
     }
     r.app.quit_and_save(r.at(t + 1.0));
-    let runs = r
-        .journal
-        .read_all()
-        .unwrap()
-        .night(night())
-        .unwrap()
-        .runs
-        .clone();
+    let runs = r.journal.read_all().unwrap().night(night()).unwrap().runs.clone();
 
     let t0 = Instant::now();
-    let mut again = CoachApp::new(
-        builtin("two-minute"),
-        1.0,
-        r.journal.clone(),
-        night(),
-        &runs,
-        wall(),
-        t0,
-    );
+    let mut again = CoachApp::new(builtin("two-minute"), 1.0, r.journal.clone(), night(), &runs, wall(), t0);
     assert_eq!(again.mode, Mode::ResumeOffer { step: 1 });
-    let rig = Rig {
-        app: again,
-        t0,
-        journal: r.journal.clone(),
-        _dir: tempfile::tempdir().unwrap(),
-    };
+    let rig = Rig { app: again, t0, journal: r.journal.clone(), _dir: tempfile::tempdir().unwrap() };
     insta::assert_snapshot!(rig.screen(0.0, 80, 24));
     again = rig.app;
     again.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), t0);
@@ -256,14 +218,7 @@ fn an_unfinished_run_is_offered_for_resume() {
     // Finishing updates the same run record rather than adding one.
     again.handle_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE), t0);
     again.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), t0);
-    let runs = r
-        .journal
-        .read_all()
-        .unwrap()
-        .night(night())
-        .unwrap()
-        .runs
-        .clone();
+    let runs = r.journal.read_all().unwrap().night(night()).unwrap().runs.clone();
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0].steps[0].outcome, Outcome::Done);
     assert_eq!(runs[0].steps[1].outcome, Outcome::Skipped);
@@ -275,23 +230,8 @@ fn a_changed_routine_is_not_resumed() {
     let mut r = Rig::new(parse_routine("x", "x.toml", text).unwrap());
     r.tick(11.0);
     r.app.quit_and_save(r.at(11.0));
-    let runs = r
-        .journal
-        .read_all()
-        .unwrap()
-        .night(night())
-        .unwrap()
-        .runs
-        .clone();
+    let runs = r.journal.read_all().unwrap().night(night()).unwrap().runs.clone();
     let edited = parse_routine("x", "x.toml", &text.replace("\"b\"", "\"c\"")).unwrap();
-    let app = CoachApp::new(
-        edited,
-        1.0,
-        r.journal.clone(),
-        night(),
-        &runs,
-        wall(),
-        Instant::now(),
-    );
+    let app = CoachApp::new(edited, 1.0, r.journal.clone(), night(), &runs, wall(), Instant::now());
     assert_eq!(app.mode, Mode::Running);
 }

@@ -38,20 +38,13 @@ fn entries() -> Entries {
                 ended: None,
                 speed: 1.0,
                 finished: true,
-                steps: vec![StepRecord {
-                    title: "Calf".into(),
-                    optional: false,
-                    outcome,
-                    held_s: Held::default(),
-                }],
+                steps: vec![StepRecord { title: "Calf".into(), optional: false, outcome, held_s: Held::default() }],
             }));
         }
         let cramps = (i % 3 == 0) as u32 + (i % 5 == 0) as u32;
         records.push(Record::Checkin(CheckIn {
             night,
-            recorded: format!("{}T07:00:00+01:00", night + Days::new(1))
-                .parse()
-                .unwrap(),
+            recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
             cramps,
             pain: (cramps > 0).then_some((i % 10) as u8),
             longest_s: None,
@@ -71,8 +64,7 @@ fn entries() -> Entries {
 
 fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::render(app, &Theme { color: false }, f))
-        .unwrap();
+    term.draw(|f| view::render(app, &Theme { color: false }, f)).unwrap();
     term.backend().to_string()
 }
 

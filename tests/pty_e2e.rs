@@ -21,14 +21,8 @@ struct Pty {
 impl Pty {
     /// Runs `sh -c SCRIPT` in an 80×24 pty; SCRIPT starts winddown with the sandbox's dirs.
     fn spawn(s: &Sandbox, script: &str) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+        let pair =
+            native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new("sh");
         cmd.args(["-c", script]);
         cmd.env("WINDDOWN_CONFIG_DIR", s.config());
@@ -52,13 +46,7 @@ impl Pty {
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        Pty {
-            parser,
-            raw,
-            writer,
-            child,
-            master: pair.master,
-        }
+        Pty { parser, raw, writer, child, master: pair.master }
     }
 
     fn screen(&self) -> String {
@@ -66,7 +54,8 @@ impl Pty {
     }
 
     fn wait_for(&self, text: &str, secs: u64) {
-        let end = Instant::now() + Duration::from_secs(secs);
+        // Generous: a loaded CI machine is slow, and a pass returns as soon as the text shows.
+        let end = Instant::now() + Duration::from_secs(secs * 3);
         while Instant::now() < end {
             if self.screen().contains(text) {
                 return;
@@ -113,14 +102,7 @@ impl Pty {
 }
 
 fn export(s: &Sandbox) -> serde_json::Value {
-    let out = s
-        .cmd()
-        .arg("export")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = s.cmd().arg("export").assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -134,16 +116,10 @@ fn whole_routine_at_speed_then_journal() {
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(
         s.config().join("config.toml"),
-        format!(
-            "cue_command = 'echo \"$WINDDOWN_EVENT $WINDDOWN_STEP\" >> {}'\n",
-            cues.display()
-        ),
+        format!("cue_command = 'echo \"$WINDDOWN_EVENT $WINDDOWN_STEP\" >> {}'\n", cues.display()),
     )
     .unwrap();
-    let mut p = Pty::spawn(
-        &s,
-        &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"),
-    );
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"));
     p.wait_for("Wall calf stretch", 10);
     p.wait_for("press Enter when done", 20);
     p.send(b"\r");
@@ -151,23 +127,13 @@ fn whole_routine_at_speed_then_journal() {
     p.send(b"\r");
     p.wait_for("EXIT=0", 10);
     p.wait_for("icanon echo", 5);
-    assert!(
-        p.raw_text().contains("\x1b[?1049l"),
-        "left the alternate screen"
-    );
+    assert!(p.raw_text().contains("\x1b[?1049l"), "left the alternate screen");
     let v = export(&s);
     let run = &v["records"][0];
     assert_eq!(run["type"], "run");
     assert_eq!(run["speed"], 20.0);
     assert_eq!(run["finished"], true);
-    assert!(
-        run["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|st| st["outcome"] == "done"),
-        "{run}"
-    );
+    assert!(run["steps"].as_array().unwrap().iter().all(|st| st["outcome"] == "done"), "{run}");
     // The cue command ran for each cue, with the event and the step in its environment.
     let log = std::fs::read_to_string(&cues).unwrap();
     for line in [
@@ -185,24 +151,10 @@ fn resize_to_tiny_and_back() {
     let s = Sandbox::new();
     let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run cramp-guard{THEN_STTY}"));
     p.wait_for("GET READY", 10);
-    p.master
-        .resize(PtySize {
-            rows: 6,
-            cols: 20,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    p.master.resize(PtySize { rows: 6, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
     p.parser.lock().unwrap().screen_mut().set_size(6, 20);
     p.wait_for("Make the window", 5);
-    p.master
-        .resize(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    p.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
     p.parser.lock().unwrap().screen_mut().set_size(24, 80);
     p.wait_for("Wall calf stretch", 5);
     p.send(b"q");
@@ -214,10 +166,7 @@ fn resize_to_tiny_and_back() {
 
 fn signal_mid_run(signal: i32, name: &str) {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(
-        &s,
-        &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"),
-    );
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"));
     p.wait_for("Standing hamstring stretch", 10);
     // Wait for the first step to be over (and saved), then the signal.
     p.wait_for("step 2 of 3", 10);
@@ -228,10 +177,7 @@ fn signal_mid_run(signal: i32, name: &str) {
     p.wait_for("icanon echo", 5);
     let raw = p.raw_text();
     assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
-    assert!(
-        raw.contains(&format!("stopped by {name}; progress saved")),
-        "{raw}"
-    );
+    assert!(raw.contains(&format!("stopped by {name}; progress saved")), "{raw}");
     let v = export(&s);
     let run = &v["records"][0];
     assert_eq!(run["finished"], true);
@@ -252,10 +198,7 @@ fn sighup_mid_run_restores_and_saves() {
 #[test]
 fn checkin_through_the_form() {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(
-        &s,
-        &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"),
-    );
+    let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"));
     p.wait_for("Any leg cramps last night?", 10);
     p.send(b"y");
     p.wait_for("How many?", 5);
@@ -268,12 +211,7 @@ fn checkin_through_the_form() {
     let v = export(&s);
     let c = &v["records"][0];
     assert_eq!(
-        (
-            c["type"].as_str(),
-            c["night"].as_str(),
-            c["cramps"].as_u64(),
-            c["pain"].as_u64()
-        ),
+        (c["type"].as_str(), c["night"].as_str(), c["cramps"].as_u64(), c["pain"].as_u64()),
         (Some("checkin"), Some("2026-11-23"), Some(2), Some(6))
     );
 }
@@ -283,14 +221,7 @@ fn closed_terminal_saves_and_exits() {
     // Our own reader on a dup of the master, so that every handle on the master
     // can be closed: that is what a closed terminal window does.
     let s = Sandbox::new();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
     let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("winddown"));
     cmd.args(["run", "two-minute", "--speed", "10"]);
     cmd.env("WINDDOWN_CONFIG_DIR", s.config());
@@ -306,11 +237,7 @@ fn closed_terminal_saves_and_exits() {
     let reader = std::thread::spawn(move || {
         let mut buf = [0u8; 4096];
         while !stop2.load(std::sync::atomic::Ordering::Relaxed) {
-            let mut p = libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
+            let mut p = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
             // SAFETY: one pollfd on the stack; read into a stack buffer of its length.
             if unsafe { libc::poll(&mut p, 1, 50) } > 0 {
                 let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
@@ -324,13 +251,7 @@ fn closed_terminal_saves_and_exits() {
         unsafe { libc::close(fd) };
     });
     let end = Instant::now() + Duration::from_secs(10);
-    while !screen
-        .lock()
-        .unwrap()
-        .screen()
-        .contents()
-        .contains("step 2 of 3")
-    {
+    while !screen.lock().unwrap().screen().contents().contains("step 2 of 3") {
         assert!(Instant::now() < end, "the run did not reach step 2");
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -343,10 +264,7 @@ fn closed_terminal_saves_and_exits() {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        assert!(
-            Instant::now() < end,
-            "winddown still running after its terminal closed"
-        );
+        assert!(Instant::now() < end, "winddown still running after its terminal closed");
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.exit_code(), 1);

@@ -9,11 +9,7 @@ use super::values;
 use crate::journal::{Quality, Rested, Spot, Trigger};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "winddown",
-    version,
-    about = "A bedtime routine coach against night-time leg cramps"
-)]
+#[command(name = "winddown", version, about = "A bedtime routine coach against night-time leg cramps")]
 #[command(propagate_version = true)]
 pub struct Cli {
     /// Folder for settings and your routines [default: the XDG config dir]
@@ -38,6 +34,16 @@ pub enum Command {
         #[arg(long, default_value_t = 1.0, value_parser = values::speed, value_name = "X")]
         speed: f64,
     },
+    /// Settings: where they live, what they are, whether the file is valid
+    #[command(subcommand)]
+    Config(ConfigCmd),
+    /// Print a shell completion script: winddown completions bash > ~/.local/share/bash-completion/completions/winddown
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): winddown man | man -l -
+    Man,
     /// Read, check, create and edit routine files
     #[command(subcommand)]
     Routine(RoutineCmd),
@@ -181,6 +187,16 @@ impl CheckinArgs {
             || self.numbness.is_some()
             || self.note.is_some()
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Print the path of config.toml
+    Path,
+    /// Print the settings in effect (defaults filled in)
+    Show,
+    /// Validate config.toml; exit 0 when valid, 2 otherwise
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,8 @@ use crate::paths::Paths;
 pub struct Ctx {
     pub paths: Paths,
     pub config: Config,
+    /// Problems found in config.toml (reported; defaults used).
+    pub config_problems: Vec<String>,
     /// Local time with its UTC offset. `WINDDOWN_NOW` (RFC 3339) overrides it,
     /// so scripts and tests can record "as of" a given moment.
     pub now: DateTime<FixedOffset>,
@@ -19,13 +21,10 @@ impl Ctx {
     pub fn new(paths: Paths) -> Result<Ctx, super::Exit> {
         let (config, problems) = config::load(&paths.config_file());
         for p in &problems {
-            eprintln!("winddown: warning: {p}\n(using the default for this setting)");
+            eprintln!("winddown: warning: {p}\n(defaults are used where the settings file is wrong)");
         }
-        Ok(Ctx {
-            paths,
-            config,
-            now: now()?,
-        })
+        let config_problems = problems.iter().map(|d| d.headline()).collect();
+        Ok(Ctx { paths, config, config_problems, now: now()? })
     }
 
     pub fn journal(&self) -> Journal {

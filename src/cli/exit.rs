@@ -12,18 +12,12 @@ pub struct Exit {
 impl Exit {
     /// Invalid input from the user (argument, routine, value): exit 2.
     pub fn invalid(message: impl Into<String>) -> Exit {
-        Exit {
-            code: 2,
-            message: message.into(),
-        }
+        Exit { code: 2, message: message.into() }
     }
 
     /// Anything else (I/O, a refused write, a corrupt journal): exit 1.
     pub fn failed(message: impl Into<String>) -> Exit {
-        Exit {
-            code: 1,
-            message: message.into(),
-        }
+        Exit { code: 1, message: message.into() }
     }
 }
 

@@ -33,17 +33,12 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     }
     let journal = ctx.journal();
     let night = args.night.unwrap_or_else(|| ctx.last_night());
-    let logged = journal
-        .read_range(Some(night), Some(night))?
-        .night(night)
-        .map(|n| n.cramps.clone())
-        .unwrap_or_default();
+    let logged =
+        journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.cramps.clone()).unwrap_or_default();
     let cramps = match (args.cramps, logged.len()) {
         (Some(n), _) => n,
         (None, 0) => {
-            return Err(Exit::invalid(
-                "--cramps is required (0 for a night without cramps)",
-            ));
+            return Err(Exit::invalid("--cramps is required (0 for a night without cramps)"));
         }
         (None, n) => n as u32,
     };
@@ -55,21 +50,13 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
             ("--disturbed", args.disturbed.is_some()),
         ];
         if let Some((flag, _)) = extra.iter().find(|(_, given)| *given) {
-            return Err(Exit::invalid(format!(
-                "{flag} describes cramps, but --cramps is 0"
-            )));
+            return Err(Exit::invalid(format!("{flag} describes cramps, but --cramps is 0")));
         }
     }
     let mut places = args.places;
     if places.is_empty() && cramps > 0 {
         // Start from the cramps logged in the night.
-        places = logged
-            .iter()
-            .map(|c| Spot {
-                place: c.place,
-                side: c.side,
-            })
-            .collect();
+        places = logged.iter().map(|c| Spot { place: c.place, side: c.side }).collect();
     }
     places.sort();
     places.dedup();
@@ -99,10 +86,7 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     };
     let flags = record.red_flags;
     journal.put(vec![Record::Checkin(record)])?;
-    println!(
-        "checked in for the night of {}",
-        night.format("%a %d %b %Y")
-    );
+    println!("checked in for the night of {}", night.format("%a %d %b %Y"));
     if flags.any() {
         println!("{}", crate::guidance::RED_FLAG_NOTICE);
     }
@@ -114,28 +98,17 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
     let last = ctx.last_night();
     let night = night.unwrap_or(last);
     if night > last {
-        return Err(Exit::invalid(format!(
-            "{night} has not happened yet; the latest night to check in for is {last}"
-        )));
+        return Err(Exit::invalid(format!("{night} has not happened yet; the latest night to check in for is {last}")));
     }
-    let mut form =
-        crate::tui::checkin::CheckinForm::new(ctx.journal(), night, last.max(night), ctx.now);
-    let cues = crate::tui::runtime::CueSettings {
-        bell: false,
-        command: None,
-    };
-    let ending = crate::tui::runtime::run_screen(&mut form, &cues)
-        .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    let mut form = crate::tui::checkin::CheckinForm::new(ctx.journal(), night, last.max(night), ctx.now);
+    let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
+    let ending =
+        crate::tui::runtime::run_screen(&mut form, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     if let crate::tui::checkin::Mode::Saved { .. } = form.mode {
-        println!(
-            "checked in for the night of {}",
-            form.night.format("%a %d %b %Y")
-        );
+        println!("checked in for the night of {}", form.night.format("%a %d %b %Y"));
     }
     match ending {
-        crate::tui::runtime::Ending::Signal(name) => Err(Exit::failed(format!(
-            "stopped by {name}; nothing was saved"
-        ))),
+        crate::tui::runtime::Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; nothing was saved"))),
         crate::tui::runtime::Ending::Normal if form.open_history => history(ctx),
         crate::tui::runtime::Ending::Normal => Ok(()),
     }
@@ -150,12 +123,7 @@ fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
 pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
     let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
     let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
-    ctx.journal().put(vec![Record::Cramp(Cramp {
-        night,
-        at,
-        place: spot.place,
-        side: spot.side,
-    })])?;
+    ctx.journal().put(vec![Record::Cramp(Cramp { night, at, place: spot.place, side: spot.side })])?;
     println!(
         "logged a cramp ({}) at {} for the night of {}",
         crate::journal::exchange::spot_name(spot.place, spot.side),
@@ -167,15 +135,8 @@ pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
 
 pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdResult {
     let night = night.unwrap_or_else(|| ctx.current_night());
-    ctx.journal().put(vec![Record::Rest(RestNight {
-        night,
-        reason,
-        recorded: ctx.now,
-    })])?;
-    println!(
-        "the night of {} is a rest night",
-        night.format("%a %d %b %Y")
-    );
+    ctx.journal().put(vec![Record::Rest(RestNight { night, reason, recorded: ctx.now })])?;
+    println!("the night of {} is a rest night", night.format("%a %d %b %Y"));
     Ok(())
 }
 
@@ -185,10 +146,7 @@ pub fn log(ctx: &Ctx, last: u32, json: bool) -> CmdResult {
     let entries = ctx.journal().read_range(start, Some(end))?;
     if json {
         let rows = log_text::rows(&entries, end, last);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| Exit::failed(e.to_string()))?
-        );
+        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| Exit::failed(e.to_string()))?);
     } else {
         print!("{}", log_text::log_text(&entries, end, last));
     }
@@ -230,17 +188,11 @@ pub fn export(
 }
 
 pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Exit::invalid(format!("cannot read {}: {e}", file.display())))?;
-    let records =
-        parse_export(&text).map_err(|e| Exit::invalid(format!("{}: {e}", file.display())))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Exit::invalid(format!("cannot read {}: {e}", file.display())))?;
+    let records = parse_export(&text).map_err(|e| Exit::invalid(format!("{}: {e}", file.display())))?;
     let report = import(&ctx.journal(), records)?;
-    println!(
-        "imported {}: {} added, {} already there",
-        file.display(),
-        report.added,
-        report.unchanged
-    );
+    println!("imported {}: {} added, {} already there", file.display(), report.added, report.unchanged);
     Ok(())
 }
 
@@ -250,10 +202,7 @@ pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResu
     // The process ends right after: freeing years of records one by one is wasted time.
     std::mem::forget(entries);
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?
-        );
+        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
     } else {
         print!("{}", crate::stats::report::text(&report));
     }
@@ -269,11 +218,7 @@ pub fn history(ctx: &Ctx) -> CmdResult {
     }
     let entries = ctx.journal().read_all()?;
     let mut app = crate::tui::history::HistoryApp::new(entries, ctx.current_night());
-    let cues = crate::tui::runtime::CueSettings {
-        bell: false,
-        command: None,
-    };
-    crate::tui::runtime::run_screen(&mut app, &cues)
-        .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
+    crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok(())
 }

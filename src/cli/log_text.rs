@@ -8,10 +8,7 @@ use crate::journal::{Entries, NightEntry};
 
 /// The last `count` nights ending at `last`, each one line, newest first.
 pub fn log_text(entries: &Entries, last: NaiveDate, count: u32) -> String {
-    let mut out = format!(
-        "{:<11}  {:<28}  {:>6}  {:>5}  {}\n",
-        "NIGHT", "ROUTINE", "CRAMPS", "WORST", "SLEEP"
-    );
+    let mut out = format!("{:<11}  {:<28}  {:>6}  {:>5}  {}\n", "NIGHT", "ROUTINE", "CRAMPS", "WORST", "SLEEP");
     for row in rows(entries, last, count) {
         out.push_str(&format!(
             "{:<11}  {:<28}  {:>6}  {:>5}  {}\n",

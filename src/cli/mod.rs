@@ -2,6 +2,7 @@
 //! to exit codes (0 success, 2 invalid input, 1 anything else).
 
 pub mod args;
+pub mod config_cmd;
 pub mod context;
 pub mod exit;
 pub mod journal_cmd;
@@ -43,9 +44,24 @@ fn dispatch(cli: Cli) -> CmdResult {
     let ctx = context::Ctx::new(paths)?;
     match cli.command {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),
-        Some(Command::Routine(cmd)) => {
-            routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine)
+        Some(Command::Config(cmd)) => config_cmd::run(cmd, &ctx),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "winddown",
+                &mut std::io::stdout(),
+            );
+            Ok(())
         }
+        Some(Command::Man) => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            match man.render(&mut std::io::stdout()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
+                _ => Ok(()),
+            }
+        }
+        Some(Command::Routine(cmd)) => routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine),
         Some(Command::Checkin(args)) => journal_cmd::checkin(&ctx, args),
         Some(Command::Cramp { spot, at }) => journal_cmd::cramp(&ctx, spot, at),
         Some(Command::Rest { night, reason }) => journal_cmd::rest(&ctx, night, reason),
@@ -54,7 +70,6 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Stats { json, since }) => journal_cmd::stats(&ctx, json, since),
         Some(Command::History) => journal_cmd::history(&ctx),
         Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
-        // The home screen will live here; until then the app opens tonight's routine.
-        None => run_cmd::run(&ctx, None, 1.0),
+        None => run_cmd::home(&ctx),
     }
 }

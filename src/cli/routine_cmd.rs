@@ -8,8 +8,8 @@ use super::exit::{CmdResult, Exit};
 use super::routine_text;
 use crate::fsutil;
 use crate::paths::Paths;
-use crate::routine::library::{self, Library, Origin, builtin_text, is_safe_id, load_path};
-use crate::routine::{Diagnostic, Routine, starter};
+use crate::routine::library::{self, Library, Origin, builtin_text, load_path};
+use crate::routine::{Diagnostic, Routine, files, starter};
 
 pub fn run(cmd: RoutineCmd, paths: &Paths, default_id: &str) -> CmdResult {
     match cmd {
@@ -67,10 +67,7 @@ pub fn resolve(paths: &Paths, arg: &str) -> Result<(Routine, Origin), Exit> {
 }
 
 fn unknown_routine(name: &str, lib: &Library) -> Exit {
-    Exit::invalid(format!(
-        "no routine named \"{name}\"; known routines: {}",
-        lib.ids().join(", ")
-    ))
+    Exit::invalid(format!("no routine named \"{name}\"; known routines: {}", lib.ids().join(", ")))
 }
 
 fn invalid_routine(errs: Vec<Diagnostic>) -> Exit {
@@ -78,10 +75,7 @@ fn invalid_routine(errs: Vec<Diagnostic>) -> Exit {
 }
 
 fn diagnostics_text(errs: &[Diagnostic]) -> String {
-    errs.iter()
-        .map(|d| format!("error: {d}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    errs.iter().map(|d| format!("error: {d}")).collect::<Vec<_>>().join("\n")
 }
 
 fn check(files: &[PathBuf]) -> CmdResult {
@@ -106,23 +100,19 @@ fn check(files: &[PathBuf]) -> CmdResult {
 }
 
 fn new(paths: &Paths, name: &str, from: Option<&str>) -> CmdResult {
-    if !is_safe_id(name) {
-        return Err(Exit::invalid(format!(
-            "\"{name}\" cannot be a routine name: use lowercase letters, digits, '-' and '_' (at most 64), starting with a letter or digit"
-        )));
-    }
-    let target = paths.routine_file(name);
-    if target.exists() {
-        return Err(Exit::failed(format!(
-            "{} already exists; edit it with `winddown routine edit {name}`",
-            target.display()
-        )));
-    }
     let text = match from {
         None => starter::starter_text(name),
-        Some(src) => source_text(paths, src)?,
+        Some(src) => {
+            let lib = Library::load(&paths.routines_dir());
+            let entry = lib.find(src).ok_or_else(|| unknown_routine(src, &lib))?;
+            files::entry_text(entry).map_err(Exit::failed)?
+        }
     };
-    fsutil::write_new(&target, text.as_bytes())?;
+    let target = files::create(&paths.routines_dir(), name, &text).map_err(|e| match e {
+        files::CreateError::BadName(_) => Exit::invalid(e.to_string()),
+        files::CreateError::Exists(_) => Exit::failed(format!("{e}; edit it with `winddown routine edit {name}`")),
+        files::CreateError::Io(_) => Exit::failed(e.to_string()),
+    })?;
     println!("created {}", target.display());
     if builtin_text(name).is_some() {
         println!("note: it replaces the built-in routine \"{name}\"");
@@ -130,31 +120,17 @@ fn new(paths: &Paths, name: &str, from: Option<&str>) -> CmdResult {
     Ok(())
 }
 
-/// The file text of an existing routine, comments included, for copying.
-fn source_text(paths: &Paths, src: &str) -> Result<String, Exit> {
-    let (_, origin) = resolve(paths, src)?;
-    match origin {
-        Origin::BuiltIn => Ok(builtin_text(src).unwrap_or_default().to_string()),
-        Origin::User(p) => std::fs::read_to_string(&p)
-            .map_err(|e| Exit::failed(format!("cannot read {}: {e}", p.display()))),
-    }
-}
-
 fn edit(paths: &Paths, name: &str) -> CmdResult {
-    let target = paths.routine_file(name);
-    let existed = target.exists();
-    if !existed {
-        let Some(text) = builtin_text(name) else {
-            return Err(unknown_routine(name, &Library::load(&paths.routines_dir())));
-        };
-        fsutil::write_new(&target, text.as_bytes())?;
-        eprintln!(
-            "copied the built-in \"{name}\" to {} for editing",
-            target.display()
-        );
+    if !paths.routine_file(name).exists() && builtin_text(name).is_none() {
+        return Err(unknown_routine(name, &Library::load(&paths.routines_dir())));
     }
-    let previous = std::fs::read(&target)
-        .map_err(|e| Exit::failed(format!("cannot read {}: {e}", target.display())))?;
+    let (target, copied) = files::file_for_edit(&paths.routines_dir(), name).map_err(Exit::failed)?;
+    let existed = !copied;
+    if copied {
+        eprintln!("copied the built-in \"{name}\" to {} for editing", target.display());
+    }
+    let previous =
+        std::fs::read(&target).map_err(|e| Exit::failed(format!("cannot read {}: {e}", target.display())))?;
     loop {
         open_editor(&target)?;
         let errs = match load_path(&target, name) {
@@ -168,23 +144,17 @@ fn edit(paths: &Paths, name: &str) -> CmdResult {
         match ask_after_invalid()? {
             Choice::EditAgain => continue,
             Choice::SaveAnyway => {
-                return Err(Exit::invalid(format!(
-                    "kept the invalid file {}",
-                    target.display()
-                )));
+                return Err(Exit::invalid(format!("kept the invalid file {}", target.display())));
             }
             Choice::KeepPrevious => {
                 if existed {
                     fsutil::write_atomic(&target, &previous)?;
                 } else {
                     // The copy was made for this edit: removing it brings back the built-in.
-                    std::fs::remove_file(&target).map_err(|e| {
-                        Exit::failed(format!("cannot remove {}: {e}", target.display()))
-                    })?;
+                    std::fs::remove_file(&target)
+                        .map_err(|e| Exit::failed(format!("cannot remove {}: {e}", target.display())))?;
                 }
-                return Err(Exit::invalid(
-                    "the routine was invalid; kept the previous version",
-                ));
+                return Err(Exit::invalid("the routine was invalid; kept the previous version"));
             }
         }
     }
@@ -200,15 +170,11 @@ enum Choice {
 fn ask_after_invalid() -> Result<Choice, Exit> {
     let stdin = std::io::stdin();
     loop {
-        eprint!(
-            "The routine is invalid. [e]dit again, [k]eep the previous version, or [s]ave it anyway? "
-        );
+        eprint!("The routine is invalid. [e]dit again, [k]eep the previous version, or [s]ave it anyway? ");
         std::io::stderr().flush().ok();
         let mut answer = String::new();
-        let n = stdin
-            .lock()
-            .read_line(&mut answer)
-            .map_err(|e| Exit::failed(format!("cannot read your answer: {e}")))?;
+        let n =
+            stdin.lock().read_line(&mut answer).map_err(|e| Exit::failed(format!("cannot read your answer: {e}")))?;
         if n == 0 {
             eprintln!();
             return Ok(Choice::KeepPrevious);
@@ -223,28 +189,9 @@ fn ask_after_invalid() -> Result<Choice, Exit> {
     }
 }
 
-/// Runs `$VISUAL`, `$EDITOR` or `vi` on `file` through the shell, so editor
-/// commands with arguments ("code --wait") work.
+/// Runs the user's editor on `file`.
 pub fn open_editor(file: &Path) -> Result<(), Exit> {
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string());
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(file)
-        .status()
-        .map_err(|e| Exit::failed(format!("cannot start the editor `{editor}`: {e}")))?;
-    if !status.success() {
-        return Err(Exit::failed(format!(
-            "the editor `{editor}` failed ({status}); {} is as it left it",
-            file.display()
-        )));
-    }
-    Ok(())
+    crate::editor::edit(file).map_err(Exit::failed)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {

@@ -8,13 +8,7 @@ use crate::routine::{Routine, StepKind};
 
 /// `routine list` as aligned columns; invalid files show their first error.
 pub fn list_text(lib: &Library, default_id: &str) -> String {
-    let width = lib
-        .entries
-        .iter()
-        .map(|e| e.id.len())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let width = lib.entries.iter().map(|e| e.id.len()).max().unwrap_or(4).max(4);
     let mut out = format!("{:width$}  {:>5}  {:>7}  FROM\n", "NAME", "STEPS", "TIME");
     for e in &lib.entries {
         let mut from = e.origin.describe();
@@ -32,10 +26,7 @@ pub fn list_text(lib: &Library, default_id: &str) -> String {
                 format_duration(total_time(r))
             )),
             Err(errs) => {
-                out.push_str(&format!(
-                    "{:width$}  {:>5}  {:>7}  {from}\n",
-                    e.id, "-", "-"
-                ));
+                out.push_str(&format!("{:width$}  {:>5}  {:>7}  {from}\n", e.id, "-", "-"));
                 out.push_str(&format!("    invalid: {}\n", errs[0].headline()));
             }
         }
@@ -91,15 +82,9 @@ pub fn show_text(r: &Routine, origin: &str) -> String {
             out.push_str(&format!("    Why: {}\n", one_line(why)));
         }
     }
-    out.push_str(&format!(
-        "\nTotal: {} of holds and pauses",
-        format_duration(total_time(r))
-    ));
+    out.push_str(&format!("\nTotal: {} of holds and pauses", format_duration(total_time(r))));
     if checks > 0 {
-        out.push_str(&format!(
-            ", plus {checks} check step{}",
-            if checks == 1 { "" } else { "s" }
-        ));
+        out.push_str(&format!(", plus {checks} check step{}", if checks == 1 { "" } else { "s" }));
     }
     out.push('\n');
     out
@@ -121,10 +106,7 @@ pub struct ListItem {
 }
 
 pub fn list_json(lib: &Library, default_id: &str) -> Vec<ListItem> {
-    lib.entries
-        .iter()
-        .map(|e| list_item(e, default_id))
-        .collect()
+    lib.entries.iter().map(|e| list_item(e, default_id)).collect()
 }
 
 fn list_item(e: &Entry, default_id: &str) -> ListItem {
@@ -188,9 +170,7 @@ pub fn show_json(r: &Routine) -> ShowJson {
                     kind: if t.is_some() { "timed" } else { "check" },
                     optional: s.optional,
                     hold_seconds: t.map(|t| t.hold.as_secs_f64()),
-                    sides: t
-                        .map(|t| t.sides.iter().map(|s| s.as_str()).collect())
-                        .unwrap_or_default(),
+                    sides: t.map(|t| t.sides.iter().map(|s| s.as_str()).collect()).unwrap_or_default(),
                     reps: t.map(|t| t.reps),
                     rest_seconds: t.map(|t| t.rest.as_secs_f64()),
                     get_ready_seconds: t.map(|t| t.get_ready.as_secs_f64()),

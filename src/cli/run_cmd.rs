@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
 use super::routine_cmd::resolve;
 use crate::tui::coach::{CoachApp, Mode};
-use crate::tui::runtime::{CueSettings, Ending, run_screen};
+use crate::tui::runtime::{Ending, RunSettings, run_screen};
 
 pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     let name = routine.unwrap_or(&ctx.config.default_routine);
@@ -19,26 +19,11 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     }
     let night = ctx.current_night();
     let journal = ctx.journal();
-    let tonight = journal
-        .read_range(Some(night), Some(night))?
-        .night(night)
-        .map(|n| n.runs.clone())
-        .unwrap_or_default();
-    let mut app = CoachApp::new(
-        routine,
-        speed,
-        journal,
-        night,
-        &tonight,
-        ctx.now,
-        Instant::now(),
-    );
-    let cues = CueSettings {
-        bell: ctx.config.bell,
-        command: ctx.config.cue_command.clone(),
-    };
-    let ending =
-        run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    let tonight =
+        journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
+    let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
+    let cues = RunSettings::from(&ctx.config);
+    let ending = run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     if let Some(e) = &app.save_error {
         return Err(Exit::failed(format!("progress was not saved: {e}")));
     }
@@ -52,6 +37,25 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
             );
             Ok(())
         }
+        Ending::Normal => Ok(()),
+    }
+}
+
+/// `winddown` with no command: the home screen.
+pub fn home(ctx: &Ctx) -> CmdResult {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Exit::invalid("winddown needs a terminal; see `winddown --help` for the commands"));
+    }
+    let mut app = crate::tui::home::HomeApp::new(
+        ctx.paths.clone(),
+        ctx.config.clone(),
+        ctx.config_problems.clone(),
+        ctx.now,
+        Instant::now(),
+    );
+    let settings = RunSettings::from(&ctx.config);
+    match run_screen(&mut app, &settings).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
+        Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; progress saved"))),
         Ending::Normal => Ok(()),
     }
 }

@@ -33,15 +33,8 @@ pub fn spot(s: &str) -> Result<Spot, String> {
         Some((p, side)) if LegSide::parse(side).is_some() => (p, LegSide::parse(side)),
         _ => (s.as_str(), None),
     };
-    let place = if place == "hamstring" {
-        Some(Place::Thigh)
-    } else {
-        Place::parse(place)
-    };
-    Ok(Spot {
-        place: place.ok_or_else(err)?,
-        side,
-    })
+    let place = if place == "hamstring" { Some(Place::Thigh) } else { Place::parse(place) };
+    Ok(Spot { place: place.ok_or_else(err)?, side })
 }
 
 /// Seconds, from a human duration ("3m", "90s"); at most a day.
@@ -58,9 +51,7 @@ pub fn longest(s: &str) -> Result<u32, String> {
 pub fn speed(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(x) if (0.1..=100.0).contains(&x) => Ok(x),
-        _ => Err(format!(
-            "expected a speed factor from 0.1 to 100, like 10, got \"{s}\""
-        )),
+        _ => Err(format!("expected a speed factor from 0.1 to 100, like 10, got \"{s}\"")),
     }
 }
 
@@ -74,11 +65,7 @@ pub fn yes_no(s: &str) -> Result<bool, String> {
 
 pub fn non_empty(s: &str) -> Result<String, String> {
     let t = s.trim();
-    if t.is_empty() {
-        Err("must not be empty".into())
-    } else {
-        Ok(t.to_string())
-    }
+    if t.is_empty() { Err("must not be empty".into()) } else { Ok(t.to_string()) }
 }
 
 #[cfg(test)]
@@ -87,32 +74,10 @@ mod tests {
 
     #[test]
     fn spots() {
-        assert_eq!(
-            spot("calf-left").unwrap(),
-            Spot {
-                place: Place::Calf,
-                side: Some(LegSide::Left)
-            }
-        );
-        assert_eq!(
-            spot("Foot").unwrap(),
-            Spot {
-                place: Place::Foot,
-                side: None
-            }
-        );
-        assert_eq!(
-            spot("hamstring-both").unwrap(),
-            Spot {
-                place: Place::Thigh,
-                side: Some(LegSide::Both)
-            }
-        );
-        assert!(
-            spot("elbow-left")
-                .unwrap_err()
-                .contains("calf, foot, thigh, other")
-        );
+        assert_eq!(spot("calf-left").unwrap(), Spot { place: Place::Calf, side: Some(LegSide::Left) });
+        assert_eq!(spot("Foot").unwrap(), Spot { place: Place::Foot, side: None });
+        assert_eq!(spot("hamstring-both").unwrap(), Spot { place: Place::Thigh, side: Some(LegSide::Both) });
+        assert!(spot("elbow-left").unwrap_err().contains("calf, foot, thigh, other"));
         assert!(spot("calf-up").is_err());
     }
 

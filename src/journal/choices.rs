@@ -9,25 +9,16 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
     const TABLE: &'static [(Self, &'static str, &'static str)];
 
     fn name(self) -> &'static str {
-        Self::TABLE
-            .iter()
-            .find(|(v, _, _)| *v == self)
-            .map_or("", |(_, n, _)| n)
+        Self::TABLE.iter().find(|(v, _, _)| *v == self).map_or("", |(_, n, _)| n)
     }
 
     fn label(self) -> &'static str {
-        Self::TABLE
-            .iter()
-            .find(|(v, _, _)| *v == self)
-            .map_or("", |(_, _, l)| l)
+        Self::TABLE.iter().find(|(v, _, _)| *v == self).map_or("", |(_, _, l)| l)
     }
 
     fn parse(name: &str) -> Option<Self> {
         let name = name.trim().to_ascii_lowercase().replace('_', "-");
-        Self::TABLE
-            .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(v, _, _)| *v)
+        Self::TABLE.iter().find(|(_, n, _)| *n == name).map(|(v, _, _)| *v)
     }
 
     /// "a, b or c" for error messages.
@@ -63,16 +54,8 @@ impl Choice for Rested {
 
 impl Choice for Trigger {
     const TABLE: &'static [(Self, &'static str, &'static str)] = &[
-        (
-            Trigger::LateExercise,
-            "late-exercise",
-            "Hard or late exercise",
-        ),
-        (
-            Trigger::LongStanding,
-            "long-standing",
-            "Long standing or sitting",
-        ),
+        (Trigger::LateExercise, "late-exercise", "Hard or late exercise"),
+        (Trigger::LongStanding, "long-standing", "Long standing or sitting"),
         (Trigger::LongTravel, "long-travel", "Long travel"),
         (Trigger::Alcohol, "alcohol", "Alcohol"),
         (Trigger::LittleWater, "little-water", "Little water"),
@@ -90,11 +73,8 @@ impl Choice for Place {
 }
 
 impl Choice for LegSide {
-    const TABLE: &'static [(Self, &'static str, &'static str)] = &[
-        (LegSide::Left, "left", "Left"),
-        (LegSide::Right, "right", "Right"),
-        (LegSide::Both, "both", "Both"),
-    ];
+    const TABLE: &'static [(Self, &'static str, &'static str)] =
+        &[(LegSide::Left, "left", "Left"), (LegSide::Right, "right", "Right"), (LegSide::Both, "both", "Both")];
 }
 
 #[cfg(test)]
@@ -106,10 +86,7 @@ mod tests {
     fn names_match_serde() {
         fn check<T: Choice + serde::Serialize>() {
             for v in T::all() {
-                assert_eq!(
-                    serde_json::to_value(v).unwrap(),
-                    serde_json::Value::String(v.name().into())
-                );
+                assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::String(v.name().into()));
             }
         }
         check::<Quality>();
@@ -123,9 +100,6 @@ mod tests {
     fn parse_is_forgiving_about_case_and_underscores() {
         assert_eq!(Quality::parse("Very_Good"), Some(Quality::VeryGood));
         assert_eq!(Trigger::parse("nope"), None);
-        assert_eq!(
-            Rested::allowed(),
-            "not-at-all, slightly, somewhat, well, very-well"
-        );
+        assert_eq!(Rested::allowed(), "not-at-all, slightly, somewhat, well, very-well");
     }
 }

@@ -43,11 +43,7 @@ pub struct NightEntry {
 impl NightEntry {
     /// The run that speaks for the night: a completed one if any, else the latest.
     pub fn best_run(&self) -> Option<&Run> {
-        self.runs
-            .iter()
-            .rev()
-            .find(|r| r.completed())
-            .or_else(|| self.runs.last())
+        self.runs.iter().rev().find(|r| r.completed()).or_else(|| self.runs.last())
     }
 
     /// The routine was completed this night.

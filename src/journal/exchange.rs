@@ -25,10 +25,7 @@ pub struct Export {
 /// Writes the JSON export: one JSON object whose `records` are journal lines,
 /// one record per line so the file stays readable and diffable.
 pub fn write_export_json(lines: &[String], out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{{\"winddown\":\"export\",\"version\":{EXPORT_VERSION},\"records\":["
-    )?;
+    writeln!(out, "{{\"winddown\":\"export\",\"version\":{EXPORT_VERSION},\"records\":[")?;
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             out.write_all(b",\n")?;
@@ -40,10 +37,7 @@ pub fn write_export_json(lines: &[String], out: &mut impl Write) -> std::io::Res
 
 /// The JSON export of parsed entries (each record serialized as the journal writes it).
 pub fn export_json(entries: &Entries) -> String {
-    let lines: Vec<String> = entries
-        .record_refs()
-        .filter_map(|r| serde_json::to_string(&r).ok())
-        .collect();
+    let lines: Vec<String> = entries.record_refs().filter_map(|r| serde_json::to_string(&r).ok()).collect();
     let mut out = Vec::new();
     write_export_json(&lines, &mut out).unwrap_or_default();
     String::from_utf8(out).unwrap_or_default()
@@ -98,11 +92,7 @@ pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), c
         let row = vec![
             night.to_string(),
             opt(run.map(|r| r.routine.clone())),
-            if run.is_some() {
-                n.completed().to_string()
-            } else {
-                String::new()
-            },
+            if run.is_some() { n.completed().to_string() } else { String::new() },
             opt(run.map(|r| r.started.to_rfc3339())),
             opt(run.map(|r| r.steps_done().to_string())),
             opt(run.map(|r| r.steps.len().to_string())),
@@ -112,36 +102,20 @@ pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), c
             opt(c.map(|c| c.cramps.to_string())),
             opt(c.and_then(|c| c.pain).map(|p| p.to_string())),
             opt(c.and_then(|c| c.longest_s).map(|p| p.to_string())),
-            opt(c.map(|c| {
-                spots(
-                    c.places
-                        .iter()
-                        .map(|s| spot_name(s.place, s.side))
-                        .collect(),
-                )
-            })),
+            opt(c.map(|c| spots(c.places.iter().map(|s| spot_name(s.place, s.side)).collect()))),
             opt(c.and_then(|c| c.disturbed).map(|p| p.to_string())),
             opt(c.and_then(|c| c.quality).map(|q| q.name().to_string())),
             opt(c.and_then(|c| c.rested).map(|q| q.name().to_string())),
-            opt(c
-                .and_then(|c| c.sleep.into_bed)
-                .map(|t| t.format("%H:%M").to_string())),
-            opt(c
-                .and_then(|c| c.sleep.fall_asleep_min)
-                .map(|p| p.to_string())),
+            opt(c.and_then(|c| c.sleep.into_bed).map(|t| t.format("%H:%M").to_string())),
+            opt(c.and_then(|c| c.sleep.fall_asleep_min).map(|p| p.to_string())),
             opt(c.and_then(|c| c.sleep.awakenings).map(|p| p.to_string())),
-            opt(c
-                .and_then(|c| c.sleep.final_wake)
-                .map(|t| t.format("%H:%M").to_string())),
+            opt(c.and_then(|c| c.sleep.final_wake).map(|t| t.format("%H:%M").to_string())),
             opt(c.map(|c| spots(c.triggers.iter().map(|t| t.name().to_string()).collect()))),
             opt(c.map(|c| c.tags.join(";"))),
             opt(c.map(|c| c.red_flags.one_leg_swollen.to_string())),
             opt(c.map(|c| c.red_flags.lasting_numbness.to_string())),
             spots(
-                n.cramps
-                    .iter()
-                    .map(|c| format!("{}@{}", spot_name(c.place, c.side), c.at.format("%H:%M")))
-                    .collect(),
+                n.cramps.iter().map(|c| format!("{}@{}", spot_name(c.place, c.side), c.at.format("%H:%M"))).collect(),
             ),
             opt(c.map(|c| c.note.clone())),
         ];
@@ -178,12 +152,9 @@ pub fn parse_export(text: &str) -> Result<Vec<Record>, String> {
     if let Some(v) = version.get("version").and_then(|v| v.as_u64())
         && v > u64::from(EXPORT_VERSION)
     {
-        return Err(format!(
-            "made by a newer winddown (export format {v}; this one reads {EXPORT_VERSION})"
-        ));
+        return Err(format!("made by a newer winddown (export format {v}; this one reads {EXPORT_VERSION})"));
     }
-    let export: Export =
-        serde_json::from_value(version).map_err(|e| format!("invalid export: {e}"))?;
+    let export: Export = serde_json::from_value(version).map_err(|e| format!("invalid export: {e}"))?;
     Ok(export.records)
 }
 
@@ -198,11 +169,7 @@ pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, J
             let key = r.key();
             if let Some(prev) = seen.insert(key.clone(), r) {
                 if prev != r {
-                    report.conflicts.push(format!(
-                        "{}: the file holds two different {}",
-                        r.night(),
-                        kind_name(r)
-                    ));
+                    report.conflicts.push(format!("{}: the file holds two different {}", r.night(), kind_name(r)));
                 }
                 continue;
             }

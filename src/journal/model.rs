@@ -93,18 +93,11 @@ pub struct Run {
 impl Run {
     /// Completed: every non-optional step done.
     pub fn completed(&self) -> bool {
-        !self.steps.is_empty()
-            && self
-                .steps
-                .iter()
-                .all(|s| s.optional || s.outcome == Outcome::Done)
+        !self.steps.is_empty() && self.steps.iter().all(|s| s.optional || s.outcome == Outcome::Done)
     }
 
     pub fn steps_done(&self) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| s.outcome == Outcome::Done)
-            .count()
+        self.steps.iter().filter(|s| s.outcome == Outcome::Done).count()
     }
 }
 
@@ -138,13 +131,7 @@ impl Held {
 
     /// (side name, seconds) for each side held.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> {
-        [
-            ("left", self.left),
-            ("right", self.right),
-            ("hold", self.hold),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| Some((k, v?)))
+        [("left", self.left), ("right", self.right), ("hold", self.hold)].into_iter().filter_map(|(k, v)| Some((k, v?)))
     }
 
     /// Sets the seconds for `side` ("left", "right", anything else = "hold").

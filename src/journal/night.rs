@@ -11,11 +11,7 @@ pub const DEFAULT_BOUNDARY: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) 
 
 /// The night a local wall-clock time belongs to.
 pub fn night_of(local: NaiveDateTime, boundary: NaiveTime) -> NaiveDate {
-    if local.time() < boundary {
-        local.date() - Days::new(1)
-    } else {
-        local.date()
-    }
+    if local.time() < boundary { local.date() - Days::new(1) } else { local.date() }
 }
 
 /// The night a timestamp belongs to, judged by its own local (offset) time.
@@ -29,11 +25,7 @@ pub fn night_of_time(t: DateTime<FixedOffset>, boundary: NaiveTime) -> NaiveDate
 pub fn latest_at(now: DateTime<FixedOffset>, time: NaiveTime) -> DateTime<FixedOffset> {
     let offset = *now.offset();
     let today = now.date_naive().and_time(time);
-    let local = if today <= now.naive_local() {
-        today
-    } else {
-        today - Days::new(1)
-    };
+    let local = if today <= now.naive_local() { today } else { today - Days::new(1) };
     offset.from_local_datetime(&local).single().unwrap_or(now)
 }
 
@@ -53,55 +45,25 @@ mod tests {
 
     #[test]
     fn around_midnight() {
-        assert_eq!(
-            night_of(dt("2026-11-23 22:41"), DEFAULT_BOUNDARY),
-            d("2026-11-23")
-        );
-        assert_eq!(
-            night_of(dt("2026-11-24 00:40"), DEFAULT_BOUNDARY),
-            d("2026-11-23")
-        );
-        assert_eq!(
-            night_of(dt("2026-11-24 07:10"), DEFAULT_BOUNDARY),
-            d("2026-11-23")
-        );
-        assert_eq!(
-            night_of(dt("2026-11-24 00:00"), DEFAULT_BOUNDARY),
-            d("2026-11-23")
-        );
+        assert_eq!(night_of(dt("2026-11-23 22:41"), DEFAULT_BOUNDARY), d("2026-11-23"));
+        assert_eq!(night_of(dt("2026-11-24 00:40"), DEFAULT_BOUNDARY), d("2026-11-23"));
+        assert_eq!(night_of(dt("2026-11-24 07:10"), DEFAULT_BOUNDARY), d("2026-11-23"));
+        assert_eq!(night_of(dt("2026-11-24 00:00"), DEFAULT_BOUNDARY), d("2026-11-23"));
     }
 
     #[test]
     fn at_the_boundary() {
-        assert_eq!(
-            night_of(dt("2026-11-24 11:59"), DEFAULT_BOUNDARY),
-            d("2026-11-23")
-        );
-        assert_eq!(
-            night_of(dt("2026-11-24 12:00"), DEFAULT_BOUNDARY),
-            d("2026-11-24")
-        );
+        assert_eq!(night_of(dt("2026-11-24 11:59"), DEFAULT_BOUNDARY), d("2026-11-23"));
+        assert_eq!(night_of(dt("2026-11-24 12:00"), DEFAULT_BOUNDARY), d("2026-11-24"));
         // A configurable boundary: a night-shift worker's day ends at 16:00.
-        assert_eq!(
-            night_of(dt("2026-11-24 15:00"), t("16:00")),
-            d("2026-11-23")
-        );
-        assert_eq!(
-            night_of(dt("2026-11-24 03:00"), t("00:00")),
-            d("2026-11-24")
-        );
+        assert_eq!(night_of(dt("2026-11-24 15:00"), t("16:00")), d("2026-11-23"));
+        assert_eq!(night_of(dt("2026-11-24 03:00"), t("00:00")), d("2026-11-24"));
     }
 
     #[test]
     fn across_year_and_month_ends() {
-        assert_eq!(
-            night_of(dt("2027-01-01 01:00"), DEFAULT_BOUNDARY),
-            d("2026-12-31")
-        );
-        assert_eq!(
-            night_of(dt("2028-03-01 02:00"), DEFAULT_BOUNDARY),
-            d("2028-02-29")
-        );
+        assert_eq!(night_of(dt("2027-01-01 01:00"), DEFAULT_BOUNDARY), d("2026-12-31"));
+        assert_eq!(night_of(dt("2028-03-01 02:00"), DEFAULT_BOUNDARY), d("2028-02-29"));
     }
 
     #[test]
@@ -114,23 +76,14 @@ mod tests {
         // Spring forward, 2026-03-29: 22:00 CET and 07:00 CEST are the same night.
         let evening: DateTime<FixedOffset> = "2026-03-28T22:00:00+01:00".parse().unwrap();
         let morning: DateTime<FixedOffset> = "2026-03-29T07:00:00+02:00".parse().unwrap();
-        assert_eq!(
-            night_of_time(evening, DEFAULT_BOUNDARY),
-            night_of_time(morning, DEFAULT_BOUNDARY)
-        );
+        assert_eq!(night_of_time(evening, DEFAULT_BOUNDARY), night_of_time(morning, DEFAULT_BOUNDARY));
     }
 
     #[test]
     fn latest_at_picks_the_past_occurrence() {
         let now: DateTime<FixedOffset> = "2026-11-24T07:00:00+01:00".parse().unwrap();
-        assert_eq!(
-            latest_at(now, t("03:10")).to_rfc3339(),
-            "2026-11-24T03:10:00+01:00"
-        );
+        assert_eq!(latest_at(now, t("03:10")).to_rfc3339(), "2026-11-24T03:10:00+01:00");
         let now: DateTime<FixedOffset> = "2026-11-24T02:00:00+01:00".parse().unwrap();
-        assert_eq!(
-            latest_at(now, t("23:30")).to_rfc3339(),
-            "2026-11-23T23:30:00+01:00"
-        );
+        assert_eq!(latest_at(now, t("23:30")).to_rfc3339(), "2026-11-23T23:30:00+01:00");
     }
 }

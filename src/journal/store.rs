@@ -80,11 +80,7 @@ pub enum JournalError {
 impl fmt::Display for JournalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            JournalError::Corrupt {
-                file,
-                line,
-                message,
-            } => write!(
+            JournalError::Corrupt { file, line, message } => write!(
                 f,
                 "{}:{line}: {message} (the journal file was left as it is; fix or move it, then try again)",
                 file.display()
@@ -103,10 +99,7 @@ impl fmt::Display for JournalError {
 impl std::error::Error for JournalError {}
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
-    move |e| JournalError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    }
+    move |e| JournalError::Io { path: path.to_path_buf(), message: e.to_string() }
 }
 
 /// The journal folder.
@@ -135,50 +128,36 @@ impl Journal {
     }
 
     /// Records of nights in `from..=to` (either end open); reads only the months needed.
-    pub fn read_range(
-        &self,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Entries, JournalError> {
+    pub fn read_range(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Entries, JournalError> {
         let files: Vec<_> = self
             .month_files()?
             .into_iter()
-            .filter(|(m, _)| {
-                from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t))
-            })
+            .filter(|(m, _)| from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t)))
             .collect();
         let mut records = in_parallel(&files, |(m, p)| read_month_file(p, *m))?;
-        records
-            .retain(|r| from.is_none_or(|f| r.night() >= f) && to.is_none_or(|t| r.night() <= t));
+        records.retain(|r| from.is_none_or(|f| r.night() >= f) && to.is_none_or(|t| r.night() <= t));
         Ok(Entries::from_records(records))
     }
 
     /// The journal lines of nights in `from..=to`, in night order, each checked
     /// like any read. Export writes them as they are: no re-serializing.
-    pub fn read_lines(
-        &self,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Vec<String>, JournalError> {
+    pub fn read_lines(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<String>, JournalError> {
         let files: Vec<_> = self
             .month_files()?
             .into_iter()
-            .filter(|(m, _)| {
-                from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t))
-            })
+            .filter(|(m, _)| from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t)))
             .collect();
-        let per_file =
-            |(m, p): &(Month, PathBuf)| -> Result<Vec<(NaiveDate, String)>, JournalError> {
-                let bytes = std::fs::read(p).map_err(io_err(p))?;
-                let mut out = Vec::new();
-                parse_month_with(p, *m, &bytes, |r, line| {
-                    let night = r.night();
-                    if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
-                        out.push((night, line.to_string()));
-                    }
-                })?;
-                Ok(out)
-            };
+        let per_file = |(m, p): &(Month, PathBuf)| -> Result<Vec<(NaiveDate, String)>, JournalError> {
+            let bytes = std::fs::read(p).map_err(io_err(p))?;
+            let mut out = Vec::new();
+            parse_month_with(p, *m, &bytes, |r, line| {
+                let night = r.night();
+                if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
+                    out.push((night, line.to_string()));
+                }
+            })?;
+            Ok(out)
+        };
         let mut lines: Vec<(NaiveDate, String)> = in_parallel(&files, per_file)?;
         // Stable: keeps the file's own order within a night.
         lines.sort_by_key(|(night, _)| *night);
@@ -187,20 +166,17 @@ impl Journal {
 
     /// Stores records, each replacing any record with the same key.
     pub fn put(&self, records: Vec<Record>) -> Result<(), JournalError> {
-        self.transaction(
-            records.iter().map(|r| Month::of(r.night())).collect(),
-            |months| {
-                for r in records {
-                    let list = months.entry(Month::of(r.night())).or_default();
-                    let key = r.key();
-                    match list.iter_mut().find(|x| x.key() == key) {
-                        Some(existing) => *existing = r,
-                        None => list.push(r),
-                    }
+        self.transaction(records.iter().map(|r| Month::of(r.night())).collect(), |months| {
+            for r in records {
+                let list = months.entry(Month::of(r.night())).or_default();
+                let key = r.key();
+                match list.iter_mut().find(|x| x.key() == key) {
+                    Some(existing) => *existing = r,
+                    None => list.push(r),
                 }
-                Ok(())
-            },
-        )
+            }
+            Ok(())
+        })
     }
 
     /// Runs `f` over the records of `months` under the journal lock, then writes
@@ -219,11 +195,7 @@ impl Journal {
                 continue;
             }
             let path = self.dir.join(m.file_name());
-            let records = if path.exists() {
-                read_month_file(&path, m)?
-            } else {
-                Vec::new()
-            };
+            let records = if path.exists() { read_month_file(&path, m)? } else { Vec::new() };
             data.insert(m, records);
         }
         let before = data.clone();
@@ -234,12 +206,8 @@ impl Journal {
             }
             sort_records(&mut records);
             let path = self.dir.join(m.file_name());
-            fsutil::write_atomic(&path, month_text(&records).as_bytes()).map_err(|e| {
-                JournalError::Io {
-                    path: path.clone(),
-                    message: format!("{e:#}"),
-                }
-            })?;
+            fsutil::write_atomic(&path, month_text(&records).as_bytes())
+                .map_err(|e| JournalError::Io { path: path.clone(), message: format!("{e:#}") })?;
         }
         Ok(out)
     }
@@ -247,12 +215,7 @@ impl Journal {
     /// Blocks until this process holds the journal's exclusive lock (released on drop).
     fn lock(&self) -> Result<File, JournalError> {
         let path = self.dir.join(".lock");
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_err(&path))?;
+        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(io_err(&path))?;
         file.lock().map_err(io_err(&path))?;
         Ok(file)
     }
@@ -283,10 +246,7 @@ fn sort_records(records: &mut [Record]) {
 
 /// The text of a month file.
 pub fn month_text(records: &[Record]) -> String {
-    let header = Header {
-        winddown: MAGIC.into(),
-        version: JOURNAL_VERSION,
-    };
+    let header = Header { winddown: MAGIC.into(), version: JOURNAL_VERSION };
     let mut out = serde_json::to_string(&header).unwrap_or_default();
     out.push('\n');
     for r in records {
@@ -310,22 +270,14 @@ fn in_parallel<T: Send>(
         }
         Ok(out)
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if threads < 2 || files.len() < 8 {
         return chunk_of(files);
     }
     let size = files.len().div_ceil(threads);
     let parts: Vec<Result<Vec<T>, JournalError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(size)
-            .map(|part| scope.spawn(|| chunk_of(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let handles: Vec<_> = files.chunks(size).map(|part| scope.spawn(|| chunk_of(part))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     });
     let mut out = Vec::new();
     for part in parts {
@@ -353,17 +305,9 @@ fn parse_month_with(
     bytes: &[u8],
     mut keep: impl FnMut(Record, &str),
 ) -> Result<(), JournalError> {
-    let corrupt = |line: usize, message: String| JournalError::Corrupt {
-        file: path.to_path_buf(),
-        line,
-        message,
-    };
+    let corrupt = |line: usize, message: String| JournalError::Corrupt { file: path.to_path_buf(), line, message };
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
         corrupt(line, "not valid UTF-8 text".into())
     })?;
     let mut lines = text.split('\n').enumerate();
@@ -371,23 +315,14 @@ fn parse_month_with(
     let header: serde_json::Value = serde_json::from_str(header_line)
         .map_err(|_| corrupt(1, "the first line is not a winddown journal header".into()))?;
     if header.get("winddown").and_then(|v| v.as_str()) != Some(MAGIC) {
-        return Err(corrupt(
-            1,
-            "the first line is not a winddown journal header".into(),
-        ));
+        return Err(corrupt(1, "the first line is not a winddown journal header".into()));
     }
     let version = header.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version > u64::from(JOURNAL_VERSION) {
-        return Err(JournalError::Newer {
-            file: path.to_path_buf(),
-            version: version.min(u32::MAX as u64) as u32,
-        });
+        return Err(JournalError::Newer { file: path.to_path_buf(), version: version.min(u32::MAX as u64) as u32 });
     }
     if version != u64::from(JOURNAL_VERSION) {
-        return Err(corrupt(
-            1,
-            format!("unknown journal format version {version}"),
-        ));
+        return Err(corrupt(1, format!("unknown journal format version {version}")));
     }
     let mut last_was_empty = false;
     for (i, line) in lines {
@@ -398,15 +333,11 @@ fn parse_month_with(
         if last_was_empty {
             return Err(corrupt(i, "unexpected empty line".into()));
         }
-        let record = Record::from_line(line)
-            .map_err(|e| corrupt(i + 1, format!("unreadable record: {e}")))?;
+        let record = Record::from_line(line).map_err(|e| corrupt(i + 1, format!("unreadable record: {e}")))?;
         if Month::of(record.night()) != month {
             return Err(corrupt(
                 i + 1,
-                format!(
-                    "a record for the night of {} does not belong in this month's file",
-                    record.night()
-                ),
+                format!("a record for the night of {} does not belong in this month's file", record.night()),
             ));
         }
         keep(record, line);

@@ -28,27 +28,15 @@ pub fn sample_run(night: &str) -> Run {
                 title: "Wall calf stretch".into(),
                 optional: false,
                 outcome: Outcome::Done,
-                held_s: Held {
-                    left: Some(30.0),
-                    right: Some(30.0),
-                    hold: None,
-                },
+                held_s: Held { left: Some(30.0), right: Some(30.0), hold: None },
             },
             StepRecord {
                 title: "Seated toe pull".into(),
                 optional: false,
                 outcome: Outcome::Partial,
-                held_s: Held {
-                    left: Some(12.5),
-                    ..Held::default()
-                },
+                held_s: Held { left: Some(12.5), ..Held::default() },
             },
-            StepRecord {
-                title: "Feet".into(),
-                optional: true,
-                outcome: Outcome::Skipped,
-                held_s: Held::default(),
-            },
+            StepRecord { title: "Feet".into(), optional: true, outcome: Outcome::Skipped, held_s: Held::default() },
         ],
     }
 }
@@ -60,16 +48,7 @@ pub fn sample_checkin(night: &str) -> CheckIn {
         cramps: 2,
         pain: Some(6),
         longest_s: Some(180),
-        places: vec![
-            Spot {
-                place: Place::Calf,
-                side: Some(LegSide::Left),
-            },
-            Spot {
-                place: Place::Foot,
-                side: None,
-            },
-        ],
+        places: vec![Spot { place: Place::Calf, side: Some(LegSide::Left) }, Spot { place: Place::Foot, side: None }],
         disturbed: Some(4),
         quality: Some(Quality::Fair),
         rested: Some(Rested::Somewhat),
@@ -81,10 +60,7 @@ pub fn sample_checkin(night: &str) -> CheckIn {
         },
         triggers: vec![Trigger::Alcohol, Trigger::LateExercise],
         tags: vec!["heat wave".into()],
-        red_flags: RedFlags {
-            one_leg_swollen: false,
-            lasting_numbness: true,
-        },
+        red_flags: RedFlags { one_leg_swollen: false, lasting_numbness: true },
         note: "Woke at 3, \"bad\" one,\nthen slept".into(),
     }
 }
@@ -99,11 +75,7 @@ fn all_kinds(night: &str) -> Vec<Record> {
             place: Place::Calf,
             side: Some(LegSide::Left),
         }),
-        Record::Rest(RestNight {
-            night: d(night),
-            reason: "travel".into(),
-            recorded: t("2026-11-23T20:00:00+01:00"),
-        }),
+        Record::Rest(RestNight { night: d(night), reason: "travel".into(), recorded: t("2026-11-23T20:00:00+01:00") }),
     ]
 }
 
@@ -116,10 +88,7 @@ fn every_record_round_trips() {
     let back = j.read_all().unwrap();
     assert_eq!(back.records(), records);
     let text = std::fs::read_to_string(dir.path().join("2026-11.jsonl")).unwrap();
-    assert!(
-        text.starts_with("{\"winddown\":\"journal\",\"version\":1}\n"),
-        "{text}"
-    );
+    assert!(text.starts_with("{\"winddown\":\"journal\",\"version\":1}\n"), "{text}");
     assert_eq!(text.lines().count(), 5);
 }
 
@@ -127,22 +96,13 @@ fn every_record_round_trips() {
 fn checkin_again_replaces() {
     let dir = tempfile::tempdir().unwrap();
     let j = Journal::new(dir.path());
-    j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))])
-        .unwrap();
+    j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))]).unwrap();
     let mut second = sample_checkin("2026-11-23");
     second.cramps = 0;
     j.put(vec![Record::Checkin(second.clone())]).unwrap();
     let e = j.read_all().unwrap();
     assert_eq!(e.nights.len(), 1);
-    assert_eq!(
-        e.night(d("2026-11-23"))
-            .unwrap()
-            .checkin
-            .as_ref()
-            .unwrap()
-            .cramps,
-        0
-    );
+    assert_eq!(e.night(d("2026-11-23")).unwrap().checkin.as_ref().unwrap().cramps, 0);
 }
 
 #[test]
@@ -172,11 +132,7 @@ fn completion_ignores_optional_steps() {
 fn months_are_separate_files_and_ranges_read_only_what_they_need() {
     let dir = tempfile::tempdir().unwrap();
     let j = Journal::new(dir.path());
-    j.put(vec![
-        Record::Run(sample_run("2026-10-31")),
-        Record::Run(sample_run("2026-11-01")),
-    ])
-    .unwrap();
+    j.put(vec![Record::Run(sample_run("2026-10-31")), Record::Run(sample_run("2026-11-01"))]).unwrap();
     assert!(dir.path().join("2026-10.jsonl").exists() && dir.path().join("2026-11.jsonl").exists());
     // A broken October file does not stop reading November.
     std::fs::write(dir.path().join("2026-10.jsonl"), "garbage").unwrap();
@@ -193,47 +149,25 @@ fn assert_refused_and_untouched(bytes: &[u8], expect: &str) {
     let err = j.read_all().unwrap_err().to_string();
     assert!(err.contains(expect), "{err}");
     assert!(err.starts_with(&format!("{}:", file.display())), "{err}");
-    let err = j
-        .put(vec![Record::Checkin(sample_checkin("2026-11-23"))])
-        .unwrap_err();
-    assert!(matches!(
-        err,
-        JournalError::Corrupt { .. } | JournalError::Newer { .. }
-    ));
-    assert_eq!(
-        std::fs::read(&file).unwrap(),
-        bytes,
-        "the file must be left byte-identical"
-    );
+    let err = j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))]).unwrap_err();
+    assert!(matches!(err, JournalError::Corrupt { .. } | JournalError::Newer { .. }));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "the file must be left byte-identical");
     // Writes to other months still work.
-    j.put(vec![Record::Checkin(sample_checkin("2026-12-01"))])
-        .unwrap();
+    j.put(vec![Record::Checkin(sample_checkin("2026-12-01"))]).unwrap();
 }
 
 #[test]
 fn corrupt_files_are_refused_and_left_alone() {
     let good = super::store::month_text(&[Record::Checkin(sample_checkin("2026-11-23"))]);
     assert_refused_and_untouched(b"", "not a winddown journal header");
-    assert_refused_and_untouched(
-        b"hello\n",
-        ":1: the first line is not a winddown journal header",
-    );
+    assert_refused_and_untouched(b"hello\n", ":1: the first line is not a winddown journal header");
     let torn = &good.as_bytes()[..good.len() - 20];
     assert_refused_and_untouched(torn, ":2: unreadable record");
-    assert_refused_and_untouched(
-        format!("{good}{{\"type\":\"nap\"}}\n").as_bytes(),
-        ":3: unreadable record",
-    );
-    assert_refused_and_untouched(
-        format!("{good}\n{good}").as_bytes(),
-        "unexpected empty line",
-    );
+    assert_refused_and_untouched(format!("{good}{{\"type\":\"nap\"}}\n").as_bytes(), ":3: unreadable record");
+    assert_refused_and_untouched(format!("{good}\n{good}").as_bytes(), "unexpected empty line");
     assert_refused_and_untouched(b"\xff\xfe", ":1: not valid UTF-8");
     let wrong_month = super::store::month_text(&[Record::Checkin(sample_checkin("2026-10-02"))]);
-    assert_refused_and_untouched(
-        wrong_month.as_bytes(),
-        "does not belong in this month's file",
-    );
+    assert_refused_and_untouched(wrong_month.as_bytes(), "does not belong in this month's file");
     let unknown_field = good.replace("\"cramps\":2", "\"cramps\":2,\"mood\":3");
     assert_refused_and_untouched(unknown_field.as_bytes(), "unknown field `mood`");
 }
@@ -252,13 +186,11 @@ fn interrupted_write_leaves_old_state() {
     // file; the month file itself is the old one and the temp file is ignored.
     let dir = tempfile::tempdir().unwrap();
     let j = Journal::new(dir.path());
-    j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))])
-        .unwrap();
+    j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))]).unwrap();
     let before = j.read_all().unwrap();
     std::fs::write(dir.path().join(".winddown-abc.tmp"), "{\"winddown\":\"jour").unwrap();
     assert_eq!(j.read_all().unwrap(), before);
-    j.put(vec![Record::Checkin(sample_checkin("2026-11-24"))])
-        .unwrap();
+    j.put(vec![Record::Checkin(sample_checkin("2026-11-24"))]).unwrap();
     assert_eq!(j.read_all().unwrap().nights.len(), 2);
 }
 
@@ -266,18 +198,14 @@ fn interrupted_write_leaves_old_state() {
 fn failed_transaction_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let j = Journal::new(dir.path());
-    j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))])
-        .unwrap();
+    j.put(vec![Record::Checkin(sample_checkin("2026-11-23"))]).unwrap();
     let before = std::fs::read(dir.path().join("2026-11.jsonl")).unwrap();
     let r: Result<(), _> = j.transaction(vec![super::store::Month(2026, 11)], |m| {
         m.clear();
         Err(JournalError::Refused("no".into()))
     });
     assert!(r.is_err());
-    assert_eq!(
-        std::fs::read(dir.path().join("2026-11.jsonl")).unwrap(),
-        before
-    );
+    assert_eq!(std::fs::read(dir.path().join("2026-11.jsonl")).unwrap(), before);
 }
 
 #[test]
@@ -305,10 +233,7 @@ fn concurrent_writers_lose_nothing() {
         h.join().unwrap();
     }
     let e = Journal::new(dir.path()).read_all().unwrap();
-    assert_eq!(
-        e.nights.values().map(|n| n.cramps.len()).sum::<usize>(),
-        100
-    );
+    assert_eq!(e.nights.values().map(|n| n.cramps.len()).sum::<usize>(), 100);
 }
 
 #[test]
@@ -316,8 +241,7 @@ fn import_is_idempotent_and_refuses_conflicts() {
     let src = tempfile::tempdir().unwrap();
     let j = Journal::new(src.path());
     j.put(all_kinds("2026-11-23")).unwrap();
-    j.put(vec![Record::Checkin(sample_checkin("2026-12-02"))])
-        .unwrap();
+    j.put(vec![Record::Checkin(sample_checkin("2026-12-02"))]).unwrap();
     let text = export_json(&j.read_all().unwrap());
 
     let dst = tempfile::tempdir().unwrap();
@@ -338,30 +262,16 @@ fn import_is_idempotent_and_refuses_conflicts() {
     }
     changed.push(Record::Checkin(sample_checkin("2027-01-05")));
     let err = import(&k, changed).unwrap_err().to_string();
-    assert!(
-        err.contains("2026-11-23: the journal already has a different check-in"),
-        "{err}"
-    );
+    assert!(err.contains("2026-11-23: the journal already has a different check-in"), "{err}");
     assert_eq!(k.read_all().unwrap(), after_first);
     assert!(!dst.path().join("2027-01.jsonl").exists());
 }
 
 #[test]
 fn export_rejects_foreign_and_newer_files() {
-    assert!(
-        parse_export("[]")
-            .unwrap_err()
-            .contains("not a winddown JSON export")
-    );
-    assert!(
-        parse_export("{\"winddown\":\"export\",\"version\":9,\"records\":[]}")
-            .unwrap_err()
-            .contains("newer")
-    );
-    assert!(
-        parse_export("{\"winddown\":\"export\",\"version\":1,\"records\":[{\"type\":\"x\"}]}")
-            .is_err()
-    );
+    assert!(parse_export("[]").unwrap_err().contains("not a winddown JSON export"));
+    assert!(parse_export("{\"winddown\":\"export\",\"version\":9,\"records\":[]}").unwrap_err().contains("newer"));
+    assert!(parse_export("{\"winddown\":\"export\",\"version\":1,\"records\":[{\"type\":\"x\"}]}").is_err());
 }
 
 #[test]
@@ -373,11 +283,7 @@ fn csv_quotes_commas_quotes_and_newlines() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let row = reader.records().next().unwrap().unwrap();
-    let get = |name: &str| {
-        row.get(headers.iter().position(|h| h == name).unwrap())
-            .unwrap()
-            .to_string()
-    };
+    let get = |name: &str| row.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
     assert_eq!(get("note"), "Woke at 3, \"bad\" one,\nthen slept");
     assert_eq!(get("where"), "calf-left;foot");
     assert_eq!(get("routine_completed"), "false");

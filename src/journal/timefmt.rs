@@ -7,9 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
 fn digits(b: &[u8]) -> Option<u32> {
-    b.iter().try_fold(0u32, |acc, &c| {
-        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-    })
+    b.iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
 }
 
 /// `YYYY-MM-DD`.
@@ -18,11 +16,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(
-        digits(&b[0..4])? as i32,
-        digits(&b[5..7])?,
-        digits(&b[8..10])?,
-    )
+    NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, digits(&b[8..10])?)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; other RFC 3339 forms go to chrono.
@@ -36,11 +30,7 @@ fn fast_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     let date = parse_date(&s[..10])?;
-    let (h, m, sec) = (
-        digits(&b[11..13])?,
-        digits(&b[14..16])?,
-        digits(&b[17..19])?,
-    );
+    let (h, m, sec) = (digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?);
     let mut i = 19;
     let mut nanos = 0u32;
     if b[i] == b'.' {
@@ -79,8 +69,7 @@ pub mod date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let s = <std::borrow::Cow<str>>::deserialize(d)?;
-        parse_date(&s)
-            .ok_or_else(|| D::Error::custom(format!("invalid date \"{s}\", expected YYYY-MM-DD")))
+        parse_date(&s).ok_or_else(|| D::Error::custom(format!("invalid date \"{s}\", expected YYYY-MM-DD")))
     }
 }
 
@@ -94,8 +83,7 @@ pub mod timestamp {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let s = <std::borrow::Cow<str>>::deserialize(d)?;
-        parse_timestamp(&s)
-            .ok_or_else(|| D::Error::custom(format!("invalid time \"{s}\", expected RFC 3339")))
+        parse_timestamp(&s).ok_or_else(|| D::Error::custom(format!("invalid time \"{s}\", expected RFC 3339")))
     }
 }
 
@@ -103,23 +91,17 @@ pub mod timestamp {
 pub mod opt_timestamp {
     use super::*;
 
-    pub fn serialize<S: Serializer>(
-        t: &Option<DateTime<FixedOffset>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<FixedOffset>>, s: S) -> Result<S::Ok, S::Error> {
         match t {
             Some(t) => s.collect_str(&t.to_rfc3339()),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
         let s = <Option<std::borrow::Cow<str>>>::deserialize(d)?;
         s.map(|s| {
-            parse_timestamp(&s)
-                .ok_or_else(|| D::Error::custom(format!("invalid time \"{s}\", expected RFC 3339")))
+            parse_timestamp(&s).ok_or_else(|| D::Error::custom(format!("invalid time \"{s}\", expected RFC 3339")))
         })
         .transpose()
     }
@@ -138,17 +120,9 @@ mod tests {
             "2026-11-24T07:10:00Z",
             "2024-02-29T23:59:59+14:00",
         ] {
+            assert_eq!(fast_timestamp(s), DateTime::parse_from_rfc3339(s).ok(), "{s}");
             assert_eq!(
-                fast_timestamp(s),
-                DateTime::parse_from_rfc3339(s).ok(),
-                "{s}"
-            );
-            assert_eq!(
-                parse_timestamp(s)
-                    .unwrap()
-                    .to_rfc3339()
-                    .parse::<DateTime<FixedOffset>>()
-                    .unwrap(),
+                parse_timestamp(s).unwrap().to_rfc3339().parse::<DateTime<FixedOffset>>().unwrap(),
                 parse_timestamp(s).unwrap()
             );
         }
@@ -159,17 +133,10 @@ mod tests {
             "x",
             "2026-11-23T22:41:00+1:00",
         ] {
-            assert_eq!(
-                parse_timestamp(bad),
-                DateTime::parse_from_rfc3339(bad).ok(),
-                "{bad}"
-            );
+            assert_eq!(parse_timestamp(bad), DateTime::parse_from_rfc3339(bad).ok(), "{bad}");
         }
         assert_eq!(parse_date("2026-02-29"), None);
-        assert_eq!(
-            parse_date("2028-02-29"),
-            NaiveDate::from_ymd_opt(2028, 2, 29)
-        );
+        assert_eq!(parse_date("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
         assert_eq!(parse_date("2026-1-01"), None);
     }
 }

@@ -28,21 +28,9 @@ impl Diagnostic {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line = text[..start].matches('\n').count() + 1;
         let col = text[line_start..start].chars().count() + 1;
-        let line_text = text[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_string();
-        let width = text[start..end.min(line_end).max(start)]
-            .chars()
-            .count()
-            .max(1);
-        Diagnostic {
-            file: file.to_string(),
-            line,
-            col,
-            message: message.into(),
-            line_text,
-            width,
-        }
+        let line_text = text[line_start..line_end].trim_end_matches('\r').to_string();
+        let width = text[start..end.min(line_end).max(start)].chars().count().max(1);
+        Diagnostic { file: file.to_string(), line, col, message: message.into(), line_text, width }
     }
 
     /// A diagnostic about the whole file (points at its first character).
@@ -92,10 +80,7 @@ mod tests {
         let d = Diagnostic::at("r.toml", text, start..start + 5, "too long");
         assert_eq!((d.line, d.col, d.width), (2, 8, 5));
         assert_eq!(d.headline(), "r.toml:2:8: too long");
-        assert_eq!(
-            d.to_string(),
-            "r.toml:2:8: too long\n  |\n2 | hold = \"15m\"\n  |        ^^^^^"
-        );
+        assert_eq!(d.to_string(), "r.toml:2:8: too long\n  |\n2 | hold = \"15m\"\n  |        ^^^^^");
     }
 
     #[test]

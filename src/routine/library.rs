@@ -12,14 +12,8 @@ pub const DEFAULT_ROUTINE: &str = "cramp-guard";
 
 /// Shipped routines: (id, file text).
 pub const BUILTINS: &[(&str, &str)] = &[
-    (
-        "cramp-guard",
-        include_str!("../../routines/cramp-guard.toml"),
-    ),
-    (
-        "hallegraeff-2012",
-        include_str!("../../routines/hallegraeff-2012.toml"),
-    ),
+    ("cramp-guard", include_str!("../../routines/cramp-guard.toml")),
+    ("hallegraeff-2012", include_str!("../../routines/hallegraeff-2012.toml")),
     ("two-minute", include_str!("../../routines/two-minute.toml")),
 ];
 
@@ -76,19 +70,9 @@ impl Library {
                 for path in files {
                     let id = file_id(&path);
                     let routine = load_path(&path, &id);
-                    let entry = Entry {
-                        id: id.clone(),
-                        origin: Origin::User(path),
-                        overrides_builtin: false,
-                        routine,
-                    };
+                    let entry = Entry { id: id.clone(), origin: Origin::User(path), overrides_builtin: false, routine };
                     match entries.iter_mut().find(|e| e.id == id) {
-                        Some(existing) => {
-                            *existing = Entry {
-                                overrides_builtin: true,
-                                ..entry
-                            }
-                        }
+                        Some(existing) => *existing = Entry { overrides_builtin: true, ..entry },
                         None => entries.push(entry),
                     }
                 }
@@ -96,10 +80,7 @@ impl Library {
             Err(e) => folder_error = Some(format!("cannot read {}: {e}", user_dir.display())),
         }
         entries.sort_by(|a, b| a.id.cmp(&b.id));
-        Library {
-            entries,
-            folder_error,
-        }
+        Library { entries, folder_error }
     }
 
     pub fn find(&self, id: &str) -> Option<&Entry> {
@@ -118,21 +99,13 @@ pub fn builtin_text(id: &str) -> Option<&'static str> {
 
 /// The routine id a file stands for: its name without `.toml`.
 pub fn file_id(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Reads and validates one routine file from disk.
 pub fn load_path(path: &Path, id: &str) -> Result<Routine, Vec<Diagnostic>> {
     let shown = path.display().to_string();
-    let io_err = |e: std::io::Error| {
-        vec![Diagnostic::file_level(
-            &shown,
-            "",
-            format!("cannot read the file: {e}"),
-        )]
-    };
+    let io_err = |e: std::io::Error| vec![Diagnostic::file_level(&shown, "", format!("cannot read the file: {e}"))];
     // Check the size first so a huge file is refused without loading it.
     let len = std::fs::metadata(path).map_err(io_err)?.len();
     if len > MAX_FILE_BYTES as u64 {
@@ -163,9 +136,7 @@ fn user_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// Whether `name` can be a routine file name: lowercase letters, digits, `-` and `_`.
 pub fn is_safe_id(name: &str) -> bool {
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && name.len() <= 64
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }

@@ -102,18 +102,9 @@ impl<'de> Deserialize<'de> for DurationText {
 pub fn parse_routine(id: &str, file: &str, text: &str) -> Result<Routine, Vec<Diagnostic>> {
     let raw: RawRoutine = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        vec![Diagnostic::at(
-            file,
-            text,
-            span,
-            clean_toml_message(e.message()),
-        )]
+        vec![Diagnostic::at(file, text, span, clean_toml_message(e.message()))]
     })?;
-    let mut v = Validator {
-        file,
-        text,
-        errors: Vec::new(),
-    };
+    let mut v = Validator { file, text, errors: Vec::new() };
     let routine = v.routine(id, raw, text);
     if v.errors.is_empty() {
         Ok(routine)
@@ -146,10 +137,7 @@ pub fn parse_routine_bytes(id: &str, file: &str, bytes: &[u8]) -> Result<Routine
 
 /// The error for a file over [`MAX_FILE_BYTES`].
 pub fn too_large(file: &str, len: u64) -> Diagnostic {
-    let msg = format!(
-        "the file is {len} bytes; a routine file may be at most {} KiB",
-        MAX_FILE_BYTES / 1024
-    );
+    let msg = format!("the file is {len} bytes; a routine file may be at most {} KiB", MAX_FILE_BYTES / 1024);
     Diagnostic::file_level(file, "", msg)
 }
 
@@ -162,11 +150,7 @@ pub fn content_hash(text: &str) -> String {
 /// toml's messages end with a newline and sometimes repeat the location; keep one clean line.
 fn clean_toml_message(msg: &str) -> String {
     let one_line = msg.trim().replace('\n', "; ");
-    if one_line.is_empty() {
-        "invalid TOML".into()
-    } else {
-        one_line
-    }
+    if one_line.is_empty() { "invalid TOML".into() } else { one_line }
 }
 
 struct Validator<'a> {
@@ -177,8 +161,7 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn err(&mut self, span: Range<usize>, msg: impl Into<String>) {
-        self.errors
-            .push(Diagnostic::at(self.file, self.text, span, msg));
+        self.errors.push(Diagnostic::at(self.file, self.text, span, msg));
     }
 
     fn routine(&mut self, id: &str, raw: RawRoutine, text: &str) -> Routine {
@@ -197,32 +180,20 @@ impl Validator<'_> {
         let summary = self.non_empty(&raw.summary, "summary");
         let d = raw.defaults.unwrap_or_default();
         let defaults = Defaults {
-            get_ready: self
-                .pause(d.get_ready.as_ref(), "get_ready")
-                .unwrap_or(DEFAULT_GET_READY),
-            switch: self
-                .pause(d.switch.as_ref(), "switch")
-                .unwrap_or(DEFAULT_SWITCH),
+            get_ready: self.pause(d.get_ready.as_ref(), "get_ready").unwrap_or(DEFAULT_GET_READY),
+            switch: self.pause(d.switch.as_ref(), "switch").unwrap_or(DEFAULT_SWITCH),
             rest: self.pause(d.rest.as_ref(), "rest").unwrap_or(DEFAULT_REST),
         };
         let cues = raw.cues.unwrap_or_default();
-        let cues = Cues {
-            halfway: cues.halfway.unwrap_or(false),
-            last_ticks: cues.last_ticks.unwrap_or(true),
-        };
+        let cues = Cues { halfway: cues.halfway.unwrap_or(false), last_ticks: cues.last_ticks.unwrap_or(true) };
 
         let mut steps = Vec::new();
         match raw.steps {
             None => self.err(0..0, "a routine needs at least one [[step]]"),
-            Some(list) if list.get_ref().is_empty() => {
-                self.err(list.span(), "a routine needs at least one [[step]]")
-            }
+            Some(list) if list.get_ref().is_empty() => self.err(list.span(), "a routine needs at least one [[step]]"),
             Some(list) => {
                 if list.get_ref().len() > MAX_STEPS {
-                    self.err(
-                        list.get_ref()[MAX_STEPS].span(),
-                        format!("a routine may have at most {MAX_STEPS} steps"),
-                    );
+                    self.err(list.get_ref()[MAX_STEPS].span(), format!("a routine may have at most {MAX_STEPS} steps"));
                 }
                 for s in list.into_inner() {
                     let span = s.span();
@@ -234,10 +205,7 @@ impl Validator<'_> {
             id: id.to_string(),
             name,
             summary,
-            description: raw
-                .description
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
+            description: raw.description.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
             cues,
             steps,
             content_hash: content_hash(text),
@@ -267,13 +235,7 @@ impl Validator<'_> {
         let d = d?;
         let value = d.get_ref().0;
         if value > MAX_PAUSE {
-            self.err(
-                d.span(),
-                format!(
-                    "{what} must be at most 5m, found {}",
-                    plan::format_duration(value)
-                ),
-            );
+            self.err(d.span(), format!("{what} must be at most 5m, found {}", plan::format_duration(value)));
             return None;
         }
         Some(value)
@@ -282,10 +244,7 @@ impl Validator<'_> {
     fn step(&mut self, raw: RawStep, span: Range<usize>, defaults: &Defaults) -> Step {
         let title = self.non_empty(&raw.title, "title");
         if title.chars().count() > MAX_TITLE_CHARS {
-            self.err(
-                raw.title.span(),
-                format!("title must be at most {MAX_TITLE_CHARS} characters"),
-            );
+            self.err(raw.title.span(), format!("title must be at most {MAX_TITLE_CHARS} characters"));
         }
         let is_check = match &raw.kind {
             None => false,
@@ -302,30 +261,13 @@ impl Validator<'_> {
             && assets::art(art.get_ref()).is_none()
         {
             let known: Vec<_> = assets::art_names().collect();
-            self.err(
-                art.span(),
-                format!(
-                    r#"no art named "{}"; expected one of: {}"#,
-                    art.get_ref(),
-                    known.join(", ")
-                ),
-            );
+            self.err(art.span(), format!(r#"no art named "{}"; expected one of: {}"#, art.get_ref(), known.join(", ")));
         }
-        let kind = if is_check {
-            self.check_kind(&raw)
-        } else {
-            self.timed_kind(&raw, span, defaults)
-        };
+        let kind = if is_check { self.check_kind(&raw) } else { self.timed_kind(&raw, span, defaults) };
         Step {
             title,
-            how: raw
-                .how
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-            why: raw
-                .why
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
+            how: raw.how.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            why: raw.why.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
             art: raw.art.map(Spanned::into_inner),
             optional: raw.optional.unwrap_or(false),
             kind,
@@ -343,12 +285,7 @@ impl Validator<'_> {
         ];
         for (key, span) in timed_only {
             if let Some(span) = span {
-                self.err(
-                    span,
-                    format!(
-                        r#"a check step has no `{key}`; remove it, or make the step kind = "timed""#
-                    ),
-                );
+                self.err(span, format!(r#"a check step has no `{key}`; remove it, or make the step kind = "timed""#));
             }
         }
         StepKind::Check
@@ -365,13 +302,7 @@ impl Validator<'_> {
                 if value.is_zero() {
                     self.err(h.span(), "hold must be longer than 0s");
                 } else if value > MAX_HOLD {
-                    self.err(
-                        h.span(),
-                        format!(
-                            "hold must be at most 10m, found {}",
-                            plan::format_duration(value)
-                        ),
-                    );
+                    self.err(h.span(), format!("hold must be at most 10m, found {}", plan::format_duration(value)));
                 }
                 value
             }
@@ -381,10 +312,7 @@ impl Validator<'_> {
             Some(r) => {
                 let n = *r.get_ref();
                 if !(1..=MAX_REPS).contains(&n) {
-                    self.err(
-                        r.span(),
-                        format!("reps must be between 1 and {MAX_REPS}, found {n}"),
-                    );
+                    self.err(r.span(), format!("reps must be between 1 and {MAX_REPS}, found {n}"));
                 }
                 n.clamp(1, MAX_REPS) as u32
             }
@@ -392,25 +320,22 @@ impl Validator<'_> {
         let mut sides = Vec::new();
         if let Some(list) = &raw.sides {
             if list.get_ref().is_empty() {
-                self.err(list.span(), r#"sides must list "left", "right" or both; leave it out for a stretch without sides"#);
+                self.err(
+                    list.span(),
+                    r#"sides must list "left", "right" or both; leave it out for a stretch without sides"#,
+                );
             }
             for s in list.get_ref() {
                 let side = match s.get_ref().as_str() {
                     "left" => Side::Left,
                     "right" => Side::Right,
                     other => {
-                        self.err(
-                            s.span(),
-                            format!(r#"unknown side "{other}"; expected "left" or "right""#),
-                        );
+                        self.err(s.span(), format!(r#"unknown side "{other}"; expected "left" or "right""#));
                         continue;
                     }
                 };
                 if sides.contains(&side) {
-                    self.err(
-                        s.span(),
-                        format!(r#""{side}" is listed twice; use reps to repeat a side"#),
-                    );
+                    self.err(s.span(), format!(r#""{side}" is listed twice; use reps to repeat a side"#));
                     continue;
                 }
                 sides.push(side);
@@ -420,15 +345,9 @@ impl Validator<'_> {
             hold,
             sides,
             reps,
-            rest: self
-                .pause(raw.rest.as_ref(), "rest")
-                .unwrap_or(defaults.rest),
-            get_ready: self
-                .pause(raw.get_ready.as_ref(), "get_ready")
-                .unwrap_or(defaults.get_ready),
-            switch: self
-                .pause(raw.switch.as_ref(), "switch")
-                .unwrap_or(defaults.switch),
+            rest: self.pause(raw.rest.as_ref(), "rest").unwrap_or(defaults.rest),
+            get_ready: self.pause(raw.get_ready.as_ref(), "get_ready").unwrap_or(defaults.get_ready),
+            switch: self.pause(raw.switch.as_ref(), "switch").unwrap_or(defaults.switch),
         })
     }
 }

@@ -16,11 +16,7 @@ hold = "30s"
 "#;
 
 fn errors(text: &str) -> Vec<String> {
-    parse_routine("t", "t.toml", text)
-        .unwrap_err()
-        .iter()
-        .map(|d| d.headline())
-        .collect()
+    parse_routine("t", "t.toml", text).unwrap_err().iter().map(|d| d.headline()).collect()
 }
 
 fn one_error(text: &str) -> String {
@@ -63,20 +59,12 @@ rest = "15s"
     let t = r.steps[0].timed().unwrap();
     assert_eq!(t.hold, Duration::from_secs(90));
     assert_eq!(t.sides, vec![Side::Right, Side::Left]);
-    assert_eq!(
-        (t.rest, t.get_ready, t.switch),
-        (
-            Duration::from_secs(15),
-            Duration::from_secs(3),
-            Duration::ZERO
-        )
-    );
+    assert_eq!((t.rest, t.get_ready, t.switch), (Duration::from_secs(15), Duration::from_secs(3), Duration::ZERO));
 }
 
 #[test]
 fn check_steps_and_optional() {
-    let text =
-        format!("{MINIMAL}\n[[step]]\nkind = \"check\"\ntitle = \"Water\"\noptional = true\n");
+    let text = format!("{MINIMAL}\n[[step]]\nkind = \"check\"\ntitle = \"Water\"\noptional = true\n");
     let r = parse_routine("x", "x.toml", &text).unwrap();
     assert_eq!(r.steps[1].kind, StepKind::Check);
     assert!(r.steps[1].optional);
@@ -99,10 +87,7 @@ fn unknown_top_level_key() {
 #[test]
 fn bad_duration_text() {
     let e = one_error(&MINIMAL.replace("\"30s\"", "\"30 seconds please\""));
-    assert!(
-        e.starts_with("t.toml:7:8: invalid duration \"30 seconds please\""),
-        "{e}"
-    );
+    assert!(e.starts_with("t.toml:7:8: invalid duration \"30 seconds please\""), "{e}");
     assert!(e.contains("\"1m 30s\""), "{e}");
 }
 
@@ -110,21 +95,13 @@ fn bad_duration_text() {
 fn duration_as_number_is_explained() {
     let e = one_error(&MINIMAL.replace("\"30s\"", "30"));
     assert!(e.starts_with("t.toml:7:8:"), "{e}");
-    assert!(
-        e.contains(r#"expected a duration in quotes, like "30s""#),
-        "{e}"
-    );
+    assert!(e.contains(r#"expected a duration in quotes, like "30s""#), "{e}");
 }
 
 #[test]
 fn hold_limits() {
-    assert!(
-        one_error(&MINIMAL.replace("\"30s\"", "\"0s\"")).contains("hold must be longer than 0s")
-    );
-    assert!(
-        one_error(&MINIMAL.replace("\"30s\"", "\"11m\""))
-            .contains("hold must be at most 10m, found 11m")
-    );
+    assert!(one_error(&MINIMAL.replace("\"30s\"", "\"0s\"")).contains("hold must be longer than 0s"));
+    assert!(one_error(&MINIMAL.replace("\"30s\"", "\"11m\"")).contains("hold must be at most 10m, found 11m"));
 }
 
 #[test]
@@ -144,11 +121,7 @@ fn pause_limit() {
 
 #[test]
 fn empty_title_and_name() {
-    let e = errors(
-        &MINIMAL
-            .replace("\"Calf\"", "\"  \"")
-            .replace("\"Mine\"", "\"\""),
-    );
+    let e = errors(&MINIMAL.replace("\"Calf\"", "\"  \"").replace("\"Mine\"", "\"\""));
     assert_eq!(e.len(), 2, "{e:?}");
     assert!(e[0].starts_with("t.toml:2:8: name must not be empty"));
     assert!(e[1].starts_with("t.toml:6:9: title must not be empty"));
@@ -157,9 +130,7 @@ fn empty_title_and_name() {
 #[test]
 fn no_steps() {
     assert!(one_error("name = \"x\"\nsummary = \"y\"\n").contains("at least one [[step]]"));
-    assert!(
-        one_error("name = \"x\"\nsummary = \"y\"\nstep = []\n").contains("at least one [[step]]")
-    );
+    assert!(one_error("name = \"x\"\nsummary = \"y\"\nstep = []\n").contains("at least one [[step]]"));
 }
 
 #[test]
@@ -170,18 +141,9 @@ fn missing_required_field() {
 
 #[test]
 fn sides_only_left_and_right_once() {
-    let e = one_error(&MINIMAL.replace(
-        "hold = \"30s\"",
-        "hold = \"30s\"\nsides = [\"left\", \"up\"]",
-    ));
-    assert!(
-        e.starts_with("t.toml:8:18: unknown side \"up\"; expected \"left\" or \"right\""),
-        "{e}"
-    );
-    let e = one_error(&MINIMAL.replace(
-        "hold = \"30s\"",
-        "hold = \"30s\"\nsides = [\"left\", \"left\"]",
-    ));
+    let e = one_error(&MINIMAL.replace("hold = \"30s\"", "hold = \"30s\"\nsides = [\"left\", \"up\"]"));
+    assert!(e.starts_with("t.toml:8:18: unknown side \"up\"; expected \"left\" or \"right\""), "{e}");
+    let e = one_error(&MINIMAL.replace("hold = \"30s\"", "hold = \"30s\"\nsides = [\"left\", \"left\"]"));
     assert!(e.contains("listed twice"), "{e}");
     let e = one_error(&MINIMAL.replace("hold = \"30s\"", "hold = \"30s\"\nsides = []"));
     assert!(e.contains("sides must list"), "{e}");
@@ -190,26 +152,18 @@ fn sides_only_left_and_right_once() {
 #[test]
 fn reps_range() {
     let e = one_error(&MINIMAL.replace("hold = \"30s\"", "hold = \"30s\"\nreps = 0"));
-    assert!(
-        e.starts_with("t.toml:8:8: reps must be between 1 and 20, found 0"),
-        "{e}"
-    );
+    assert!(e.starts_with("t.toml:8:8: reps must be between 1 and 20, found 0"), "{e}");
 }
 
 #[test]
 fn art_must_exist() {
     let e = one_error(&MINIMAL.replace("hold = \"30s\"", "hold = \"30s\"\nart = \"yoga-cat\""));
-    assert!(
-        e.contains("no art named \"yoga-cat\"; expected one of: wall-calf"),
-        "{e}"
-    );
+    assert!(e.contains("no art named \"yoga-cat\"; expected one of: wall-calf"), "{e}");
 }
 
 #[test]
 fn check_step_with_hold_and_timed_without() {
-    let e = one_error(&format!(
-        "{MINIMAL}[[step]]\nkind = \"check\"\ntitle = \"w\"\nhold = \"5s\"\n"
-    ));
+    let e = one_error(&format!("{MINIMAL}[[step]]\nkind = \"check\"\ntitle = \"w\"\nhold = \"5s\"\n"));
     assert!(e.contains("a check step has no `hold`"), "{e}");
     let e = one_error(&MINIMAL.replace("hold = \"30s\"\n", ""));
     assert!(e.contains("a timed step needs `hold"), "{e}");
@@ -220,17 +174,12 @@ fn check_step_with_hold_and_timed_without() {
 #[test]
 fn newer_format_is_refused_clearly() {
     let e = one_error(&format!("format = 2\n{MINIMAL}"));
-    assert!(
-        e.starts_with("t.toml:1:10: this file uses routine format 2"),
-        "{e}"
-    );
+    assert!(e.starts_with("t.toml:1:10: this file uses routine format 2"), "{e}");
 }
 
 #[test]
 fn several_errors_come_in_file_order() {
-    let text = MINIMAL
-        .replace("\"30s\"", "\"0s\"")
-        .replace("\"Mine\"", "\"\"");
+    let text = MINIMAL.replace("\"30s\"", "\"0s\"").replace("\"Mine\"", "\"\"");
     let e = errors(&text);
     assert_eq!(e.len(), 2);
     assert!(e[0].contains(":2:") && e[1].contains(":7:"), "{e:?}");
@@ -275,10 +224,7 @@ fn shipped_routines_are_valid() {
     let lib = Library::load(std::path::Path::new("/nonexistent"));
     assert_eq!(lib.entries.len(), BUILTINS.len());
     for e in &lib.entries {
-        let r = e
-            .routine
-            .as_ref()
-            .unwrap_or_else(|errs| panic!("{}: {}", e.id, errs[0]));
+        let r = e.routine.as_ref().unwrap_or_else(|errs| panic!("{}: {}", e.id, errs[0]));
         assert!(!r.steps.is_empty());
     }
 }
@@ -286,12 +232,7 @@ fn shipped_routines_are_valid() {
 #[test]
 fn hallegraeff_is_about_three_minutes() {
     let lib = Library::load(std::path::Path::new("/nonexistent"));
-    let r = lib
-        .find("hallegraeff-2012")
-        .unwrap()
-        .routine
-        .as_ref()
-        .unwrap();
+    let r = lib.find("hallegraeff-2012").unwrap().routine.as_ref().unwrap();
     let total = super::plan::total_time(r).as_secs();
     assert!((150..=240).contains(&total), "{total}");
 }

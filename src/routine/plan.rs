@@ -47,22 +47,12 @@ pub fn phases(routine: &Routine) -> Vec<Phase> {
 pub fn step_phases(step: usize, kind: &StepKind) -> Vec<Phase> {
     let t = match kind {
         StepKind::Check => {
-            return vec![Phase {
-                step,
-                kind: PhaseKind::Check,
-                duration: Duration::ZERO,
-            }];
+            return vec![Phase { step, kind: PhaseKind::Check, duration: Duration::ZERO }];
         }
         StepKind::Timed(t) => t,
     };
     let mut out = Vec::new();
-    let mut push = |kind, duration| {
-        out.push(Phase {
-            step,
-            kind,
-            duration,
-        })
-    };
+    let mut push = |kind, duration| out.push(Phase { step, kind, duration });
     if !t.get_ready.is_zero() {
         push(PhaseKind::GetReady, t.get_ready);
     }
@@ -74,13 +64,7 @@ pub fn step_phases(step: usize, kind: &StepKind) -> Vec<Phase> {
             if i > 0 && !t.switch.is_zero() {
                 push(PhaseKind::Switch { to: side }, t.switch);
             }
-            push(
-                PhaseKind::Hold {
-                    rep,
-                    side: Some(side),
-                },
-                t.hold,
-            );
+            push(PhaseKind::Hold { rep, side: Some(side) }, t.hold);
         }
         if rep < t.reps && !t.rest.is_zero() {
             push(PhaseKind::Rest { next_rep: rep + 1 }, t.rest);
@@ -136,31 +120,19 @@ mod tests {
             kinds,
             vec![
                 PhaseKind::GetReady,
-                PhaseKind::Hold {
-                    rep: 1,
-                    side: Some(Side::Left)
-                },
+                PhaseKind::Hold { rep: 1, side: Some(Side::Left) },
                 PhaseKind::Switch { to: Side::Right },
-                PhaseKind::Hold {
-                    rep: 1,
-                    side: Some(Side::Right)
-                },
+                PhaseKind::Hold { rep: 1, side: Some(Side::Right) },
             ]
         );
-        assert_eq!(
-            step_time(&timed(vec![Side::Left, Side::Right], 1)),
-            Duration::from_secs(68)
-        );
+        assert_eq!(step_time(&timed(vec![Side::Left, Side::Right], 1)), Duration::from_secs(68));
     }
 
     #[test]
     fn reps_rest_between_not_after() {
         let p = step_phases(2, &timed(vec![], 3));
         assert_eq!(p.len(), 1 + 3 + 2);
-        assert_eq!(
-            p.last().unwrap().kind,
-            PhaseKind::Hold { rep: 3, side: None }
-        );
+        assert_eq!(p.last().unwrap().kind, PhaseKind::Hold { rep: 3, side: None });
         assert!(p.iter().all(|p| p.step == 2));
     }
 

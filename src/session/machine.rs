@@ -86,23 +86,13 @@ impl Session {
     }
 
     /// A session that starts at `step`, keeping earlier steps' outcomes (resuming a run).
-    pub fn resume(
-        routine: Routine,
-        speed: f64,
-        now: Instant,
-        step: usize,
-        earlier: Vec<StepState>,
-    ) -> Session {
+    pub fn resume(routine: Routine, speed: f64, now: Instant, step: usize, earlier: Vec<StepState>) -> Session {
         let phases = plan::phases(&routine);
         let mut steps = vec![StepState::default(); routine.steps.len()];
         for (slot, prior) in steps.iter_mut().zip(earlier) {
             *slot = prior;
         }
-        let speed = if speed.is_finite() && speed > 0.0 {
-            speed
-        } else {
-            1.0
-        };
+        let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
         let mut s = Session {
             routine,
             phases,
@@ -146,8 +136,7 @@ impl Session {
 
     /// Index of the current step (the step count once finished).
     pub fn current_step(&self) -> usize {
-        self.current_phase()
-            .map_or(self.routine.steps.len(), |p| p.step)
+        self.current_phase().map_or(self.routine.steps.len(), |p| p.step)
     }
 
     /// Real time from start to end of the routine, once over (pauses included).
@@ -162,9 +151,7 @@ impl Session {
     /// Session time spent in the current phase.
     fn elapsed_in_phase(&self, now: Instant) -> Duration {
         let until = self.paused_at.unwrap_or(now);
-        until
-            .saturating_duration_since(self.phase_start)
-            .mul_f64(self.speed)
+        until.saturating_duration_since(self.phase_start).mul_f64(self.speed)
     }
 
     /// The real instant the current timed phase ends.
@@ -182,11 +169,7 @@ impl Session {
         while let Some(deadline) = self.deadline() {
             let phase = self.phases[self.idx];
             if let PhaseKind::Hold { .. } = phase.kind {
-                self.in_phase_cues(
-                    phase,
-                    phase.duration.min(self.elapsed_in_phase(now)),
-                    &mut cues,
-                );
+                self.in_phase_cues(phase, phase.duration.min(self.elapsed_in_phase(now)), &mut cues);
             }
             if now < deadline {
                 break;
@@ -198,18 +181,11 @@ impl Session {
 
     fn in_phase_cues(&mut self, phase: Phase, elapsed: Duration, cues: &mut Vec<Cue>) {
         let remaining = phase.duration.saturating_sub(elapsed);
-        if self.routine.cues.halfway
-            && !self.halfway_given
-            && elapsed * 2 >= phase.duration
-            && !remaining.is_zero()
-        {
+        if self.routine.cues.halfway && !self.halfway_given && elapsed * 2 >= phase.duration && !remaining.is_zero() {
             self.halfway_given = true;
             cues.push(Cue::Halfway);
         }
-        if self.routine.cues.last_ticks
-            && !remaining.is_zero()
-            && remaining <= Duration::from_secs(3)
-        {
+        if self.routine.cues.last_ticks && !remaining.is_zero() && remaining <= Duration::from_secs(3) {
             let n = remaining.as_secs_f64().ceil() as u32;
             if self.last_tick.is_none_or(|t| n < t) && phase.duration > Duration::from_secs(3) {
                 self.last_tick = Some(n);
@@ -228,26 +204,14 @@ impl Session {
         let step_over = next.is_none_or(|n| n.step != phase.step);
         if let PhaseKind::Hold { .. } = phase.kind {
             let switch_next = match next {
-                Some(Phase {
-                    kind: PhaseKind::Switch { .. },
-                    ..
-                }) => true,
+                Some(Phase { kind: PhaseKind::Switch { .. }, .. }) => true,
                 // No switch pause: the other side's hold follows directly.
-                Some(Phase {
-                    kind: PhaseKind::Hold { rep, .. },
-                    step,
-                    ..
-                }) => {
-                    step == phase.step
-                        && matches!(phase.kind, PhaseKind::Hold { rep: r, .. } if r == rep)
+                Some(Phase { kind: PhaseKind::Hold { rep, .. }, step, .. }) => {
+                    step == phase.step && matches!(phase.kind, PhaseKind::Hold { rep: r, .. } if r == rep)
                 }
                 _ => false,
             };
-            cues.push(if switch_next {
-                Cue::SideSwitch
-            } else {
-                Cue::HoldEnd
-            });
+            cues.push(if switch_next { Cue::SideSwitch } else { Cue::HoldEnd });
         }
         if step_over {
             self.steps[phase.step].status = Some(StepStatus::Done);
@@ -275,10 +239,7 @@ impl Session {
     }
 
     fn first_phase_of(&self, step: usize) -> usize {
-        self.phases
-            .iter()
-            .position(|p| p.step >= step)
-            .unwrap_or(self.phases.len())
+        self.phases.iter().position(|p| p.step >= step).unwrap_or(self.phases.len())
     }
 
     /// Space: pause or resume. A pause shifts the deadlines; no time is lost or gained.
@@ -324,11 +285,7 @@ impl Session {
         };
         self.bank_partial_hold(now);
         let state = &mut self.steps[phase.step];
-        state.status = Some(if state.held_any() {
-            StepStatus::Partial
-        } else {
-            StepStatus::Skipped
-        });
+        state.status = Some(if state.held_any() { StepStatus::Partial } else { StepStatus::Skipped });
         self.paused_at = None;
         let next = self.first_phase_of(phase.step + 1);
         self.enter(next, now, &mut cues);
@@ -393,10 +350,7 @@ impl Session {
     pub fn next_change(&self, now: Instant) -> Option<Instant> {
         let deadline = self.deadline()?;
         let phase = self.current_phase()?;
-        let remaining = phase
-            .duration
-            .saturating_sub(self.elapsed_in_phase(now))
-            .as_secs_f64();
+        let remaining = phase.duration.saturating_sub(self.elapsed_in_phase(now)).as_secs_f64();
         // The digits show ceil(remaining); they change when remaining reaches the integer below.
         let to_next = remaining - (remaining.ceil() - 1.0).max(0.0);
         let wait = Duration::from_secs_f64((to_next / self.speed).max(0.001));
@@ -405,20 +359,13 @@ impl Session {
 
     pub fn view(&self, now: Instant) -> SessionView {
         let total = plan::total_time(&self.routine);
-        let done_before: Duration = self.phases[..self.idx.min(self.phases.len())]
-            .iter()
-            .map(|p| p.duration)
-            .sum();
+        let done_before: Duration = self.phases[..self.idx.min(self.phases.len())].iter().map(|p| p.duration).sum();
         let (phase, remaining, phase_progress, in_phase) = match self.current_phase() {
             None => (None, Duration::ZERO, 1.0, Duration::ZERO),
             Some(p) if !p.is_timed() => (Some(p.kind), Duration::ZERO, 0.0, Duration::ZERO),
             Some(p) => {
                 let e = self.elapsed_in_phase(now).min(p.duration);
-                let progress = if p.duration.is_zero() {
-                    1.0
-                } else {
-                    e.as_secs_f64() / p.duration.as_secs_f64()
-                };
+                let progress = if p.duration.is_zero() { 1.0 } else { e.as_secs_f64() / p.duration.as_secs_f64() };
                 (Some(p.kind), p.duration - e, progress, e)
             }
         };

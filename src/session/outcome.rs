@@ -27,10 +27,7 @@ impl StepState {
 
     pub fn add_held(&mut self, side: Option<Side>, secs: f64) {
         if secs > 0.0 {
-            *self
-                .held
-                .entry(side.map_or("hold", Side::as_str))
-                .or_default() += secs;
+            *self.held.entry(side.map_or("hold", Side::as_str)).or_default() += secs;
         }
     }
 

@@ -57,10 +57,7 @@ pub fn resume_point(run: &Run, routine_hash: &str) -> Option<(usize, Vec<StepSta
     if run.routine_hash != routine_hash || run.completed() {
         return None;
     }
-    let next = run
-        .steps
-        .iter()
-        .position(|s| matches!(s.outcome, Outcome::NotReached | Outcome::Partial))?;
+    let next = run.steps.iter().position(|s| matches!(s.outcome, Outcome::NotReached | Outcome::Partial))?;
     if next == 0 {
         return None;
     }

@@ -56,22 +56,13 @@ fn walks_get_ready_hold_switch_hold_then_waits_for_check() {
     assert_eq!(s.view(c.at(0.0)).phase, Some(PhaseKind::GetReady));
     assert_eq!(s.view(c.at(0.2)).remaining_secs, 5);
     assert_eq!(s.tick(c.at(5.0)), vec![Cue::HoldStart]);
-    assert_eq!(
-        s.view(c.at(5.0)).phase,
-        Some(PhaseKind::Hold {
-            rep: 1,
-            side: Some(Side::Left)
-        })
-    );
+    assert_eq!(s.view(c.at(5.0)).phase, Some(PhaseKind::Hold { rep: 1, side: Some(Side::Left) }));
     assert_eq!(s.tick(c.at(20.0)), vec![Cue::Halfway]);
     assert_eq!(s.tick(c.at(32.5)), vec![Cue::Tick(3)]);
     assert_eq!(s.tick(c.at(33.5)), vec![Cue::Tick(2)]);
     assert_eq!(s.tick(c.at(34.2)), vec![Cue::Tick(1)]);
     assert_eq!(s.tick(c.at(35.0)), vec![Cue::SideSwitch]);
-    assert_eq!(
-        s.view(c.at(35.0)).phase,
-        Some(PhaseKind::Switch { to: Side::Right })
-    );
+    assert_eq!(s.view(c.at(35.0)).phase, Some(PhaseKind::Switch { to: Side::Right }));
     assert_eq!(s.tick(c.at(38.0)), vec![Cue::HoldStart]);
     let cues = s.tick(c.at(68.0));
     assert!(cues.ends_with(&[Cue::HoldEnd, Cue::StepEnd]), "{cues:?}");
@@ -95,10 +86,7 @@ fn a_late_tick_catches_up_without_drift() {
     s.confirm(c.at(100.0));
     // Second step's phases count from the confirm, not from the stale tick.
     s.tick(c.at(105.0));
-    assert_eq!(
-        s.view(c.at(105.0)).phase,
-        Some(PhaseKind::Hold { rep: 1, side: None })
-    );
+    assert_eq!(s.view(c.at(105.0)).phase, Some(PhaseKind::Hold { rep: 1, side: None }));
 }
 
 #[test]
@@ -106,10 +94,7 @@ fn total_time_equals_the_plan_whatever_the_tick_pattern() {
     let r = parse_routine(
         "t",
         "t.toml",
-        &ROUTINE.replace(
-            "kind = \"check\"\ntitle = \"Water\"",
-            "title = \"Water\"\nhold = \"7s\"",
-        ),
+        &ROUTINE.replace("kind = \"check\"\ntitle = \"Water\"", "title = \"Water\"\nhold = \"7s\""),
     )
     .unwrap();
     let planned = total_time(&r);
@@ -132,10 +117,7 @@ fn pause_shifts_deadlines_exactly() {
     s.toggle_pause(c.at(10.0));
     assert!(s.view(c.at(60.0)).paused);
     assert_eq!(s.view(c.at(60.0)).remaining_secs, 25);
-    assert!(
-        s.tick(c.at(60.0)).is_empty(),
-        "nothing advances while paused"
-    );
+    assert!(s.tick(c.at(60.0)).is_empty(), "nothing advances while paused");
     assert_eq!(s.next_change(c.at(60.0)), None);
     s.toggle_pause(c.at(70.0));
     // 60 s paused: the left hold that ended at 35 s now ends at 95 s.
@@ -194,10 +176,7 @@ fn speed_runs_the_clock_faster() {
     assert_eq!(s.deadline(), Some(c.at(0.5)));
     s.tick(c.at(0.5));
     s.tick(c.at(3.5));
-    assert_eq!(
-        s.view(c.at(3.5)).phase,
-        Some(PhaseKind::Switch { to: Side::Right })
-    );
+    assert_eq!(s.view(c.at(3.5)).phase, Some(PhaseKind::Switch { to: Side::Right }));
     // Held seconds are in routine time, not wall time.
     assert_eq!(s.steps()[0].held["left"], 30.0);
 }
@@ -230,10 +209,7 @@ fn stop_keeps_what_was_held() {
 #[test]
 fn resume_starts_at_a_later_step() {
     let c = Clock(Instant::now());
-    let done = StepState {
-        status: Some(StepStatus::Done),
-        ..StepState::default()
-    };
+    let done = StepState { status: Some(StepStatus::Done), ..StepState::default() };
     let s = Session::resume(routine(), 1.0, c.0, 1, vec![done]);
     assert_eq!(s.current_step(), 1);
     assert_eq!(s.steps()[0].status(), StepStatus::Done);

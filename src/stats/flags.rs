@@ -27,11 +27,7 @@ with breathlessness or chest pain, call emergency services. Numbness or weakness
 pub fn flags(entries: &Entries, last: NaiveDate) -> Vec<Flag> {
     let mut out = Vec::new();
     let from = last.checked_sub_days(Days::new(13)).unwrap_or(last);
-    let recent: Vec<_> = entries
-        .nights
-        .range(from..=last)
-        .filter_map(|(_, n)| n.checkin.as_ref())
-        .collect();
+    let recent: Vec<_> = entries.nights.range(from..=last).filter_map(|(_, n)| n.checkin.as_ref()).collect();
     let with_cramps = recent.iter().filter(|c| c.cramps > 0).count() as u32;
     if with_cramps >= FREQUENT {
         out.push(Flag {
@@ -55,7 +51,9 @@ pub fn flags(entries: &Entries, last: NaiveDate) -> Vec<Flag> {
         if newer - older >= PAIN_RISE {
             out.push(Flag {
                 kind: "pain-rising",
-                reason: format!("worst pain rising: {newer:.1}/10 on the last 7 cramp nights, {older:.1}/10 on the 7 before"),
+                reason: format!(
+                    "worst pain rising: {newer:.1}/10 on the last 7 cramp nights, {older:.1}/10 on the 7 before"
+                ),
                 advice: SEE_DOCTOR,
             });
         }
@@ -65,12 +63,7 @@ pub fn flags(entries: &Entries, last: NaiveDate) -> Vec<Flag> {
         .nights
         .range(month_ago..=last)
         .rev()
-        .find_map(|(d, n)| {
-            n.checkin
-                .as_ref()
-                .filter(|c| c.red_flags.any())
-                .map(|c| (d, c))
-        })
+        .find_map(|(d, n)| n.checkin.as_ref().filter(|c| c.red_flags.any()).map(|c| (d, c)))
     {
         let what = match (c.red_flags.one_leg_swollen, c.red_flags.lasting_numbness) {
             (true, true) => "one leg swollen, red or warm, and numbness or weakness that stays",

@@ -43,8 +43,7 @@ impl Group {
         self.enough = self.nights >= MIN_SAMPLE;
         if self.enough {
             self.cramps_per_night = Some(f64::from(self.cramps) / f64::from(self.nights));
-            self.share_with_cramps =
-                Some(f64::from(self.nights_with_cramps) / f64::from(self.nights));
+            self.share_with_cramps = Some(f64::from(self.nights_with_cramps) / f64::from(self.nights));
         }
         self
     }
@@ -62,11 +61,9 @@ impl Group {
     /// "0.4 cramps a night, cramps on 30% of 20 nights" or "not enough nights yet (3)".
     pub fn describe(&self) -> String {
         match (self.cramps_per_night, self.share_with_cramps) {
-            (Some(rate), Some(share)) => format!(
-                "{rate:.1} cramps a night, cramps on {:.0}% of {} nights",
-                share * 100.0,
-                self.nights
-            ),
+            (Some(rate), Some(share)) => {
+                format!("{rate:.1} cramps a night, cramps on {:.0}% of {} nights", share * 100.0, self.nights)
+            }
             _ => format!("not enough nights yet ({} of {MIN_SAMPLE})", self.nights),
         }
     }
@@ -123,91 +120,50 @@ pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) ->
     let in_range = |d: &NaiveDate, from: Option<NaiveDate>| {
         *d <= last && from.is_none_or(|f| *d >= f) && since.is_none_or(|s| *d >= s)
     };
-    let nights = |from: Option<NaiveDate>| {
-        entries
-            .nights
-            .iter()
-            .filter(move |(d, _)| in_range(d, from))
-            .map(|(_, n)| n)
-    };
+    let nights =
+        |from: Option<NaiveDate>| entries.nights.iter().filter(move |(d, _)| in_range(d, from)).map(|(_, n)| n);
 
     let routine_split = |from: Option<NaiveDate>| {
-        let mut s = Split {
-            with: Group::default(),
-            without: Group::default(),
-        };
+        let mut s = Split { with: Group::default(), without: Group::default() };
         for n in nights(from) {
             if let Some(c) = &n.checkin
                 && n.rest.is_none()
             {
-                if n.completed() {
-                    s.with.add(c)
-                } else {
-                    s.without.add(c)
-                }
+                if n.completed() { s.with.add(c) } else { s.without.add(c) }
             }
         }
-        Split {
-            with: s.with.finish(),
-            without: s.without.finish(),
-        }
+        Split { with: s.with.finish(), without: s.without.finish() }
     };
     let window = |days: u64| last.checked_sub_days(Days::new(days - 1));
     let routine = vec![
-        RoutineWindow {
-            window: "last 30 nights".into(),
-            split: routine_split(window(30)),
-        },
-        RoutineWindow {
-            window: "last 90 nights".into(),
-            split: routine_split(window(90)),
-        },
-        RoutineWindow {
-            window: "all time".into(),
-            split: routine_split(None),
-        },
+        RoutineWindow { window: "last 30 nights".into(), split: routine_split(window(30)) },
+        RoutineWindow { window: "last 90 nights".into(), split: routine_split(window(90)) },
+        RoutineWindow { window: "all time".into(), split: routine_split(None) },
     ];
 
     let triggers = Trigger::all()
         .map(|t| {
-            let mut s = Split {
-                with: Group::default(),
-                without: Group::default(),
-            };
+            let mut s = Split { with: Group::default(), without: Group::default() };
             for c in nights(None).filter_map(|n| n.checkin.as_ref()) {
-                if c.triggers.contains(&t) {
-                    s.with.add(c)
-                } else {
-                    s.without.add(c)
-                }
+                if c.triggers.contains(&t) { s.with.add(c) } else { s.without.add(c) }
             }
             TriggerSplit {
                 trigger: t.name(),
                 label: t.label(),
-                split: Split {
-                    with: s.with.finish(),
-                    without: s.without.finish(),
-                },
+                split: Split { with: s.with.finish(), without: s.without.finish() },
             }
         })
         .collect();
 
-    let pains: Vec<u8> = nights(None)
-        .filter_map(|n| n.checkin.as_ref())
-        .filter(|c| c.cramps > 0)
-        .filter_map(|c| c.pain)
-        .collect();
+    let pains: Vec<u8> =
+        nights(None).filter_map(|n| n.checkin.as_ref()).filter(|c| c.cramps > 0).filter_map(|c| c.pain).collect();
     let pain = Pain {
-        average: (!pains.is_empty())
-            .then(|| pains.iter().map(|p| f64::from(*p)).sum::<f64>() / pains.len() as f64),
+        average: (!pains.is_empty()).then(|| pains.iter().map(|p| f64::from(*p)).sum::<f64>() / pains.len() as f64),
         nights: pains.len() as u32,
     };
 
     let mut steps: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    for run in nights(None)
-        .flat_map(|n| n.runs.iter())
-        .filter(|r| r.finished)
-    {
+    for run in nights(None).flat_map(|n| n.runs.iter()).filter(|r| r.finished) {
         for s in &run.steps {
             let e = steps.entry(s.title.as_str()).or_default();
             e.1 += 1;
@@ -218,19 +174,14 @@ pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) ->
         .into_iter()
         .filter(|(_, (times, _))| *times > 0)
         .max_by_key(|(title, (times, _))| (*times, std::cmp::Reverse(*title)))
-        .map(|(title, (times, runs))| SkippedStep {
-            title: title.to_string(),
-            times,
-            runs,
-        });
+        .map(|(title, (times, runs))| SkippedStep { title: title.to_string(), times, runs });
 
     let mut early = Group::default();
     let mut late = Group::default();
     for n in nights(None) {
         if let (Some(run), Some(c)) = (n.runs.iter().find(|r| r.completed()), &n.checkin) {
             // A run after midnight is the latest of all, whatever its clock time.
-            let is_early =
-                run.started.date_naive() == run.night && run.started.time() < EARLY_BEFORE;
+            let is_early = run.started.date_naive() == run.night && run.started.time() < EARLY_BEFORE;
             if is_early { early.add(c) } else { late.add(c) }
         }
     }
@@ -239,9 +190,6 @@ pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) ->
         triggers,
         pain,
         most_skipped_step,
-        start_time: Split {
-            with: early.finish(),
-            without: late.finish(),
-        },
+        start_time: Split { with: early.finish(), without: late.finish() },
     }
 }

@@ -37,12 +37,6 @@ pub fn mark(n: Option<&NightEntry>) -> NightMark {
 
 /// The nights from the first recorded one to `tonight`, oldest first.
 pub fn nights(entries: &Entries, tonight: NaiveDate) -> impl Iterator<Item = NaiveDate> {
-    let first = entries
-        .nights
-        .keys()
-        .next()
-        .copied()
-        .unwrap_or(tonight)
-        .min(tonight);
+    let first = entries.nights.keys().next().copied().unwrap_or(tonight).min(tonight);
     first.iter_days().take_while(move |d| *d <= tonight)
 }

@@ -62,11 +62,7 @@ pub fn streak_text(s: &Streak) -> String {
         "{} (longest {}){}",
         nights(s.current),
         s.longest,
-        if s.tonight_done {
-            ""
-        } else {
-            "; tonight still to come"
-        }
+        if s.tonight_done { "" } else { "; tonight still to come" }
     )
 }
 
@@ -84,18 +80,9 @@ pub fn text(r: &Report) -> String {
         r.checkins
     ));
     out.push_str("Streaks\n");
-    out.push_str(&format!(
-        "  routine done    {}\n",
-        streak_text(&r.streaks.routine)
-    ));
-    out.push_str(&format!(
-        "  checked in      {}\n",
-        streak_text(&r.streaks.checkin)
-    ));
-    out.push_str(&format!(
-        "  cramp-free      {}\n",
-        streak_text(&r.streaks.cramp_free)
-    ));
+    out.push_str(&format!("  routine done    {}\n", streak_text(&r.streaks.routine)));
+    out.push_str(&format!("  checked in      {}\n", streak_text(&r.streaks.checkin)));
+    out.push_str(&format!("  cramp-free      {}\n", streak_text(&r.streaks.cramp_free)));
     out.push_str(&format!(
         "\nConsistency: {:.0}% ({:+.0} points over 30 nights)\n",
         r.consistency.score * 100.0,
@@ -106,12 +93,7 @@ pub fn text(r: &Report) -> String {
         out.push_str(&format!("  {}\n", w.window));
         split_lines(&mut out, "with the routine", "without", &w.split);
     }
-    let shown: Vec<_> = r
-        .insights
-        .triggers
-        .iter()
-        .filter(|t| t.split.with.nights > 0)
-        .collect();
+    let shown: Vec<_> = r.insights.triggers.iter().filter(|t| t.split.with.nights > 0).collect();
     if !shown.is_empty() {
         out.push_str("\nAfter possible triggers\n");
         for t in shown {
@@ -120,25 +102,14 @@ pub fn text(r: &Report) -> String {
         }
     }
     out.push_str("\nWhen the routine started\n");
-    split_lines(
-        &mut out,
-        "before 22:30",
-        "22:30 or later",
-        &r.insights.start_time,
-    );
+    split_lines(&mut out, "before 22:30", "22:30 or later", &r.insights.start_time);
     out.push('\n');
     match r.insights.pain.average {
-        Some(p) => out.push_str(&format!(
-            "Average worst pain: {p:.1}/10 over {}\n",
-            nights(r.insights.pain.nights)
-        )),
+        Some(p) => out.push_str(&format!("Average worst pain: {p:.1}/10 over {}\n", nights(r.insights.pain.nights))),
         None => out.push_str("Average worst pain: no cramp nights with a pain answer yet\n"),
     }
     if let Some(s) = &r.insights.most_skipped_step {
-        out.push_str(&format!(
-            "Most-skipped step: {} ({} of {} runs)\n",
-            s.title, s.times, s.runs
-        ));
+        out.push_str(&format!("Most-skipped step: {} ({} of {} runs)\n", s.title, s.times, s.runs));
     }
     for f in &r.flags {
         out.push_str(&format!("\n! {}\n  {}\n", f.reason, f.advice));

@@ -48,8 +48,5 @@ pub fn consistency(entries: &Entries, tonight: NaiveDate) -> Consistency {
         .checked_sub_days(Days::new(30))
         .and_then(|d| s.iter().rev().find(|(n, _)| *n <= d).map(|(_, v)| *v))
         .unwrap_or(0.0);
-    Consistency {
-        score: now,
-        change_30: (now - before) * 100.0,
-    }
+    Consistency { score: now, change_30: (now - before) * 100.0 }
 }

@@ -23,11 +23,7 @@ enum Step {
     Break,
 }
 
-fn streak(
-    entries: &Entries,
-    tonight: NaiveDate,
-    judge: impl Fn(Option<&NightEntry>) -> Step,
-) -> Streak {
+fn streak(entries: &Entries, tonight: NaiveDate, judge: impl Fn(Option<&NightEntry>) -> Step) -> Streak {
     let mut run = 0u32;
     let mut longest = 0u32;
     let mut tonight_done = false;
@@ -44,11 +40,7 @@ fn streak(
         }
         longest = longest.max(run);
     }
-    Streak {
-        current: run,
-        longest,
-        tonight_done,
-    }
+    Streak { current: run, longest, tonight_done }
 }
 
 /// Nights with the routine completed.
@@ -71,10 +63,8 @@ pub fn checkin(entries: &Entries, tonight: NaiveDate) -> Streak {
 
 /// Nights whose check-in reports no cramps (a night without a check-in ends it).
 pub fn cramp_free(entries: &Entries, tonight: NaiveDate) -> Streak {
-    streak(entries, tonight, |n| {
-        match n.and_then(|n| n.checkin.as_ref()) {
-            Some(c) if c.cramps == 0 => Step::Add,
-            _ => Step::Break,
-        }
+    streak(entries, tonight, |n| match n.and_then(|n| n.checkin.as_ref()) {
+        Some(c) if c.cramps == 0 => Step::Add,
+        _ => Step::Break,
     })
 }

@@ -26,19 +26,10 @@ fn run(night: NaiveDate, done: bool, start: &str) -> Record {
             StepRecord {
                 title: "Calf".into(),
                 optional: false,
-                outcome: if done {
-                    Outcome::Done
-                } else {
-                    Outcome::Skipped
-                },
+                outcome: if done { Outcome::Done } else { Outcome::Skipped },
                 held_s: Held::default(),
             },
-            StepRecord {
-                title: "Water".into(),
-                optional: true,
-                outcome: Outcome::Skipped,
-                held_s: Held::default(),
-            },
+            StepRecord { title: "Water".into(), optional: true, outcome: Outcome::Skipped, held_s: Held::default() },
         ],
     })
 }
@@ -46,9 +37,7 @@ fn run(night: NaiveDate, done: bool, start: &str) -> Record {
 fn check(night: NaiveDate, cramps: u32, pain: Option<u8>, triggers: Vec<Trigger>) -> Record {
     Record::Checkin(CheckIn {
         night,
-        recorded: format!("{}T07:00:00+01:00", night + Days::new(1))
-            .parse()
-            .unwrap(),
+        recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
         cramps,
         pain,
         longest_s: None,
@@ -65,11 +54,7 @@ fn check(night: NaiveDate, cramps: u32, pain: Option<u8>, triggers: Vec<Trigger>
 }
 
 fn rest(night: NaiveDate) -> Record {
-    Record::Rest(RestNight {
-        night,
-        reason: "travel".into(),
-        recorded: "2026-01-01T00:00:00+00:00".parse().unwrap(),
-    })
+    Record::Rest(RestNight { night, reason: "travel".into(), recorded: "2026-01-01T00:00:00+00:00".parse().unwrap() })
 }
 
 /// "D" done, "p" partial, "R" rest, "." nothing; the last character is tonight.
@@ -106,11 +91,7 @@ fn streak_counts_back_from_tonight() {
 fn rest_nights_pause_a_streak() {
     let t = d("2026-11-23");
     assert_eq!(routine(&history("DDRRD", t), t).current, 3);
-    assert_eq!(
-        routine(&history("DDR.", t), t).current,
-        2,
-        "rest then pending tonight"
-    );
+    assert_eq!(routine(&history("DDR.", t), t).current, 2, "rest then pending tonight");
     assert_eq!(mark(history("R", t).night(t)), NightMark::Rest);
 }
 
@@ -125,10 +106,7 @@ fn longest_streak_ever() {
 fn backfilled_night_joins_the_streak() {
     let t = d("2026-11-23");
     let mut records = history("DD.D", t).records();
-    assert_eq!(
-        routine(&Entries::from_records(records.clone()), t).current,
-        1
-    );
+    assert_eq!(routine(&Entries::from_records(records.clone()), t).current, 1);
     records.push(run(d("2026-11-22"), true, "22:00"));
     assert_eq!(routine(&Entries::from_records(records), t).current, 4);
 }
@@ -138,11 +116,7 @@ fn streak_across_a_dst_change_counts_nights_not_hours() {
     // 2026-10-25: clocks go back in Europe. Night records are dates.
     let t = d("2026-10-26");
     let mut records = vec![];
-    for (night, offset) in [
-        ("2026-10-24", "+02:00"),
-        ("2026-10-25", "+01:00"),
-        ("2026-10-26", "+01:00"),
-    ] {
+    for (night, offset) in [("2026-10-24", "+02:00"), ("2026-10-25", "+01:00"), ("2026-10-26", "+01:00")] {
         let mut r = match run(d(night), true, "22:00") {
             Record::Run(r) => r,
             _ => unreachable!(),
@@ -199,10 +173,7 @@ fn consistency_change_over_30_nights() {
     let e = history(&format!("{}{}", ".".repeat(30), "D".repeat(30)), t);
     let c = consistency(&e, t);
     assert!((c.score - (1.0 - multiplier().powi(30))).abs() < 1e-9);
-    assert!(
-        (c.change_30 - c.score * 100.0).abs() < 1e-9,
-        "score was 0 thirty nights ago"
-    );
+    assert!((c.change_30 - c.score * 100.0).abs() < 1e-9, "score was 0 thirty nights ago");
 }
 
 #[test]
@@ -219,11 +190,7 @@ fn insights_need_a_minimum_sample() {
     let all = &i.routine[2].split;
     assert_eq!(all.with.nights, 4);
     assert!(!all.with.enough && all.with.share_with_cramps.is_none());
-    assert!(
-        all.with
-            .describe()
-            .starts_with("not enough nights yet (4 of 5)")
-    );
+    assert!(all.with.describe().starts_with("not enough nights yet (4 of 5)"));
     assert_eq!(MIN_SAMPLE, 5);
 }
 
@@ -245,47 +212,21 @@ fn insights_compare_routine_nights_and_triggers() {
         } else {
             0
         };
-        let triggers = if !with_routine && i % 2 == 0 {
-            vec![Trigger::Alcohol]
-        } else {
-            vec![]
-        };
-        records.push(check(
-            night,
-            cramps,
-            (cramps > 0).then_some(4 + (i % 3) as u8),
-            triggers,
-        ));
+        let triggers = if !with_routine && i % 2 == 0 { vec![Trigger::Alcohol] } else { vec![] };
+        records.push(check(night, cramps, (cramps > 0).then_some(4 + (i % 3) as u8), triggers));
     }
     let e = Entries::from_records(records);
     let i = insights(&e, None, t);
     let all = i.routine[2].split;
-    assert_eq!(
-        (
-            all.with.nights,
-            all.with.nights_with_cramps,
-            all.with.cramps
-        ),
-        (10, 2, 2)
-    );
-    assert_eq!(
-        (
-            all.without.nights,
-            all.without.nights_with_cramps,
-            all.without.cramps
-        ),
-        (10, 6, 12)
-    );
+    assert_eq!((all.with.nights, all.with.nights_with_cramps, all.with.cramps), (10, 2, 2));
+    assert_eq!((all.without.nights, all.without.nights_with_cramps, all.without.cramps), (10, 6, 12));
     assert_eq!(all.with.share_with_cramps, Some(0.2));
     assert_eq!(all.without.cramps_per_night, Some(1.2));
     let alcohol = i.triggers.iter().find(|t| t.trigger == "alcohol").unwrap();
     assert_eq!(alcohol.split.with.nights, 5);
     assert_eq!(alcohol.split.without.nights, 15);
     // Early starts (21:30): nights 0-4, one cramp night among them (night 0, 1 → two).
-    assert_eq!(
-        (i.start_time.with.nights, i.start_time.without.nights),
-        (5, 5)
-    );
+    assert_eq!((i.start_time.with.nights, i.start_time.without.nights), (5, 5));
     assert_eq!(i.start_time.with.nights_with_cramps, 2);
     assert_eq!(i.pain.nights, 8);
     // Water (optional) was skipped every run: the most skipped step, honestly.
@@ -316,15 +257,8 @@ fn flags_for_frequent_cramps_rising_pain_and_red_flags() {
         c.red_flags.one_leg_swollen = true;
     }
     let f = flags(&Entries::from_records(records), t);
-    assert!(
-        f.iter()
-            .any(|f| f.kind == "red-flag" && f.advice.contains("emergency"))
-    );
+    assert!(f.iter().any(|f| f.kind == "red-flag" && f.advice.contains("emergency")));
     // A quiet record raises nothing.
-    let quiet = Entries::from_records(
-        (0..14)
-            .map(|i| check(t - Days::new(i), 0, None, vec![]))
-            .collect(),
-    );
+    let quiet = Entries::from_records((0..14).map(|i| check(t - Days::new(i), 0, None, vec![])).collect());
     assert!(flags(&quiet, t).is_empty());
 }

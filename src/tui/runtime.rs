@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 use super::screen::Screen;
@@ -17,10 +17,17 @@ use crate::session::Cue;
 /// How long the loop may sleep with nothing to show: it still checks for signals.
 const IDLE_WAKE: Duration = Duration::from_millis(500);
 
-/// Settings the runtime applies to cues.
-pub struct CueSettings {
+/// Settings the runtime applies: cues and colours.
+pub struct RunSettings {
     pub bell: bool,
     pub command: Option<String>,
+    pub theme: Theme,
+}
+
+impl From<&crate::config::Config> for RunSettings {
+    fn from(c: &crate::config::Config) -> RunSettings {
+        RunSettings { bell: c.bell, command: c.cue_command.clone(), theme: Theme::new(c.color) }
+    }
 }
 
 /// Why the loop ended.
@@ -33,7 +40,7 @@ pub enum Ending {
 
 /// Runs a screen full-screen until the user leaves it (or a signal arrives).
 /// The terminal is restored on every path, panics included (ratatui's hook).
-pub fn run_screen(app: &mut impl Screen, cues: &CueSettings) -> std::io::Result<Ending> {
+pub fn run_screen(app: &mut impl Screen, cues: &RunSettings) -> std::io::Result<Ending> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
@@ -47,10 +54,10 @@ pub fn run_screen(app: &mut impl Screen, cues: &CueSettings) -> std::io::Result<
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut impl Screen,
-    cues: &CueSettings,
+    cues: &RunSettings,
     signal: &AtomicUsize,
 ) -> std::io::Result<Ending> {
-    let theme = Theme::from_env();
+    let theme = cues.theme;
     let mut children: Vec<Child> = Vec::new();
     let mut dirty = true;
     let mut scheduled: Option<Instant> = None;
@@ -64,9 +71,7 @@ fn event_loop(
             return Ok(Ending::Normal);
         }
         scheduled = app.next_wake(now).or(scheduled.filter(|s| *s > now));
-        let timeout = scheduled.map_or(IDLE_WAKE, |s| {
-            s.saturating_duration_since(now).min(IDLE_WAKE)
-        });
+        let timeout = scheduled.map_or(IDLE_WAKE, |s| s.saturating_duration_since(now).min(IDLE_WAKE));
         let input = match wait_for_input(timeout) {
             Wait::HangUp => {
                 app.on_signal(Instant::now());
@@ -87,13 +92,26 @@ fn event_loop(
                             app.on_signal(Instant::now());
                             return Ok(Ending::Normal);
                         }
-                        app.on_key(key, Instant::now());
+                        if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                            suspend(terminal, app)?;
+                        } else {
+                            app.on_key(key, Instant::now());
+                        }
                         dirty = true;
                     }
                     Event::Resize(..) => dirty = true,
                     _ => {}
                 }
             }
+        }
+        if let Some(path) = app.take_edit_request() {
+            // Hand the terminal to the editor, then take it back.
+            ratatui::restore();
+            let result = crate::editor::edit(&path);
+            *terminal = ratatui::init();
+            terminal.clear()?;
+            app.edit_done(result, Instant::now());
+            dirty = true;
         }
         let now = Instant::now();
         app.on_tick(now);
@@ -106,14 +124,21 @@ fn event_loop(
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
             app.on_signal(Instant::now());
-            let name = if sig == signal_hook::consts::SIGHUP as usize {
-                "SIGHUP"
-            } else {
-                "SIGTERM"
-            };
+            let name = if sig == signal_hook::consts::SIGHUP as usize { "SIGHUP" } else { "SIGTERM" };
             return Ok(Ending::Signal(name));
         }
     }
+}
+
+/// Ctrl-Z: restore the terminal, stop like any shell job, and come back on `fg`.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io::Result<()> {
+    app.on_suspend(Instant::now());
+    ratatui::restore();
+    // SAFETY: raising a signal at ourselves; SIGTSTP's default action stops the process.
+    unsafe { libc::raise(libc::SIGTSTP) };
+    // Resumed.
+    *terminal = ratatui::init();
+    terminal.clear()
 }
 
 enum Wait {
@@ -127,11 +152,7 @@ enum Wait {
 /// poll because crossterm spins forever on a terminal that has gone away
 /// (every read returns end-of-file); poll(2) reports that as a hang-up.
 fn wait_for_input(timeout: Duration) -> Wait {
-    let mut fds = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
+    let mut fds = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
     let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
     // SAFETY: one valid pollfd on the stack, count 1; poll(2) only writes `revents`.
     let n = unsafe { libc::poll(&mut fds, 1, ms) };
@@ -148,12 +169,7 @@ fn wait_for_input(timeout: Duration) -> Wait {
 }
 
 /// Rings the bell and starts the cue command for each new cue, without waiting for it.
-fn give_cues(
-    app: &mut impl Screen,
-    settings: &CueSettings,
-    children: &mut Vec<Child>,
-    dirty: &mut bool,
-) {
+fn give_cues(app: &mut impl Screen, settings: &RunSettings, children: &mut Vec<Child>, dirty: &mut bool) {
     for (cue, step) in app.take_cues() {
         *dirty = true;
         if settings.bell && !matches!(cue, Cue::StepEnd) {
@@ -166,14 +182,7 @@ fn give_cues(
                 .arg(cmd)
                 .env("WINDDOWN_EVENT", cue.name())
                 .env("WINDDOWN_STEP", step)
-                .env(
-                    "WINDDOWN_TICK",
-                    if let Cue::Tick(n) = cue {
-                        n.to_string()
-                    } else {
-                        String::new()
-                    },
-                )
+                .env("WINDDOWN_TICK", if let Cue::Tick(n) = cue { n.to_string() } else { String::new() })
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())

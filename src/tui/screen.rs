@@ -28,4 +28,13 @@ pub trait Screen {
     }
     /// Smallest size the screen lays out in; below it, `q` and Esc quit at once.
     fn min_size(&self) -> (u16, u16);
+    /// A file the screen wants opened in the user's editor (the terminal is
+    /// handed over while it runs).
+    fn take_edit_request(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+    /// The editor closed (or failed to start).
+    fn edit_done(&mut self, _result: Result<(), String>, _now: Instant) {}
+    /// Ctrl-Z: the program is about to stop; a running hold pauses.
+    fn on_suspend(&mut self, _now: Instant) {}
 }

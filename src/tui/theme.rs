@@ -11,17 +11,16 @@ pub struct Theme {
 impl Theme {
     /// Colour unless `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Theme {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+        Theme::new(true)
+    }
+
+    /// Colour when the settings want it and `NO_COLOR` does not forbid it.
+    pub fn new(want_color: bool) -> Theme {
+        Theme { color: want_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
+        if self.color { Style::new().fg(c) } else { Style::new() }
     }
 
     pub fn title(&self) -> Style {
@@ -31,11 +30,7 @@ impl Theme {
         Style::new()
     }
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
+        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
     }
     pub fn digits(&self) -> Style {
         self.fg(Color::LightCyan)

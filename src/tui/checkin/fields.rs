@@ -73,10 +73,7 @@ impl Field {
 
     /// Cramp details only appear once the night had cramps.
     pub fn is_cramp_detail(self) -> bool {
-        matches!(
-            self,
-            Field::Count | Field::Pain | Field::Longest | Field::Where | Field::Disturbed
-        )
+        matches!(self, Field::Count | Field::Pain | Field::Longest | Field::Where | Field::Disturbed)
     }
 
     /// Fields that take typed text (keys go to the text box).

@@ -11,8 +11,7 @@ use ratatui_textarea::TextArea;
 use super::fields::Field;
 use crate::journal::choices::Choice;
 use crate::journal::{
-    CheckIn, Journal, LegSide, NightEntry, Place, Quality, Record, RedFlags, Rested, SleepTimes,
-    Spot, Trigger,
+    CheckIn, Journal, LegSide, NightEntry, Place, Quality, Record, RedFlags, Rested, SleepTimes, Spot, Trigger,
 };
 
 /// The "where" chips, in order.
@@ -92,9 +91,7 @@ impl Texts {
 
     /// The text of a box, lines joined, trimmed.
     pub fn text(&self, f: Field) -> String {
-        self.get(f)
-            .map(|t| t.lines().join("\n").trim().to_string())
-            .unwrap_or_default()
+        self.get(f).map(|t| t.lines().join("\n").trim().to_string()).unwrap_or_default()
     }
 }
 
@@ -139,19 +136,8 @@ pub struct CheckinForm {
 
 impl CheckinForm {
     /// A form for `night` (usually last night), filled from the journal.
-    pub fn new(
-        journal: Journal,
-        night: NaiveDate,
-        last_night: NaiveDate,
-        now: DateTime<FixedOffset>,
-    ) -> CheckinForm {
-        let mut f = CheckinForm {
-            journal,
-            last_night,
-            night,
-            now,
-            ..CheckinForm::blank()
-        };
+    pub fn new(journal: Journal, night: NaiveDate, last_night: NaiveDate, now: DateTime<FixedOffset>) -> CheckinForm {
+        let mut f = CheckinForm { journal, last_night, night, now, ..CheckinForm::blank() };
         f.load(night);
         f
     }
@@ -167,14 +153,7 @@ impl CheckinForm {
         };
         let focus = self.focus;
         let (journal, last, now) = (self.journal.clone(), self.last_night, self.now);
-        *self = CheckinForm {
-            journal,
-            last_night: last,
-            night,
-            now,
-            focus,
-            ..CheckinForm::blank()
-        };
+        *self = CheckinForm { journal, last_night: last, night, now, focus, ..CheckinForm::blank() };
         if let Some(c) = &entry.checkin {
             self.editing_existing = true;
             self.any_cramps = Some(c.cramps > 0);
@@ -187,16 +166,12 @@ impl CheckinForm {
             self.triggers = c.triggers.iter().copied().collect();
             self.swollen = c.red_flags.one_leg_swollen;
             self.numbness = c.red_flags.lasting_numbness;
-            let time =
-                |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+            let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
             let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
             self.texts = Texts {
                 longest: text_area(
                     &c.longest_s
-                        .map(|s| {
-                            humantime::format_duration(std::time::Duration::from_secs(u64::from(s)))
-                                .to_string()
-                        })
+                        .map(|s| humantime::format_duration(std::time::Duration::from_secs(u64::from(s))).to_string())
                         .unwrap_or_default(),
                 ),
                 into_bed: text_area(&time(c.sleep.into_bed)),
@@ -210,16 +185,7 @@ impl CheckinForm {
             // Cramps logged in the night start the answers.
             self.any_cramps = Some(true);
             self.count = entry.cramps.len() as u32;
-            self.spots = entry
-                .cramps
-                .iter()
-                .flat_map(|c| {
-                    spot_chips(&Spot {
-                        place: c.place,
-                        side: c.side,
-                    })
-                })
-                .collect();
+            self.spots = entry.cramps.iter().flat_map(|c| spot_chips(&Spot { place: c.place, side: c.side })).collect();
         }
         self.entry = entry;
     }
@@ -255,10 +221,7 @@ impl CheckinForm {
 
     /// The rows shown now (cramp details only after "yes").
     pub fn visible(&self) -> Vec<Field> {
-        Field::ALL
-            .into_iter()
-            .filter(|f| !f.is_cramp_detail() || self.any_cramps == Some(true))
-            .collect()
+        Field::ALL.into_iter().filter(|f| !f.is_cramp_detail() || self.any_cramps == Some(true)).collect()
     }
 
     /// Problems that keep the form from being saved, each beside its field.
@@ -267,10 +230,7 @@ impl CheckinForm {
         if self.any_cramps.is_none() {
             out.push((Field::AnyCramps, "answer y or n".to_string()));
         }
-        if self.any_cramps == Some(true)
-            && !self.texts.text(Field::Longest).is_empty()
-            && self.longest().is_none()
-        {
+        if self.any_cramps == Some(true) && !self.texts.text(Field::Longest).is_empty() && self.longest().is_none() {
             out.push((Field::Longest, "like 30s, 3m, 1m 30s".into()));
         }
         for f in [Field::IntoBed, Field::FinalWake] {
@@ -295,11 +255,7 @@ impl CheckinForm {
     }
 
     fn number(&self, f: Field) -> Option<u32> {
-        self.texts
-            .text(f)
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= 1440)
+        self.texts.text(f).parse::<u32>().ok().filter(|n| *n <= 1440)
     }
 
     /// The check-in the answers make (only meaningful when `errors()` is empty).
@@ -311,11 +267,7 @@ impl CheckinForm {
             cramps: if cramps { self.count } else { 0 },
             pain: self.pain.filter(|_| cramps),
             longest_s: if cramps { self.longest() } else { None },
-            places: if cramps {
-                merge_spots(&self.spots)
-            } else {
-                Vec::new()
-            },
+            places: if cramps { merge_spots(&self.spots) } else { Vec::new() },
             disturbed: self.disturbed.filter(|_| cramps),
             quality: Some(self.quality),
             rested: Some(self.rested),
@@ -335,10 +287,7 @@ impl CheckinForm {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect(),
-            red_flags: RedFlags {
-                one_leg_swollen: self.swollen,
-                lasting_numbness: self.numbness,
-            },
+            red_flags: RedFlags { one_leg_swollen: self.swollen, lasting_numbness: self.numbness },
             note: self.texts.text(Field::Note),
         }
     }
@@ -536,16 +485,11 @@ impl CheckinForm {
 
     fn change_night(&mut self, by: i32) {
         if self.dirty {
-            self.message = Some(
-                "save (Ctrl-S) or discard (Esc) these answers before changing the night".into(),
-            );
+            self.message = Some("save (Ctrl-S) or discard (Esc) these answers before changing the night".into());
             return;
         }
-        let target = if by > 0 {
-            self.night.checked_add_days(Days::new(1))
-        } else {
-            self.night.checked_sub_days(Days::new(1))
-        };
+        let target =
+            if by > 0 { self.night.checked_add_days(Days::new(1)) } else { self.night.checked_sub_days(Days::new(1)) };
         if let Some(t) = target.filter(|t| *t <= self.last_night) {
             self.load(t);
         }
@@ -616,18 +560,11 @@ fn spot_chips(s: &Spot) -> Vec<(Place, Option<LegSide>)> {
 fn merge_spots(chips: &BTreeSet<(Place, Option<LegSide>)>) -> Vec<Spot> {
     let mut out = Vec::new();
     for (place, side) in chips {
-        let both = chips.contains(&(*place, Some(LegSide::Left)))
-            && chips.contains(&(*place, Some(LegSide::Right)));
+        let both = chips.contains(&(*place, Some(LegSide::Left))) && chips.contains(&(*place, Some(LegSide::Right)));
         match side {
             Some(LegSide::Right) if both => {}
-            Some(LegSide::Left) if both => out.push(Spot {
-                place: *place,
-                side: Some(LegSide::Both),
-            }),
-            _ => out.push(Spot {
-                place: *place,
-                side: *side,
-            }),
+            Some(LegSide::Left) if both => out.push(Spot { place: *place, side: Some(LegSide::Both) }),
+            _ => out.push(Spot { place: *place, side: *side }),
         }
     }
     out

@@ -30,24 +30,10 @@ pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
         .border_type(BorderType::Rounded)
         .title(Line::styled(" Morning check-in ", theme.title()))
         .title(Line::from(" Ctrl-S save · Esc leave · ? help ").right_aligned());
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 0,
-    });
+    let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
     f.render_widget(block, area);
-    if let Mode::Saved {
-        checkins,
-        checkin_streak,
-        cramp_free,
-    } = form.mode
-    {
-        return saved(
-            form,
-            (checkins, checkin_streak, cramp_free),
-            theme,
-            f,
-            inner,
-        );
+    if let Mode::Saved { checkins, checkin_streak, cramp_free } = form.mode {
+        return saved(form, (checkins, checkin_streak, cramp_free), theme, f, inner);
     }
     let flags = form.swollen || form.numbness;
     let [head, rows, notice, foot] = Layout::vertical([
@@ -64,11 +50,7 @@ pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
             Paragraph::new(red_flag_text())
                 .style(theme.warn())
                 .wrap(Wrap { trim: true })
-                .block(
-                    Block::new()
-                        .borders(ratatui::widgets::Borders::TOP)
-                        .title(" Please read "),
-                ),
+                .block(Block::new().borders(ratatui::widgets::Borders::TOP).title(" Please read ")),
             notice,
         );
     }
@@ -99,11 +81,7 @@ pub fn night_summary(night: chrono::NaiveDate, entry: &NightEntry) -> String {
         (Some(run), _) => format!(
             "{} {} {}, {} of {} steps",
             run.routine,
-            if entry.completed() {
-                "done"
-            } else {
-                "partly done"
-            },
+            if entry.completed() { "done" } else { "partly done" },
             run.started.format("%H:%M"),
             run.steps_done(),
             run.steps.len()
@@ -117,26 +95,14 @@ pub fn night_summary(night: chrono::NaiveDate, entry: &NightEntry) -> String {
 fn header(form: &CheckinForm, theme: &Theme, f: &mut Frame, area: Rect) {
     let mut second = Vec::new();
     if form.editing_existing {
-        second.push(Span::styled(
-            "editing your check-in for this night",
-            theme.pause(),
-        ));
+        second.push(Span::styled("editing your check-in for this night", theme.pause()));
     } else if !form.entry.cramps.is_empty() {
-        second.push(Span::raw(format!(
-            "{} cramp(s) logged in the night",
-            form.entry.cramps.len()
-        )));
+        second.push(Span::raw(format!("{} cramp(s) logged in the night", form.entry.cramps.len())));
     } else {
-        second.push(Span::styled(
-            "←/→ on the Night row picks another night",
-            theme.dim(),
-        ));
+        second.push(Span::styled("←/→ on the Night row picks another night", theme.dim()));
     }
     f.render_widget(
-        Paragraph::new(vec![
-            Line::styled(night_summary(form.night, &form.entry), theme.title()),
-            Line::from(second),
-        ]),
+        Paragraph::new(vec![Line::styled(night_summary(form.night, &form.entry), theme.title()), Line::from(second)]),
         area,
     );
 }
@@ -152,18 +118,13 @@ fn rows(form: &CheckinForm, theme: &Theme, width: u16) -> Vec<(Field, Vec<Line<'
             if let Some((_, why)) = errors.iter().find(|(f, _)| *f == field)
                 && (focused || field != Field::AnyCramps || form.message.is_some())
             {
-                lines[0]
-                    .spans
-                    .push(Span::styled(format!("  ← {why}"), theme.warn()));
+                lines[0].spans.push(Span::styled(format!("  ← {why}"), theme.warn()));
             }
             let marker = if focused { "▸ " } else { "  " };
             let label_style = if focused { theme.key() } else { theme.text() };
             let mut first = vec![
                 Span::styled(marker, theme.key()),
-                Span::styled(
-                    format!("{:<w$}", field.label(), w = LABEL as usize - 2),
-                    label_style,
-                ),
+                Span::styled(format!("{:<w$}", field.label(), w = LABEL as usize - 2), label_style),
             ];
             first.append(&mut lines[0].spans);
             lines[0] = Line::from(first);
@@ -178,34 +139,18 @@ fn rows(form: &CheckinForm, theme: &Theme, width: u16) -> Vec<(Field, Vec<Line<'
 fn fields(form: &CheckinForm, theme: &Theme, f: &mut Frame, area: Rect) {
     let rows = rows(form, theme, area.width);
     // Scroll so the focused row is on screen.
-    let focus_top: usize = rows
-        .iter()
-        .take_while(|(fl, _)| *fl != form.focus)
-        .map(|(_, l)| l.len())
-        .sum();
-    let focus_h = rows
-        .iter()
-        .find(|(fl, _)| *fl == form.focus)
-        .map_or(1, |(_, l)| l.len());
+    let focus_top: usize = rows.iter().take_while(|(fl, _)| *fl != form.focus).map(|(_, l)| l.len()).sum();
+    let focus_h = rows.iter().find(|(fl, _)| *fl == form.focus).map_or(1, |(_, l)| l.len());
     let height = area.height as usize;
     let skip = (focus_top + focus_h).saturating_sub(height);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .flat_map(|(_, l)| l)
-        .skip(skip)
-        .take(height)
-        .collect();
+    let lines: Vec<Line> = rows.into_iter().flat_map(|(_, l)| l).skip(skip).take(height).collect();
     f.render_widget(Paragraph::new(lines), area);
     // The focused text box draws itself (cursor and all) over its row.
     if let Some(t) = form.texts.get(form.focus) {
         let y = focus_top.saturating_sub(skip) as u16;
         let h = if form.focus == Field::Note { 3 } else { 1 };
         if y + h <= area.height {
-            let width = if form.focus == Field::Note {
-                area.width.saturating_sub(LABEL)
-            } else {
-                TEXT_WIDTH
-            };
+            let width = if form.focus == Field::Note { area.width.saturating_sub(LABEL) } else { TEXT_WIDTH };
             let rect = Rect {
                 x: area.x + LABEL,
                 y: area.y + y,
@@ -218,20 +163,11 @@ fn fields(form: &CheckinForm, theme: &Theme, f: &mut Frame, area: Rect) {
     }
 }
 
-fn value_lines(
-    form: &CheckinForm,
-    field: Field,
-    focused: bool,
-    theme: &Theme,
-    width: u16,
-) -> Vec<Line<'static>> {
+fn value_lines(form: &CheckinForm, field: Field, focused: bool, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let sel = |on: bool| if on { theme.flash() } else { theme.text() };
     let one = |spans: Vec<Span<'static>>| vec![Line::from(spans)];
     match field {
-        Field::Night => one(vec![Span::raw(format!(
-            "◀ {} ▶",
-            form.night.format("%a %d %b %Y")
-        ))]),
+        Field::Night => one(vec![Span::raw(format!("◀ {} ▶", form.night.format("%a %d %b %Y")))]),
         Field::AnyCramps => {
             let mut s = yes_no_spans(form.any_cramps, theme);
             if form.any_cramps.is_none() {
@@ -240,27 +176,19 @@ fn value_lines(
             one(s)
         }
         Field::Count => one(vec![Span::raw(format!("◀ {} ▶", form.count))]),
-        Field::Pain => one(vec![Span::raw(format!(
-            "◀ {} ▶",
-            form.pain.map_or("–".into(), |p| p.to_string())
-        ))]),
-        Field::Disturbed => one(vec![Span::raw(format!(
-            "◀ {} ▶",
-            form.disturbed.map_or("–".into(), |p| p.to_string())
-        ))]),
+        Field::Pain => one(vec![Span::raw(format!("◀ {} ▶", form.pain.map_or("–".into(), |p| p.to_string())))]),
+        Field::Disturbed => {
+            one(vec![Span::raw(format!("◀ {} ▶", form.disturbed.map_or("–".into(), |p| p.to_string())))])
+        }
         Field::Quality => chips_line(
-            Quality::all()
-                .map(|q| (q.label().to_string(), q == form.quality))
-                .collect(),
+            Quality::all().map(|q| (q.label().to_string(), q == form.quality)).collect(),
             None,
             theme,
             width,
             false,
         ),
         Field::Rested => chips_line(
-            Rested::all()
-                .map(|q| (q.label().to_string(), q == form.rested))
-                .collect(),
+            Rested::all().map(|q| (q.label().to_string(), q == form.rested)).collect(),
             None,
             theme,
             width,
@@ -275,10 +203,7 @@ fn value_lines(
                         Some(LegSide::Right) => " R",
                         _ => "",
                     };
-                    (
-                        format!("{}{side}", p.name()),
-                        form.spots.contains(&(*p, *s)),
-                    )
+                    (format!("{}{side}", p.name()), form.spots.contains(&(*p, *s)))
                 })
                 .collect(),
             focused.then_some(form.chip),
@@ -287,9 +212,7 @@ fn value_lines(
             true,
         ),
         Field::Triggers => chips_line(
-            Trigger::all()
-                .map(|t| (t.label().to_string(), form.triggers.contains(&t)))
-                .collect(),
+            Trigger::all().map(|t| (t.label().to_string(), form.triggers.contains(&t))).collect(),
             focused.then_some(form.chip),
             theme,
             width,
@@ -298,56 +221,34 @@ fn value_lines(
         Field::Swollen => one(yes_no_spans(Some(form.swollen), theme)),
         Field::Numbness => one(yes_no_spans(Some(form.numbness), theme)),
         Field::Note => {
-            let mut lines: Vec<Line> = form.texts.get(field).map_or(Vec::new(), |t| {
-                t.lines()
-                    .iter()
-                    .take(3)
-                    .map(|l| Line::raw(l.clone()))
-                    .collect()
-            });
+            let mut lines: Vec<Line> = form
+                .texts
+                .get(field)
+                .map_or(Vec::new(), |t| t.lines().iter().take(3).map(|l| Line::raw(l.clone())).collect());
             lines.resize(3, Line::raw(""));
             if lines.iter().all(|l| l.width() == 0) {
                 lines[0] = Line::styled("(optional)", theme.dim());
             }
             lines
         }
-        Field::Save => one(vec![
-            Span::styled("[ Save ]", sel(focused)),
-            Span::styled("  Enter or Ctrl-S", theme.dim()),
-        ]),
+        Field::Save => {
+            one(vec![Span::styled("[ Save ]", sel(focused)), Span::styled("  Enter or Ctrl-S", theme.dim())])
+        }
         _ => {
             let text = form.texts.text(field);
             // Padded so an error beside it is not covered by the text box.
-            let shown = if text.is_empty() {
-                "–".to_string()
-            } else {
-                text
-            };
-            let style = if shown == "–" {
-                theme.dim()
-            } else {
-                theme.text()
-            };
-            one(vec![Span::styled(
-                format!("{shown:<w$}", w = TEXT_WIDTH as usize),
-                style,
-            )])
+            let shown = if text.is_empty() { "–".to_string() } else { text };
+            let style = if shown == "–" { theme.dim() } else { theme.text() };
+            one(vec![Span::styled(format!("{shown:<w$}", w = TEXT_WIDTH as usize), style)])
         }
     }
 }
 
 fn yes_no_spans(v: Option<bool>, theme: &Theme) -> Vec<Span<'static>> {
     let opt = |label: &'static str, on: bool| {
-        Span::styled(
-            format!("({}) {label}", if on { "•" } else { " " }),
-            if on { theme.hold() } else { theme.text() },
-        )
+        Span::styled(format!("({}) {label}", if on { "•" } else { " " }), if on { theme.hold() } else { theme.text() })
     };
-    vec![
-        opt("No", v == Some(false)),
-        Span::raw("  "),
-        opt("Yes", v == Some(true)),
-    ]
+    vec![opt("No", v == Some(false)), Span::raw("  "), opt("Yes", v == Some(true))]
 }
 
 /// Chips wrapped to `width`; `[x]` marks chosen ones in multi-selects, the cursor is reversed.
@@ -396,28 +297,18 @@ fn saved(form: &CheckinForm, counts: (usize, u32, u32), theme: &Theme, f: &mut F
     let (checkins, streak, cramp_free) = counts;
     let c = form.checkin();
     let mut lines = vec![
-        Line::styled(
-            format!("Saved. {}", night_summary(form.night, &form.entry)),
-            theme.title(),
-        ),
+        Line::styled(format!("Saved. {}", night_summary(form.night, &form.entry)), theme.title()),
         Line::from(""),
         Line::from(if c.cramps == 0 {
             "No cramps.".to_string()
         } else {
             let pain = c.pain.map_or(String::new(), |p| format!(", worst {p}/10"));
-            let places: Vec<String> = c
-                .places
-                .iter()
-                .map(|s| crate::journal::exchange::spot_name(s.place, s.side))
-                .collect();
+            let places: Vec<String> =
+                c.places.iter().map(|s| crate::journal::exchange::spot_name(s.place, s.side)).collect();
             format!(
                 "{} cramp(s){pain}{}",
                 c.cramps,
-                if places.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", places.join(", "))
-                }
+                if places.is_empty() { String::new() } else { format!(" ({})", places.join(", ")) }
             )
         }),
         Line::from(format!(
@@ -427,30 +318,19 @@ fn saved(form: &CheckinForm, counts: (usize, u32, u32), theme: &Theme, f: &mut F
         )),
     ];
     if !c.triggers.is_empty() || !c.tags.is_empty() {
-        let mut t: Vec<String> = c
-            .triggers
-            .iter()
-            .map(|t| t.label().to_lowercase())
-            .collect();
+        let mut t: Vec<String> = c.triggers.iter().map(|t| t.label().to_lowercase()).collect();
         t.extend(c.tags.iter().cloned());
         lines.push(Line::from(format!("Possible triggers: {}.", t.join(", "))));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(format!(
-        "{checkins} night{} checked in so far.",
-        if checkins == 1 { "" } else { "s" }
-    )));
+    lines.push(Line::from(format!("{checkins} night{} checked in so far.", if checkins == 1 { "" } else { "s" })));
     lines.push(Line::styled(
         format!("Check-in streak: {streak} · cramp-free nights in a row: {cramp_free}"),
         theme.hold(),
     ));
     if c.red_flags.any() {
         lines.push(Line::from(""));
-        lines.extend(
-            guidance::RED_FLAG_NOTICE
-                .lines()
-                .map(|l| Line::styled(l.to_string(), theme.warn())),
-        );
+        lines.extend(guidance::RED_FLAG_NOTICE.lines().map(|l| Line::styled(l.to_string(), theme.warn())));
     }
     lines.push(Line::from(""));
     lines.push(Line::styled("Enter closes · h history", theme.dim()));
@@ -471,12 +351,7 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
     ];
     let mut lines: Vec<Line> = rows
         .iter()
-        .map(|(k, w)| {
-            Line::from(vec![
-                Span::styled(format!("{k:>8}  "), theme.key()),
-                Span::raw(*w),
-            ])
-        })
+        .map(|(k, w)| Line::from(vec![Span::styled(format!("{k:>8}  "), theme.key()), Span::raw(*w)]))
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled("any key closes this", theme.dim()));
@@ -488,11 +363,7 @@ fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
     let rect = centered(area, width, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .title(title.to_string()),
-        ),
+        Paragraph::new(lines).block(Block::bordered().border_type(BorderType::Rounded).title(title.to_string())),
         rect,
     );
 }

@@ -69,10 +69,7 @@ impl CoachApp {
             .iter()
             .rev()
             .find(|r| r.routine == routine.id)
-            .and_then(|r| {
-                resume_point(r, &routine.content_hash)
-                    .map(|(step, states)| (step, states, r.started))
-            });
+            .and_then(|r| resume_point(r, &routine.content_hash).map(|(step, states)| (step, states, r.started)));
         let mut session = Session::new(routine, speed, now);
         let mode = match &resume {
             Some((step, _, _)) => {
@@ -100,8 +97,7 @@ impl CoachApp {
     }
 
     fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
-        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0))
-            .unwrap_or_default();
+        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default();
         self.origin.1 + d
     }
 
@@ -129,10 +125,7 @@ impl CoachApp {
                 _ => {}
             },
             Mode::Help => {
-                if matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
-                ) {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter) {
                     self.mode = Mode::Running;
                 }
             }
@@ -228,11 +221,7 @@ impl CoachApp {
         if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
             self.finished_in = self.session.duration();
             self.save(true, now);
-            self.streak = self
-                .journal
-                .read_all()
-                .ok()
-                .map(|e| crate::stats::streak::routine(&e, self.night));
+            self.streak = self.journal.read_all().ok().map(|e| crate::stats::streak::routine(&e, self.night));
             self.mode = Mode::Summary;
         }
     }
@@ -248,25 +237,11 @@ impl CoachApp {
 
     /// Writes the run as it stands. Nothing is written before the first step ends.
     fn save(&mut self, finished: bool, now: Instant) {
-        let run = run_record(
-            &self.session,
-            self.night,
-            self.run_started,
-            self.wall(now),
-            finished,
-        );
-        if run
-            .steps
-            .iter()
-            .all(|s| s.outcome == crate::journal::Outcome::NotReached)
-        {
+        let run = run_record(&self.session, self.night, self.run_started, self.wall(now), finished);
+        if run.steps.iter().all(|s| s.outcome == crate::journal::Outcome::NotReached) {
             return;
         }
-        self.save_error = self
-            .journal
-            .put(vec![Record::Run(run)])
-            .err()
-            .map(|e| e.to_string());
+        self.save_error = self.journal.put(vec![Record::Run(run)]).err().map(|e| e.to_string());
     }
 
     /// When the loop must wake next with no key pressed.
@@ -315,5 +290,10 @@ impl crate::tui::screen::Screen for CoachApp {
     }
     fn min_size(&self) -> (u16, u16) {
         (super::view::MIN_WIDTH, super::view::MIN_HEIGHT)
+    }
+    fn on_suspend(&mut self, now: Instant) {
+        if self.mode == Mode::Running && !self.session.is_paused() && !self.session.is_finished() {
+            self.session.toggle_pause(now);
+        }
     }
 }

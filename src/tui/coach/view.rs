@@ -61,21 +61,10 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
                 area,
                 " Resume? ",
                 vec![
-                    Line::from(format!(
-                        "You stopped at step {} of {} tonight:",
-                        step + 1,
-                        routine.steps.len()
-                    )),
+                    Line::from(format!("You stopped at step {} of {} tonight:", step + 1, routine.steps.len())),
                     Line::styled(title.to_string(), theme.title()),
                     Line::from(""),
-                    keys_line(
-                        theme,
-                        &[
-                            ("Enter", "resume there"),
-                            ("s", "start over"),
-                            ("q", "quit"),
-                        ],
-                    ),
+                    keys_line(theme, &[("Enter", "resume there"), ("s", "start over"), ("q", "quit")]),
                 ],
             )
         }
@@ -84,11 +73,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
 }
 
 fn step_counter(v: &SessionView) -> String {
-    if v.finished {
-        " done ".into()
-    } else {
-        format!(" step {} of {} ", v.step + 1, v.step_count)
-    }
+    if v.finished { " done ".into() } else { format!(" step {} of {} ", v.step + 1, v.step_count) }
 }
 
 fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Frame, area: Rect) {
@@ -97,16 +82,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
         return;
     };
     let how_lines = if area.height >= 20 { 3 } else { 2 };
-    let [
-        title_row,
-        phase_row,
-        middle,
-        how_row,
-        next_row,
-        phase_gauge,
-        routine_gauge,
-        footer,
-    ] = Layout::vertical([
+    let [title_row, phase_row, middle, how_row, next_row, phase_gauge, routine_gauge, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
@@ -116,10 +92,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
         Constraint::Length(1),
         Constraint::Length(1),
     ])
-    .areas(area.inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 0,
-    }));
+    .areas(area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 }));
 
     let mut title = vec![Span::styled(step.title.clone(), theme.title())];
     if step.optional {
@@ -130,9 +103,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
 
     // Middle: the countdown (or the check prompt) beside the step's picture.
     let art = step.art.as_deref().and_then(crate::assets::art);
-    let art_width = art.map_or(0, |a| {
-        a.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 2
-    });
+    let art_width = art.map_or(0, |a| a.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 2);
     let [left, right] = if art.is_some() && middle.width >= 60 {
         Layout::horizontal([Constraint::Min(30), Constraint::Length(art_width)]).areas(middle)
     } else {
@@ -143,11 +114,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
             let text = Text::from(vec![
                 Line::from(""),
                 Line::styled("Do this now, then", theme.text()),
-                Line::from(vec![
-                    Span::raw("press "),
-                    Span::styled("Enter", theme.key()),
-                    Span::raw(" when done"),
-                ]),
+                Line::from(vec![Span::raw("press "), Span::styled("Enter", theme.key()), Span::raw(" when done")]),
             ]);
             f.render_widget(Paragraph::new(text).alignment(Alignment::Center), left);
         }
@@ -156,62 +123,39 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     if let Some(art) = art
         && right.width > 0
     {
-        f.render_widget(
-            Paragraph::new(art.trim_end_matches('\n')).style(theme.dim()),
-            right,
-        );
+        f.render_widget(Paragraph::new(art.trim_end_matches('\n')).style(theme.dim()), right);
     }
 
     if let Some(how) = &step.how {
         f.render_widget(
-            Paragraph::new(how.split_whitespace().collect::<Vec<_>>().join(" "))
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(how.split_whitespace().collect::<Vec<_>>().join(" ")).wrap(Wrap { trim: true }),
             how_row,
         );
     }
-    let next = routine
-        .steps
-        .get(v.step + 1)
-        .map_or("the end".to_string(), |s| s.title.clone());
-    f.render_widget(
-        Line::from(vec![Span::styled("next: ", theme.dim()), Span::raw(next)]),
-        next_row,
-    );
+    let next = routine.steps.get(v.step + 1).map_or("the end".to_string(), |s| s.title.clone());
+    f.render_widget(Line::from(vec![Span::styled("next: ", theme.dim()), Span::raw(next)]), next_row);
 
     let phase_label = match v.phase {
         Some(PhaseKind::Check) | None => String::new(),
         _ => format!("{}s", v.remaining_secs),
     };
     f.render_widget(
-        Gauge::default()
-            .gauge_style(theme.gauge())
-            .ratio(v.phase_progress.clamp(0.0, 1.0))
-            .label(phase_label),
+        Gauge::default().gauge_style(theme.gauge()).ratio(v.phase_progress.clamp(0.0, 1.0)).label(phase_label),
         phase_gauge,
     );
     f.render_widget(
-        Gauge::default()
-            .gauge_style(theme.gauge())
-            .ratio(v.routine_progress.clamp(0.0, 1.0))
-            .label(format!(
-                "routine {}% · {} left",
-                (v.routine_progress * 100.0).round(),
-                format_duration(v.time_left)
-            )),
+        Gauge::default().gauge_style(theme.gauge()).ratio(v.routine_progress.clamp(0.0, 1.0)).label(format!(
+            "routine {}% · {} left",
+            (v.routine_progress * 100.0).round(),
+            format_duration(v.time_left)
+        )),
         routine_gauge,
     );
     let footer_line = match &app.save_error {
         Some(e) => Line::styled(format!("not saved: {e}"), theme.warn()),
         None => keys_line(
             theme,
-            &[
-                ("Space", "pause"),
-                ("Enter", "done/start"),
-                ("n", "skip"),
-                ("b", "back"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
+            &[("Space", "pause"), ("Enter", "done/start"), ("n", "skip"), ("b", "back"), ("?", "help"), ("q", "quit")],
         ),
     };
     f.render_widget(footer_line, footer);
@@ -219,29 +163,14 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
 }
 
 fn phase_line<'a>(app: &CoachApp, v: &SessionView, theme: &Theme) -> Line<'a> {
-    let reps = app
-        .session
-        .routine()
-        .steps
-        .get(v.step)
-        .and_then(|s| s.timed())
-        .map_or(1, |t| t.reps);
+    let reps = app.session.routine().steps.get(v.step).and_then(|s| s.timed()).map_or(1, |t| t.reps);
     let rep = |r: u32| {
-        if reps > 1 {
-            format!(" · rep {r} of {reps}")
-        } else {
-            String::new()
-        }
+        if reps > 1 { format!(" · rep {r} of {reps}") } else { String::new() }
     };
     let mut spans = match v.phase {
         Some(PhaseKind::GetReady) => {
-            let first = app
-                .session
-                .routine()
-                .steps
-                .get(v.step)
-                .and_then(|s| s.timed())
-                .and_then(|t| t.sides.first().copied());
+            let first =
+                app.session.routine().steps.get(v.step).and_then(|s| s.timed()).and_then(|t| t.sides.first().copied());
             let mut s = vec![Span::styled("GET READY", theme.pause())];
             if let Some(side) = first {
                 s.push(Span::raw(format!(" · {} first", leg(side))));
@@ -256,14 +185,12 @@ fn phase_line<'a>(app: &CoachApp, v: &SessionView, theme: &Theme) -> Line<'a> {
             s.push(Span::raw(rep(r)));
             s
         }
-        Some(PhaseKind::Switch { to }) => vec![
-            Span::styled("SWITCH", theme.pause()),
-            Span::raw(format!(" · now the {}", leg(to))),
-        ],
-        Some(PhaseKind::Rest { next_rep }) => vec![
-            Span::styled("REST", theme.pause()),
-            Span::raw(format!(" · rep {next_rep} of {reps} next")),
-        ],
+        Some(PhaseKind::Switch { to }) => {
+            vec![Span::styled("SWITCH", theme.pause()), Span::raw(format!(" · now the {}", leg(to)))]
+        }
+        Some(PhaseKind::Rest { next_rep }) => {
+            vec![Span::styled("REST", theme.pause()), Span::raw(format!(" · rep {next_rep} of {reps} next"))]
+        }
         Some(PhaseKind::Check) => vec![Span::styled("CHECK", theme.hold())],
         None => vec![],
     };
@@ -282,11 +209,7 @@ fn leg(side: Side) -> &'static str {
 
 fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
     let secs = v.remaining_secs;
-    let text = if secs >= 60 {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    } else {
-        secs.to_string()
-    };
+    let text = if secs >= 60 { format!("{}:{:02}", secs / 60, secs % 60) } else { secs.to_string() };
     let chars = text.chars().count() as u16;
     let size = if area.height >= 8 && area.width >= chars * 8 {
         Some((PixelSize::Full, 8))
@@ -300,11 +223,7 @@ fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
     match size {
         Some((pixel_size, rows)) => {
             let top = area.y + (area.height - rows) / 2;
-            let digits = Rect {
-                y: top,
-                height: rows,
-                ..area
-            };
+            let digits = Rect { y: top, height: rows, ..area };
             let big = BigText::builder()
                 .pixel_size(pixel_size)
                 .style(theme.digits())
@@ -314,17 +233,8 @@ fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
             f.render_widget(big, digits);
         }
         None => {
-            let mid = Rect {
-                y: area.y + area.height / 2,
-                height: 1,
-                ..area
-            };
-            f.render_widget(
-                Paragraph::new(text)
-                    .style(theme.digits())
-                    .alignment(Alignment::Center),
-                mid,
-            );
+            let mid = Rect { y: area.y + area.height / 2, height: 1, ..area };
+            f.render_widget(Paragraph::new(text).style(theme.digits()).alignment(Alignment::Center), mid);
         }
     }
 }
@@ -332,48 +242,23 @@ fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
 fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     let steps = app.session.steps();
     let count = |st: StepStatus| steps.iter().filter(|s| s.status() == st).count();
-    let (done, skipped, partial) = (
-        count(StepStatus::Done),
-        count(StepStatus::Skipped),
-        count(StepStatus::Partial),
-    );
-    let complete = app
-        .session
-        .routine()
-        .steps
-        .iter()
-        .zip(steps)
-        .all(|(st, s)| st.optional || s.status() == StepStatus::Done);
+    let (done, skipped, partial) = (count(StepStatus::Done), count(StepStatus::Skipped), count(StepStatus::Partial));
+    let complete =
+        app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == StepStatus::Done);
     let mut lines = vec![
         Line::from(""),
-        Line::styled(
-            if complete {
-                "Routine complete. Good night."
-            } else {
-                "Routine over."
-            },
-            theme.title(),
-        ),
+        Line::styled(if complete { "Routine complete. Good night." } else { "Routine over." }, theme.title()),
         Line::from(""),
-        Line::from(format!(
-            "{done} of {} steps done, {skipped} skipped, {partial} partly done",
-            steps.len()
-        )),
+        Line::from(format!("{done} of {} steps done, {skipped} skipped, {partial} partly done", steps.len())),
     ];
     if let Some(d) = app.finished_in {
         lines.push(Line::from(format!("Time taken: {}", format_duration(d))));
     }
-    lines.push(Line::from(format!(
-        "Recorded for the night of {}.",
-        app.night().format("%a %d %b")
-    )));
+    lines.push(Line::from(format!("Recorded for the night of {}.", app.night().format("%a %d %b"))));
     if let Some(s) = app.streak {
         let nights = if s.current == 1 { "night" } else { "nights" };
         lines.push(Line::styled(
-            format!(
-                "Routine streak: {} {nights} (longest {})",
-                s.current, s.longest
-            ),
+            format!("Routine streak: {} {nights} (longest {})", s.current, s.longest),
             theme.hold(),
         ));
     }
@@ -395,10 +280,7 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
                 StepStatus::Partial => "½",
                 StepStatus::Pending => "·",
             };
-            lines.insert(
-                5 + i,
-                Line::styled(format!("  {mark} {}", step.title), theme.dim()),
-            );
+            lines.insert(5 + i, Line::styled(format!("  {mark} {}", step.title), theme.dim()));
         }
     }
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
@@ -429,12 +311,7 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
     ];
     let mut lines: Vec<Line> = rows
         .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(format!("{k:>8}  "), theme.key()),
-                Span::raw(*what),
-            ])
-        })
+        .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>8}  "), theme.key()), Span::raw(*what)]))
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled("any of ? Esc Enter closes this", theme.dim()));
@@ -443,18 +320,10 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
 
 fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
     let width = lines.iter().map(|l| l.width() as u16).max().unwrap_or(20) + 4;
-    let rect = centered(
-        area,
-        width.min(area.width),
-        (lines.len() as u16 + 2).min(area.height),
-    );
+    let rect = centered(area, width.min(area.width), (lines.len() as u16 + 2).min(area.height));
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .title(title.to_string()),
-        ),
+        Paragraph::new(lines).block(Block::bordered().border_type(BorderType::Rounded).title(title.to_string())),
         rect,
     );
 }

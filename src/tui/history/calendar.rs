@@ -64,17 +64,11 @@ impl MonthCalendar<'_> {
             return Vec::new();
         };
         let title = first.format("%B %Y").to_string();
-        let mut lines = vec![Line::styled(
-            format!("{title:^w$}", w = (CELL * 7) as usize),
-            self.theme.title(),
-        )];
+        let mut lines = vec![Line::styled(format!("{title:^w$}", w = (CELL * 7) as usize), self.theme.title())];
         let mut head = Vec::new();
         for i in 0..7 {
             let wd = day_after(self.week_start, i);
-            head.push(Span::styled(
-                format!("{:<5}", &wd.to_string()[..2]),
-                self.theme.dim(),
-            ));
+            head.push(Span::styled(format!("{:<5}", &wd.to_string()[..2]), self.theme.dim()));
         }
         lines.push(Line::from(head));
         let offset = first.weekday().days_since(self.week_start) as u64;
@@ -85,23 +79,19 @@ impl MonthCalendar<'_> {
                 if day.month() != self.month {
                     spans.push(Span::raw("     "));
                 } else if day > self.tonight {
-                    spans.push(Span::styled(
-                        format!("{:>2}   ", day.day()),
-                        self.theme.dim(),
-                    ));
+                    spans.push(Span::styled(format!("{:>2}   ", day.day()), self.theme.dim()));
                 } else {
                     let m = mark(self.entries.night(day));
-                    let pending = day == self.tonight;
+                    // Tonight is still open; nights before the journal began are not misses.
+                    let before_start = self.entries.nights.keys().next().is_none_or(|first| day < *first);
+                    let pending = day == self.tonight || before_start;
                     let mut num_style = self.style_for(m);
-                    if pending {
+                    if day == self.tonight {
                         num_style = num_style.add_modifier(ratatui::style::Modifier::UNDERLINED);
                     }
                     spans.push(Span::styled(format!("{:>2}", day.day()), num_style));
                     spans.push(Span::styled(routine_mark(m, pending), self.style_for(m)));
-                    spans.push(Span::styled(
-                        cramp_mark(self.entries, day),
-                        self.theme.warn(),
-                    ));
+                    spans.push(Span::styled(cramp_mark(self.entries, day), self.theme.warn()));
                     spans.push(Span::raw(" "));
                 }
                 day = day + Days::new(1);

@@ -23,6 +23,8 @@ pub struct HistoryApp {
     pub month: (i32, u32),
     pub help: bool,
     pub quit: bool,
+    /// First day of the week in the calendar.
+    pub week_start: chrono::Weekday,
 }
 
 impl HistoryApp {
@@ -35,6 +37,7 @@ impl HistoryApp {
             month: (tonight.year(), tonight.month()),
             help: false,
             quit: false,
+            week_start: chrono::Weekday::Mon,
         }
     }
 
@@ -43,8 +46,7 @@ impl HistoryApp {
             self.help = false;
             return;
         }
-        let ctrl_c =
-            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         match key.code {
             _ if ctrl_c => self.quit = true,
             KeyCode::Left | KeyCode::Char('h') => self.shift(-1),

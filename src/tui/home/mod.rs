@@ -1,0 +1,341 @@
+//! The app as a whole: the home screen with its tabs (Tonight, Check-in,
+//! History, Routines), the welcome on first run, and the coach when it runs.
+
+pub mod routines;
+pub mod view;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+
+use super::checkin::CheckinForm;
+use super::coach::CoachApp;
+use super::history::HistoryApp;
+use super::screen::Screen;
+use super::theme::Theme;
+use crate::config::Config;
+use crate::journal::{Entries, Journal, night_of_time};
+use crate::paths::Paths;
+use crate::routine::{Library, Routine};
+use crate::session::Cue;
+use crate::stats::report::{Report, report};
+use routines::RoutinesTab;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Tonight,
+    Checkin,
+    History,
+    Routines,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Tonight, Tab::Checkin, Tab::History, Tab::Routines];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Tonight => "Tonight",
+            Tab::Checkin => "Check-in",
+            Tab::History => "History",
+            Tab::Routines => "Routines",
+        }
+    }
+}
+
+pub struct HomeApp {
+    pub paths: Paths,
+    pub config: Config,
+    /// Problems in config.toml, told once on the home screen.
+    pub config_problems: Vec<String>,
+    pub journal: Journal,
+    /// Wall-clock time when the app started, and the monotonic instant then.
+    origin: (Instant, DateTime<FixedOffset>),
+    pub tab: Tab,
+    pub welcome: bool,
+    pub help: bool,
+    pub library: Library,
+    pub entries: Entries,
+    pub report: Report,
+    /// Index into `library.entries` of tonight's routine.
+    pub picked: usize,
+    pub checkin: Option<CheckinForm>,
+    pub history: HistoryApp,
+    pub routines: RoutinesTab,
+    pub coach: Option<CoachApp>,
+    pub speed: f64,
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl HomeApp {
+    pub fn new(
+        paths: Paths,
+        config: Config,
+        config_problems: Vec<String>,
+        wall_now: DateTime<FixedOffset>,
+        now: Instant,
+    ) -> HomeApp {
+        let journal = Journal::new(paths.journal_dir());
+        let welcome = journal.is_empty().unwrap_or(false);
+        let tonight = night_of_time(wall_now, config.night_boundary);
+        let mut app = HomeApp {
+            library: Library::default(),
+            entries: Entries::default(),
+            report: report(&Entries::default(), tonight, None),
+            history: HistoryApp::new(Entries::default(), tonight),
+            routines: RoutinesTab::default(),
+            paths,
+            config,
+            config_problems,
+            journal,
+            origin: (now, wall_now),
+            tab: Tab::Tonight,
+            welcome,
+            help: false,
+            picked: 0,
+            checkin: None,
+            coach: None,
+            speed: 1.0,
+            message: None,
+            quit: false,
+        };
+        app.reload(now);
+        app.picked = app.library.entries.iter().position(|e| e.id == app.config.default_routine).unwrap_or(0);
+        app
+    }
+
+    /// Wall-clock time now.
+    pub fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
+        self.origin.1 + chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default()
+    }
+
+    /// The night going on now.
+    pub fn tonight(&self, now: Instant) -> NaiveDate {
+        night_of_time(self.wall(now), self.config.night_boundary)
+    }
+
+    /// The last night that is over (what the morning check-in is about).
+    pub fn last_night(&self, now: Instant) -> NaiveDate {
+        self.wall(now).date_naive() - Days::new(1)
+    }
+
+    /// Re-reads routines and the journal (after a run, a check-in, an edit).
+    pub fn reload(&mut self, now: Instant) {
+        let picked_id = self.library.entries.get(self.picked).map(|e| e.id.clone());
+        self.library = Library::load(&self.paths.routines_dir());
+        if let Some(id) = picked_id {
+            self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(0);
+        }
+        let tonight = self.tonight(now);
+        match self.journal.read_all() {
+            Ok(e) => self.entries = e,
+            Err(e) => self.message = Some(e.to_string()),
+        }
+        self.report = report(&self.entries, tonight, None);
+        self.history = HistoryApp::new(self.entries.clone(), tonight);
+        self.history.week_start = self.config.week_start;
+        self.routines.clamp(self.library.entries.len());
+    }
+
+    /// Tonight's routine, if the picked one is valid.
+    pub fn picked_routine(&self) -> Option<&Routine> {
+        self.library.entries.get(self.picked).and_then(|e| e.routine.as_ref().ok())
+    }
+
+    /// Whether last night still needs its check-in.
+    pub fn needs_checkin(&self, now: Instant) -> bool {
+        let last = self.last_night(now);
+        self.entries.night(last).is_none_or(|n| n.checkin.is_none())
+    }
+
+    fn start_routine(&mut self, now: Instant) {
+        let Some(routine) = self.picked_routine().cloned() else {
+            self.message = Some("that routine has errors: fix it in the Routines tab (4)".into());
+            return;
+        };
+        let night = self.tonight(now);
+        let tonight_runs = self.entries.night(night).map(|n| n.runs.clone()).unwrap_or_default();
+        self.coach =
+            Some(CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now));
+    }
+
+    fn open_checkin(&mut self, now: Instant) {
+        let last = self.last_night(now);
+        self.checkin = Some(CheckinForm::new(self.journal.clone(), last, last, self.wall(now)));
+        self.tab = Tab::Checkin;
+    }
+
+    fn switch(&mut self, tab: Tab, now: Instant) {
+        match tab {
+            Tab::Checkin => self.open_checkin(now),
+            _ => self.tab = tab,
+        }
+        self.message = None;
+    }
+
+    fn home_key(&mut self, key: KeyEvent, now: Instant) {
+        match key.code {
+            KeyCode::Char('1') => self.switch(Tab::Tonight, now),
+            KeyCode::Char('2') | KeyCode::Char('c') if self.tab != Tab::Routines || key.code == KeyCode::Char('2') => {
+                self.switch(Tab::Checkin, now)
+            }
+            KeyCode::Char('3') => self.switch(Tab::History, now),
+            KeyCode::Char('4') => self.switch(Tab::Routines, now),
+            KeyCode::Tab => {
+                let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+                self.switch(Tab::ALL[(i + 1) % 4], now);
+            }
+            KeyCode::BackTab => {
+                let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+                self.switch(Tab::ALL[(i + 3) % 4], now);
+            }
+            KeyCode::Char('?') => self.help = true,
+            _ => match self.tab {
+                Tab::Tonight => self.tonight_key(key, now),
+                Tab::Routines => self.routines_key(key, now),
+                _ => {}
+            },
+        }
+    }
+
+    fn tonight_key(&mut self, key: KeyEvent, now: Instant) {
+        let n = self.library.entries.len().max(1);
+        match key.code {
+            KeyCode::Enter => self.start_routine(now),
+            KeyCode::Up | KeyCode::Char('k') => self.picked = (self.picked + n - 1) % n,
+            KeyCode::Down | KeyCode::Char('j') => self.picked = (self.picked + 1) % n,
+            KeyCode::Char('h') => self.tab = Tab::History,
+            KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn routines_key(&mut self, key: KeyEvent, now: Instant) {
+        if let Some(msg) = self.routines.handle_key(key, &self.library, &self.paths) {
+            self.message = Some(msg);
+        }
+        if self.routines.changed {
+            self.routines.changed = false;
+            self.reload(now);
+        }
+        if let Some(id) = self.routines.make_default.take() {
+            match crate::config::set_default_routine(&self.paths.config_file(), &id) {
+                Ok(()) => {
+                    self.config.default_routine = id.clone();
+                    self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(self.picked);
+                    self.message = Some(format!("\"{id}\" is now the default routine"));
+                }
+                Err(e) => self.message = Some(e),
+            }
+        }
+        if self.routines.leave {
+            self.routines.leave = false;
+            self.tab = Tab::Tonight;
+        }
+    }
+}
+
+impl Screen for HomeApp {
+    fn draw(&self, now: Instant, theme: &Theme, f: &mut Frame) {
+        view::render(self, now, theme, f);
+    }
+
+    fn on_key(&mut self, key: KeyEvent, now: Instant) {
+        if let Some(coach) = &mut self.coach {
+            coach.handle_key(key, now);
+            return;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return;
+        }
+        if self.welcome {
+            self.welcome = false;
+            return;
+        }
+        if self.help {
+            self.help = false;
+            return;
+        }
+        match self.tab {
+            // The form takes every key (digits and Tab are its own); Esc leaves it.
+            Tab::Checkin => {
+                if let Some(form) = &mut self.checkin {
+                    form.handle_key(key, now);
+                    if form.is_finished() {
+                        let to_history = form.open_history;
+                        self.checkin = None;
+                        self.reload(now);
+                        self.tab = if to_history { Tab::History } else { Tab::Tonight };
+                    }
+                } else {
+                    self.tab = Tab::Tonight;
+                }
+            }
+            Tab::History
+                if !matches!(key.code, KeyCode::Char('1' | '2' | '3' | '4') | KeyCode::Tab | KeyCode::BackTab) =>
+            {
+                self.history.handle_key(key);
+                if self.history.quit {
+                    self.history.quit = false;
+                    self.tab = Tab::Tonight;
+                }
+            }
+            _ if self.routines.naming.is_some() => self.routines_key(key, now),
+            _ => self.home_key(key, now),
+        }
+    }
+
+    fn on_tick(&mut self, now: Instant) {
+        if let Some(coach) = &mut self.coach {
+            coach.tick(now);
+            if coach.quit {
+                let to_history = coach.open_history;
+                self.coach = None;
+                self.reload(now);
+                self.tab = if to_history { Tab::History } else { Tab::Tonight };
+            }
+        }
+    }
+
+    fn next_wake(&self, now: Instant) -> Option<Instant> {
+        self.coach.as_ref().and_then(|c| c.next_wake(now))
+    }
+
+    fn finished(&self) -> bool {
+        self.quit
+    }
+
+    fn on_signal(&mut self, now: Instant) {
+        if let Some(coach) = &mut self.coach {
+            coach.quit_and_save(now);
+        }
+        self.quit = true;
+    }
+
+    fn take_cues(&mut self) -> Vec<(Cue, String)> {
+        self.coach.as_mut().map(|c| std::mem::take(&mut c.pending_cues)).unwrap_or_default()
+    }
+
+    fn min_size(&self) -> (u16, u16) {
+        (view::MIN_WIDTH, view::MIN_HEIGHT)
+    }
+
+    fn take_edit_request(&mut self) -> Option<PathBuf> {
+        self.routines.edit_request.take()
+    }
+
+    fn edit_done(&mut self, result: Result<(), String>, now: Instant) {
+        self.message = Some(self.routines.after_edit(result));
+        self.reload(now);
+    }
+
+    fn on_suspend(&mut self, now: Instant) {
+        if let Some(coach) = &mut self.coach {
+            <CoachApp as Screen>::on_suspend(coach, now);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The home screen: its states as snapshots, and navigation by keys.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use winddown::config::Config;
+use winddown::journal::*;
+use winddown::paths::Paths;
+use winddown::tui::home::{HomeApp, Tab};
+use winddown::tui::screen::Screen;
+use winddown::tui::theme::Theme;
+
+struct Rig {
+    app: HomeApp,
+    t0: Instant,
+    dir: tempfile::TempDir,
+}
+
+fn paths(dir: &tempfile::TempDir) -> Paths {
+    Paths { config_dir: dir.path().join("config"), data_dir: dir.path().join("data") }
+}
+
+fn run(night: NaiveDate) -> Record {
+    Record::Run(Run {
+        night,
+        id: format!("{night}T22:00:00+01:00"),
+        routine: "cramp-guard".into(),
+        routine_hash: "h".into(),
+        started: format!("{night}T22:00:00+01:00").parse().unwrap(),
+        ended: None,
+        speed: 1.0,
+        finished: true,
+        steps: vec![StepRecord {
+            title: "Calf".into(),
+            optional: false,
+            outcome: Outcome::Done,
+            held_s: Held::default(),
+        }],
+    })
+}
+
+fn checkin(night: NaiveDate, cramps: u32) -> Record {
+    Record::Checkin(CheckIn {
+        night,
+        recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
+        cramps,
+        pain: (cramps > 0).then_some(5),
+        longest_s: None,
+        places: vec![],
+        disturbed: None,
+        quality: Some(Quality::Good),
+        rested: None,
+        sleep: SleepTimes::default(),
+        triggers: vec![],
+        tags: vec![],
+        red_flags: RedFlags::default(),
+        note: String::new(),
+    })
+}
+
+impl Rig {
+    fn new(records: Vec<Record>, wall: &str) -> Rig {
+        Rig::with_config(records, wall, Config::default(), vec![])
+    }
+
+    fn with_config(records: Vec<Record>, wall: &str, config: Config, problems: Vec<String>) -> Rig {
+        let dir = tempfile::tempdir().unwrap();
+        if !records.is_empty() {
+            Journal::new(paths(&dir).journal_dir()).put(records).unwrap();
+        }
+        let wall: DateTime<FixedOffset> = wall.parse().unwrap();
+        let t0 = Instant::now();
+        let app = HomeApp::new(paths(&dir), config, problems, wall, t0);
+        Rig { app, t0, dir }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE), self.t0);
+    }
+
+    fn screen(&self) -> String {
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| self.app.draw(self.t0, &Theme { color: false }, f)).unwrap();
+        term.backend().to_string()
+    }
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+#[test]
+fn first_run_welcomes_then_home() {
+    let mut r = Rig::new(vec![], "2026-11-23T21:00:00+01:00");
+    assert!(r.app.welcome);
+    let s = r.screen();
+    assert!(s.contains("Welcome to winddown") && s.contains("not medical advice"), "{s}");
+    // The sandbox's temporary folder changes from run to run.
+    let stable = s.replace(r.dir.path().to_str().unwrap(), "/TMP");
+    insta::assert_snapshot!("first_run", stable);
+    r.key(KeyCode::Char('x'));
+    assert!(!r.app.welcome);
+    assert_eq!(r.app.tab, Tab::Tonight);
+}
+
+#[test]
+fn evening_before_the_routine() {
+    let records = (1..=3)
+        .flat_map(|i| [run(d("2026-11-23") - Days::new(i)), checkin(d("2026-11-23") - Days::new(i), 0)])
+        .collect();
+    let r = Rig::new(records, "2026-11-23T21:00:00+01:00");
+    let s = r.screen();
+    assert!(s.contains("Routine streak 3 nights"), "{s}");
+    assert!(s.contains("Tonight: not yet"), "{s}");
+    assert!(!s.contains("No check-in yet"), "{s}");
+    insta::assert_snapshot!("evening", s);
+}
+
+#[test]
+fn morning_without_checkin_is_prominent() {
+    let r = Rig::new(vec![run(d("2026-11-23"))], "2026-11-24T07:10:00+01:00");
+    assert!(r.app.needs_checkin(r.t0));
+    let s = r.screen();
+    assert!(s.contains("No check-in yet for last night (Mon 23 Nov): press c"), "{s}");
+    insta::assert_snapshot!("morning", s);
+}
+
+#[test]
+fn long_streak() {
+    let records = (0..40)
+        .flat_map(|i| [run(d("2026-11-23") - Days::new(i)), checkin(d("2026-11-23") - Days::new(i), 0)])
+        .collect();
+    let r = Rig::new(records, "2026-11-23T23:00:00+01:00");
+    let s = r.screen();
+    assert!(s.contains("Routine streak 40 nights (best 40)"), "{s}");
+    assert!(s.contains("Tonight: done"), "{s}");
+    insta::assert_snapshot!("long_streak", s);
+}
+
+#[test]
+fn settings_problems_are_told() {
+    let r = Rig::with_config(
+        vec![run(d("2026-11-22"))],
+        "2026-11-23T21:00:00+01:00",
+        Config::default(),
+        vec!["config.toml:2:1: unknown field `colour`".into()],
+    );
+    assert!(r.screen().contains("settings: config.toml:2:1: unknown field `colour` (defaults used)"));
+}
+
+#[test]
+fn navigation_by_keys() {
+    let mut r = Rig::new(vec![run(d("2026-11-22"))], "2026-11-23T21:00:00+01:00");
+    r.key(KeyCode::Char('4'));
+    assert_eq!(r.app.tab, Tab::Routines);
+    r.key(KeyCode::Char('3'));
+    assert_eq!(r.app.tab, Tab::History);
+    assert!(r.screen().contains("November 2026"));
+    r.key(KeyCode::Esc);
+    assert_eq!(r.app.tab, Tab::Tonight);
+    r.key(KeyCode::Tab);
+    assert_eq!(r.app.tab, Tab::Checkin);
+    assert!(r.screen().contains("Morning check-in"));
+    // The form takes digits and Tab; Esc (nothing typed) brings us home.
+    r.key(KeyCode::Esc);
+    assert_eq!(r.app.tab, Tab::Tonight);
+    r.key(KeyCode::Char('c'));
+    assert_eq!(r.app.tab, Tab::Checkin);
+    r.key(KeyCode::Char('n'));
+    r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
+    r.key(KeyCode::Enter);
+    assert_eq!(r.app.tab, Tab::Tonight);
+    assert!(r.app.entries.night(d("2026-11-22")).unwrap().checkin.is_some(), "saved and reloaded");
+    r.key(KeyCode::Char('?'));
+    assert!(r.screen().contains("Keys"));
+    r.key(KeyCode::Char('x'));
+    r.key(KeyCode::Char('q'));
+    assert!(r.app.finished());
+}
+
+#[test]
+fn start_the_picked_routine_and_come_back() {
+    let mut r = Rig::new(vec![run(d("2026-11-22"))], "2026-11-23T21:00:00+01:00");
+    r.key(KeyCode::Down);
+    r.key(KeyCode::Down);
+    assert_eq!(r.app.picked_routine().unwrap().id, "two-minute");
+    r.key(KeyCode::Enter);
+    assert!(r.app.coach.is_some());
+    assert!(r.screen().contains("Two minutes"));
+    r.app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), r.t0);
+    r.app.on_tick(r.t0);
+    assert!(r.app.coach.is_none());
+    assert!(!r.app.finished(), "Ctrl-C in the coach ends the run, not the app");
+}
+
+#[test]
+fn routines_tab_default_copy_and_edit() {
+    let mut r = Rig::new(vec![run(d("2026-11-22"))], "2026-11-23T21:00:00+01:00");
+    r.key(KeyCode::Char('4'));
+    r.key(KeyCode::Down);
+    r.key(KeyCode::Char('d'));
+    let config = std::fs::read_to_string(paths(&r.dir).config_file()).unwrap();
+    assert_eq!(config, "default_routine = \"hallegraeff-2012\"\n");
+    assert_eq!(r.app.config.default_routine, "hallegraeff-2012");
+    insta::assert_snapshot!("routines", r.screen());
+
+    r.key(KeyCode::Char('n'));
+    for c in "my-night".chars() {
+        r.key(KeyCode::Char(c));
+    }
+    r.key(KeyCode::Enter);
+    let copy = paths(&r.dir).routines_dir().join("my-night.toml");
+    assert!(std::fs::read_to_string(&copy).unwrap().contains("J Physiother 2012"));
+    assert!(r.app.library.find("my-night").is_some());
+
+    // Edit the copy: the editor leaves it broken, the user keeps the previous version.
+    let i = r.app.library.entries.iter().position(|e| e.id == "my-night").unwrap();
+    r.app.routines.cursor = i;
+    r.key(KeyCode::Char('e'));
+    let path = r.app.take_edit_request().unwrap();
+    assert_eq!(path, copy);
+    let before = std::fs::read(&copy).unwrap();
+    std::fs::write(&copy, "name = \n").unwrap();
+    r.app.edit_done(Ok(()), r.t0);
+    assert!(r.app.message.as_deref().unwrap().contains("invalid: "), "{:?}", r.app.message);
+    r.key(KeyCode::Char('k'));
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+    assert_eq!(r.app.message.as_deref(), Some("kept the previous version"));
+
+    // Editing a built-in copies it first; a good edit is reported.
+    r.app.routines.cursor = r.app.library.entries.iter().position(|e| e.id == "two-minute").unwrap();
+    r.key(KeyCode::Char('e'));
+    let path = r.app.take_edit_request().unwrap();
+    assert!(path.starts_with(paths(&r.dir).routines_dir()));
+    r.app.edit_done(Ok(()), r.t0);
+    assert!(r.app.message.as_deref().unwrap().ends_with("ok, 3 steps"));
+}
