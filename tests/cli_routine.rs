@@ -305,3 +305,62 @@ fn run_needs_a_terminal_and_a_known_routine() {
         .stderr(contains("no routine named \"nope\"; known routines: cramp-guard"));
     s.cmd().args(["run", "--speed", "0"]).assert().code(2).stderr(contains("speed factor from 0.1 to 100"));
 }
+
+#[test]
+fn config_path_show_and_check() {
+    let s = Sandbox::new();
+    let file = s.config().join("config.toml");
+    s.cmd().args(["config", "path"]).assert().success().stdout(format!("{}\n", file.display()));
+    s.cmd()
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(contains("does not exist"))
+        .stdout(contains("night_boundary = \"12:00\""));
+    s.cmd().args(["config", "check"]).assert().success();
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(&file, "bell = false\nweek_start = \"sunday\"\n").unwrap();
+    s.cmd()
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(contains("bell = false"))
+        .stdout(contains("week_start = \"sunday\""));
+    std::fs::write(&file, "bell = false\nnight_boundary = \"noon\"\n").unwrap();
+    s.cmd()
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!("{}:2:18: night_boundary must be a time like \"12:00\"", file.display())));
+    // Other commands still run, with a warning and the defaults.
+    s.cmd().args(["routine", "path"]).assert().success().stderr(contains("warning")).stderr(contains(":2:18:"));
+}
+
+#[test]
+fn default_routine_from_settings_is_listed() {
+    let s = Sandbox::new();
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(s.config().join("config.toml"), "default_routine = \"two-minute\"\n").unwrap();
+    let out = s.cmd().args(["routine", "list", "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let default: Vec<_> =
+        v.as_array().unwrap().iter().filter(|e| e["default"] == true).map(|e| e["name"].clone()).collect();
+    assert_eq!(default, vec![serde_json::json!("two-minute")]);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let s = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = s.cmd().args(["completions", shell]).assert().success().get_output().stdout.clone();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("winddown") && text.contains("checkin"), "{shell}");
+    }
+    s.cmd().args(["completions", "tcsh"]).assert().code(2);
+    s.cmd().arg("man").assert().success().stdout(contains(".TH winddown 1"));
+}
+
+#[test]
+fn no_command_needs_a_terminal() {
+    Sandbox::new().cmd().write_stdin("").assert().code(2).stderr(contains("winddown needs a terminal"));
+}

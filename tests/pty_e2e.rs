@@ -272,3 +272,33 @@ fn closed_terminal_saves_and_exits() {
     assert_eq!(v["records"][0]["steps"][0]["outcome"], "done");
     assert_eq!(v["records"][0]["finished"], true);
 }
+
+#[test]
+fn ctrl_z_suspends_restores_and_comes_back_paused() {
+    let s = Sandbox::new();
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute{THEN_STTY}"));
+    p.wait_for("GET READY", 10);
+    p.send(b"\r"); // start the hold now
+    p.wait_for("HOLD", 5);
+    let pid = p.winddown_pid();
+    let before = p.raw_text().len();
+    p.send(b"\x1a"); // Ctrl-Z
+    // From a job-control shell it stops until `fg`; here (no job control) the
+    // stop signal may be discarded by the kernel. Either way it must come back.
+    let end = Instant::now() + Duration::from_secs(10);
+    while !p.raw_text()[before..].contains("\x1b[?1049l") {
+        assert!(Instant::now() < end, "the terminal was not restored on Ctrl-Z");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    if status.contains("State:\tT") {
+        // SAFETY: kill(2) with SIGCONT on the pid read from /proc.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGCONT) }, 0);
+    }
+    p.wait_for("PAUSED", 10);
+    p.send(b"q");
+    p.wait_for("Quit and save progress?", 5);
+    p.send(b"\r");
+    p.wait_for("EXIT=0", 10);
+}

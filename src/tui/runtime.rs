@@ -108,8 +108,8 @@ fn event_loop(
             // Hand the terminal to the editor, then take it back.
             ratatui::restore();
             let result = crate::editor::edit(&path);
+            // A new terminal draws everything afresh (clear() would query the cursor).
             *terminal = ratatui::init();
-            terminal.clear()?;
             app.edit_done(result, Instant::now());
             dirty = true;
         }
@@ -136,9 +136,9 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io::Re
     ratatui::restore();
     // SAFETY: raising a signal at ourselves; SIGTSTP's default action stops the process.
     unsafe { libc::raise(libc::SIGTSTP) };
-    // Resumed.
+    // Resumed (`fg`): a new terminal draws everything afresh.
     *terminal = ratatui::init();
-    terminal.clear()
+    Ok(())
 }
 
 enum Wait {
