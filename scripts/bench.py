@@ -32,5 +32,7 @@ print(f"history: {size / 1e6:.1f} MB in {len(os.listdir(os.path.join(tmp, 'journ
 bench("log (last 14)", lambda i: ["log"])
 bench("export --format json (10 years)", lambda i: ["export", "--format", "json"])
 bench("export --format csv (10 years)", lambda i: ["export", "--format", "csv"])
+bench("stats (10 years)", lambda i: ["stats"])
+bench("stats --json (10 years)", lambda i: ["stats", "--json"])
 bench("checkin write", lambda i: ["checkin", "--night", f"2026-11-{1 + i % 23:02d}", "--cramps", str(i % 3)])
 shutil.rmtree(tmp)
