@@ -238,3 +238,104 @@ fn routines_tab_default_copy_and_edit() {
     r.app.edit_done(Ok(()), r.t0);
     assert!(r.app.message.as_deref().unwrap().ends_with("ok, 3 steps"));
 }
+
+const COMMENTED: &str = "# my routine\nname = \"Mine\"   # shown as the title\nsummary = \"two steps\"\n\n[[step]]\n# the calf first\ntitle = \"Calf\"\nhold = \"30s\"   # my favourite\nsides = [\"left\", \"right\"]\n\n[[step]]\nkind = \"check\"\ntitle = \"Water\"\n";
+
+fn rig_with_routine() -> (Rig, std::path::PathBuf) {
+    let r = Rig::new(vec![run(d("2026-11-22"))], "2026-11-23T21:00:00+01:00");
+    let dir = paths(&r.dir).routines_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.toml");
+    std::fs::write(&file, COMMENTED).unwrap();
+    let mut r = r;
+    r.app.reload(r.t0);
+    (r, file)
+}
+
+fn open_editor(r: &mut Rig, id: &str) {
+    r.key(KeyCode::Char('4'));
+    r.app.routines.cursor = r.app.library.entries.iter().position(|e| e.id == id).unwrap();
+    r.key(KeyCode::Enter);
+    assert!(r.app.routines.editor.is_some());
+}
+
+#[test]
+fn in_app_editor_changes_one_value_and_keeps_comments() {
+    let (mut r, file) = rig_with_routine();
+    open_editor(&mut r, "mine");
+    insta::assert_snapshot!("editor", r.screen());
+    // Saving with no change leaves the file byte-identical.
+    r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), COMMENTED);
+    // Hold +5 s twice, then save: only that value changes.
+    r.key(KeyCode::Char('+'));
+    r.key(KeyCode::Char('+'));
+    assert!(r.screen().contains("(unsaved)"));
+    r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), COMMENTED.replace("\"30s\"", "\"40s\""));
+    // Move the check step up, add one from the palette, delete it, undo the lot.
+    r.key(KeyCode::Down);
+    r.key(KeyCode::Char('K'));
+    r.key(KeyCode::Char('a'));
+    r.key(KeyCode::Enter);
+    let editor = r.app.routines.editor.as_ref().unwrap();
+    assert_eq!(editor.doc.step_count(), 3);
+    assert_eq!(editor.step, 2);
+    r.key(KeyCode::Char('x'));
+    r.key(KeyCode::Char('y'));
+    assert_eq!(r.app.routines.editor.as_ref().unwrap().doc.step_count(), 2);
+    r.key(KeyCode::Char('u'));
+    r.key(KeyCode::Char('u'));
+    r.key(KeyCode::Char('u'));
+    assert_eq!(r.app.routines.editor.as_ref().unwrap().doc.text(), COMMENTED.replace("\"30s\"", "\"40s\""));
+    r.key(KeyCode::Esc);
+    assert!(r.app.routines.editor.is_none());
+    assert_eq!(
+        r.app.library.find("mine").unwrap().routine.as_ref().unwrap().steps[0].timed().unwrap().hold.as_secs(),
+        40
+    );
+}
+
+#[test]
+fn in_app_editor_refuses_to_save_an_invalid_routine() {
+    let (mut r, file) = rig_with_routine();
+    open_editor(&mut r, "mine");
+    r.key(KeyCode::Enter);
+    for c in "11m".chars() {
+        r.key(KeyCode::Char(c));
+    }
+    r.key(KeyCode::Enter);
+    assert!(r.screen().contains("invalid, cannot save: hold must be at most 10m"));
+    r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), COMMENTED);
+    // Leaving with unsaved changes asks first.
+    r.key(KeyCode::Esc);
+    assert!(r.screen().contains("Discard unsaved changes?"));
+    r.key(KeyCode::Char('y'));
+    assert!(r.app.routines.editor.is_none());
+}
+
+#[test]
+fn in_app_editor_copies_a_builtin_on_save() {
+    let mut r = Rig::new(vec![run(d("2026-11-22"))], "2026-11-23T21:00:00+01:00");
+    open_editor(&mut r, "two-minute");
+    r.key(KeyCode::Right); // reps
+    r.key(KeyCode::Char('+'));
+    r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
+    let copy = paths(&r.dir).routines_dir().join("two-minute.toml");
+    let text = std::fs::read_to_string(copy).unwrap();
+    assert!(text.starts_with("# two-minute — the short version"), "comments kept");
+    assert!(text.contains("reps = 2"));
+}
+
+#[test]
+fn routine_files_changed_outside_are_picked_up() {
+    let (mut r, file) = rig_with_routine();
+    std::fs::write(&file, COMMENTED.replace("\"Calf\"", "\"Calf, edited elsewhere\"")).unwrap();
+    std::fs::write(file.with_file_name("another.toml"), COMMENTED).unwrap();
+    r.app.on_tick(r.t0 + std::time::Duration::from_secs(2));
+    assert!(r.app.take_redraw());
+    assert!(r.app.library.find("another").is_some());
+    let mine = r.app.library.find("mine").unwrap().routine.as_ref().unwrap();
+    assert_eq!(mine.steps[0].title, "Calf, edited elsewhere");
+}

@@ -2,6 +2,7 @@
 //! Pure core: no terminal code.
 
 pub mod diagnostic;
+pub mod edit;
 pub mod files;
 pub mod library;
 pub mod model;

@@ -115,6 +115,7 @@ fn event_loop(
         }
         let now = Instant::now();
         app.on_tick(now);
+        dirty |= app.take_redraw();
         if scheduled.is_some_and(|s| s <= now) {
             dirty = true;
             scheduled = None;

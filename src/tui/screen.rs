@@ -14,6 +14,10 @@ pub trait Screen {
     fn on_key(&mut self, key: KeyEvent, now: Instant);
     /// The clock moved on (called after every wake).
     fn on_tick(&mut self, _now: Instant) {}
+    /// Something changed on its own (a file reloaded): draw again.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
     /// When the screen next changes with no key pressed.
     fn next_wake(&self, _now: Instant) -> Option<Instant> {
         None

@@ -1,6 +1,7 @@
 //! The app as a whole: the home screen with its tabs (Tonight, Check-in,
 //! History, Routines), the welcome on first run, and the coach when it runs.
 
+pub mod editor;
 pub mod routines;
 pub mod view;
 
@@ -68,6 +69,10 @@ pub struct HomeApp {
     pub speed: f64,
     pub message: Option<String>,
     pub quit: bool,
+    /// What the routines folder looked like at the last look (names, sizes, times).
+    routines_seen: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
+    last_scan: Option<Instant>,
+    redraw: bool,
 }
 
 impl HomeApp {
@@ -101,6 +106,9 @@ impl HomeApp {
             speed: 1.0,
             message: None,
             quit: false,
+            routines_seen: Vec::new(),
+            last_scan: None,
+            redraw: false,
         };
         app.reload(now);
         app.picked = app.library.entries.iter().position(|e| e.id == app.config.default_routine).unwrap_or(0);
@@ -138,6 +146,36 @@ impl HomeApp {
         self.history = HistoryApp::new(self.entries.clone(), tonight);
         self.history.week_start = self.config.week_start;
         self.routines.clamp(self.library.entries.len());
+        self.routines_seen = self.routines_fingerprint();
+    }
+
+    /// A cheap look at the routines folder: names, sizes and modification times.
+    fn routines_fingerprint(&self) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+        let mut out: Vec<_> = std::fs::read_dir(self.paths.routines_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((e.path(), meta.len(), meta.modified().ok()))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Picks up routine files changed in another window (never under a running coach).
+    fn watch_routines(&mut self, now: Instant) {
+        if self.last_scan.is_some_and(|t| now.saturating_duration_since(t) < std::time::Duration::from_secs(1)) {
+            return;
+        }
+        self.last_scan = Some(now);
+        // The editor's own saves are picked up when it closes.
+        if self.routines.editor.is_none() && self.routines_fingerprint() != self.routines_seen {
+            self.reload(now);
+            self.message = Some("routines changed on disk: reloaded".into());
+            self.redraw = true;
+        }
     }
 
     /// Tonight's routine, if the picked one is valid.
@@ -284,12 +322,15 @@ impl Screen for HomeApp {
                     self.tab = Tab::Tonight;
                 }
             }
-            _ if self.routines.naming.is_some() => self.routines_key(key, now),
+            _ if self.routines.naming.is_some() || self.routines.editor.is_some() => self.routines_key(key, now),
             _ => self.home_key(key, now),
         }
     }
 
     fn on_tick(&mut self, now: Instant) {
+        if self.coach.is_none() {
+            self.watch_routines(now);
+        }
         if let Some(coach) = &mut self.coach {
             coach.tick(now);
             if coach.quit {
@@ -307,6 +348,10 @@ impl Screen for HomeApp {
 
     fn finished(&self) -> bool {
         self.quit
+    }
+
+    fn take_redraw(&mut self) -> bool {
+        std::mem::take(&mut self.redraw)
     }
 
     fn on_signal(&mut self, now: Instant) {

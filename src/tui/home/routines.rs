@@ -25,6 +25,8 @@ pub struct RoutinesTab {
     /// The library changed on disk: reload it.
     pub changed: bool,
     pub leave: bool,
+    /// The in-app editor, when open.
+    pub editor: Option<super::editor::EditorState>,
 }
 
 impl RoutinesTab {
@@ -51,6 +53,15 @@ impl RoutinesTab {
                 }
             };
         }
+        if let Some(editor) = &mut self.editor {
+            editor.handle_key(key);
+            let msg = editor.message.clone();
+            if editor.closed {
+                self.editor = None;
+                self.changed = true;
+            }
+            return msg;
+        }
         if self.invalid_edit.is_some() {
             return self.invalid_key(key);
         }
@@ -58,7 +69,19 @@ impl RoutinesTab {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.cursor = (self.cursor + n - 1) % n,
             KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1) % n,
-            KeyCode::Char('e') | KeyCode::Enter => {
+            KeyCode::Enter => {
+                let entry = lib.entries.get(self.cursor)?;
+                let text = match entry_text(entry) {
+                    Ok(t) => t,
+                    Err(e) => return Some(e),
+                };
+                let path = paths.routine_file(&entry.id);
+                match crate::routine::edit::RoutineDoc::parse(&entry.id, &path.display().to_string(), &text) {
+                    Ok(doc) => self.editor = Some(super::editor::EditorState::new(doc, path)),
+                    Err(e) => return Some(format!("{e}; press e to fix it in your editor")),
+                }
+            }
+            KeyCode::Char('e') => {
                 let entry = lib.entries.get(self.cursor)?;
                 match file_for_edit(&paths.routines_dir(), &entry.id) {
                     Ok((path, copied)) => {

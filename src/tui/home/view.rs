@@ -57,6 +57,11 @@ pub fn render(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame) {
     let [body, status, keys] =
         Layout::vertical([Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     match app.tab {
+        Tab::Routines if app.routines.editor.is_some() => {
+            if let Some(editor) = &app.routines.editor {
+                editor.render(theme, f, body);
+            }
+        }
         Tab::Routines => routines(app, theme, f, body),
         _ => tonight(app, now, theme, f, body),
     }
@@ -67,27 +72,22 @@ pub fn render(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame) {
     };
     f.render_widget(status_line, status);
     let key_list: &[(&str, &str)] = match app.tab {
+        Tab::Routines if app.routines.editor.is_some() => &[("Esc", "close the editor")],
         Tab::Routines if app.routines.invalid_edit.is_some() => {
             &[("e", "edit again"), ("k", "keep previous"), ("s", "keep this")]
         }
         Tab::Routines => &[
             ("↑↓", "pick"),
-            ("e", "edit"),
-            ("n", "new copy"),
+            ("Enter", "edit"),
+            ("e", "$EDITOR"),
+            ("n", "copy"),
             ("d", "default"),
             ("r", "reload"),
-            ("1-4", "tabs"),
             ("?", "help"),
         ],
-        _ => &[
-            ("Enter", "start"),
-            ("↑↓", "routine"),
-            ("c", "check in"),
-            ("h", "history"),
-            ("1-4", "tabs"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
+        _ => {
+            &[("Enter", "start"), ("↑↓", "routine"), ("c", "check in"), ("h", "history"), ("?", "help"), ("q", "quit")]
+        }
     };
     f.render_widget(keys_line(theme, key_list), keys);
     if let Some(name) = &app.routines.naming {
@@ -305,7 +305,8 @@ fn help(tab: Tab, theme: &Theme, f: &mut Frame, area: Rect) {
     match tab {
         Tab::Routines => rows.extend([
             ("↑ ↓", "pick a routine"),
-            ("e Enter", "edit in $EDITOR (a built-in is copied first)"),
+            ("Enter", "edit here: steps, values, order (comments kept)"),
+            ("e", "edit in $EDITOR (a built-in is copied first)"),
             ("n", "new routine from a copy of this one"),
             ("d", "make it the default"),
             ("r", "reload from disk"),
