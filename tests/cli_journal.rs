@@ -321,3 +321,25 @@ fn history_needs_a_terminal() {
     let s = Sandbox::new();
     at(&s, MORNING).arg("history").assert().code(2).stderr(contains("needs a terminal"));
 }
+
+#[test]
+fn tonight_stays_pending_until_the_boundary() {
+    let s = Sandbox::new();
+    at(&s, MORNING).args(["checkin", "--night", "2026-11-22", "--cramps", "0"]).assert().success();
+    at(&s, MORNING).args(["checkin", "--night", "2026-11-23", "--cramps", "0"]).assert().success();
+    let streak = |now: &str| {
+        let out = at(&s, now).args(["stats", "--json"]).assert().success().get_output().stdout.clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        (v["tonight"].as_str().unwrap().to_string(), v["streaks"]["checkin"]["current"].as_u64().unwrap())
+    };
+    // 11:59 on the 24th is still the night of the 23rd (checked in).
+    assert_eq!(streak("2026-11-24T11:59:00+01:00"), ("2026-11-23".into(), 2));
+    // 12:00 starts the night of the 24th: not checked in yet, pending, not a break.
+    assert_eq!(streak("2026-11-24T12:00:00+01:00"), ("2026-11-24".into(), 2));
+    // A day later the 24th is over without a check-in: the streak is broken.
+    assert_eq!(streak("2026-11-25T13:00:00+01:00"), ("2026-11-25".into(), 0));
+    // With a later boundary, 13:00 still belongs to the night before.
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(s.config().join("config.toml"), "night_boundary = \"14:00\"\n").unwrap();
+    assert_eq!(streak("2026-11-24T13:00:00+01:00"), ("2026-11-23".into(), 2));
+}
