@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 
@@ -23,4 +23,28 @@ pub fn too_small(f: &mut Frame, area: Rect, min_w: u16, min_h: u16, theme: &Them
     ];
     let rect = Rect { y: area.y + area.height.saturating_sub(3) / 2, height: area.height.min(3), ..area };
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
+}
+
+/// "Enter start · q quit": keys in the key style, what they do in plain text.
+pub fn keys_line<'a>(theme: &Theme, keys: &[(&'a str, &'a str)]) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, (k, what)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(*k, theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    Line::from(spans)
+}
+
+/// A bordered box of `lines` centred over `area`.
+pub fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+    let width = lines.iter().map(|l| l.width() as u16).max().unwrap_or(20) + 4;
+    let rect = centered(area, width.min(area.width), (lines.len() as u16 + 2).min(area.height));
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().border_type(BorderType::Rounded).title(title.to_string())),
+        rect,
+    );
 }

@@ -12,7 +12,7 @@ use crate::guidance;
 use crate::journal::choices::Choice;
 use crate::journal::{LegSide, NightEntry, Quality, Rested, Trigger};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, too_small};
+use crate::tui::widgets::{dialog, too_small};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -356,14 +356,4 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
     lines.push(Line::from(""));
     lines.push(Line::styled("any key closes this", theme.dim()));
     dialog(f, area, " Keys ", lines);
-}
-
-fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
-    let width = lines.iter().map(|l| l.width() as u16).max().unwrap_or(20) + 4;
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().border_type(BorderType::Rounded).title(title.to_string())),
-        rect,
-    );
 }

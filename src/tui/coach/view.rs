@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::app::{CoachApp, Mode};
@@ -13,7 +13,7 @@ use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
 use crate::session::{SessionView, StepStatus};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, too_small};
+use crate::tui::widgets::{dialog, keys_line, too_small};
 
 /// Smallest size the coach lays out in; below it a message asks for more room.
 pub const MIN_WIDTH: u16 = 44;
@@ -286,18 +286,6 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
 }
 
-fn keys_line<'a>(theme: &Theme, keys: &[(&'a str, &'a str)]) -> Line<'a> {
-    let mut spans = Vec::new();
-    for (i, (k, what)) in keys.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim()));
-        }
-        spans.push(Span::styled(*k, theme.key()));
-        spans.push(Span::raw(format!(" {what}")));
-    }
-    Line::from(spans)
-}
-
 fn help(theme: &Theme, f: &mut Frame, area: Rect) {
     let rows = [
         ("Space", "pause / resume"),
@@ -316,14 +304,4 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
     lines.push(Line::from(""));
     lines.push(Line::styled("any of ? Esc Enter closes this", theme.dim()));
     dialog(f, area, " Keys ", lines);
-}
-
-fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
-    let width = lines.iter().map(|l| l.width() as u16).max().unwrap_or(20) + 4;
-    let rect = centered(area, width.min(area.width), (lines.len() as u16 + 2).min(area.height));
-    f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().border_type(BorderType::Rounded).title(title.to_string())),
-        rect,
-    );
 }

@@ -4,12 +4,12 @@ use chrono::{Datelike, Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Paragraph, Wrap};
 
 use super::HistoryApp;
 use super::calendar::{CELL, MonthCalendar};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, too_small};
+use crate::tui::widgets::{dialog, too_small};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
@@ -50,9 +50,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
             Line::from(""),
             Line::styled("any key closes this", theme.dim()),
         ];
-        let rect = centered(area, 42, lines.len() as u16 + 2);
-        f.render_widget(Clear, rect);
-        f.render_widget(Paragraph::new(lines).block(Block::bordered().title(" Keys ")), rect);
+        dialog(f, area, " Keys ", lines);
     }
 }
 

@@ -15,7 +15,7 @@ use crate::routine::plan::{format_duration, total_time};
 use crate::stats::mark;
 use crate::tui::history::calendar::{cramp_mark, routine_mark};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, too_small};
+use crate::tui::widgets::{centered, dialog, keys_line, too_small};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
@@ -101,18 +101,6 @@ pub fn render(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame) {
     if app.help {
         help(app.tab, theme, f, area);
     }
-}
-
-fn keys_line<'a>(theme: &Theme, keys: &[(&'a str, &'a str)]) -> Line<'a> {
-    let mut spans = Vec::new();
-    for (i, (k, what)) in keys.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim()));
-        }
-        spans.push(Span::styled(*k, theme.key()));
-        spans.push(Span::raw(format!(" {what}")));
-    }
-    Line::from(spans)
 }
 
 fn routine_list<'a>(app: &'a HomeApp, theme: &Theme, selected: usize) -> (List<'a>, ListState) {
@@ -327,8 +315,5 @@ fn help(tab: Tab, theme: &Theme, f: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled("any key closes this", theme.dim()));
-    let width = lines.iter().map(|l| l.width() as u16).max().unwrap_or(20) + 4;
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    f.render_widget(Clear, rect);
-    f.render_widget(Paragraph::new(lines).block(Block::bordered().title(" Keys ")), rect);
+    dialog(f, area, " Keys ", lines);
 }
