@@ -54,6 +54,18 @@ fn sigkill_at_random_moments_loses_no_acknowledged_write() {
     let s = Sandbox::new();
     let first: NaiveDate = "2026-01-01".parse().unwrap();
     let mut rng = Lcg(7);
+    // How long one write takes here, so the kills land before, during and after
+    // the commit on a fast machine and on a loaded one alike.
+    let mut times: Vec<u128> = (0..5)
+        .map(|i| {
+            let t = std::time::Instant::now();
+            let night = (first + Days::new(200 + i)).to_string();
+            assert!(winddown(&s).args(["checkin", "--night", &night, "--cramps", "0"]).status().unwrap().success());
+            t.elapsed().as_micros()
+        })
+        .collect();
+    times.sort();
+    let window = (times[2] * 3 / 2).max(500) as u64;
     let mut acknowledged = Vec::new();
     // Every attempt per night, in order: (cramps, acknowledged).
     let mut attempts: std::collections::HashMap<String, Vec<(u64, bool)>> = Default::default();
@@ -66,7 +78,7 @@ fn sigkill_at_random_moments_loses_no_acknowledged_write() {
             .args(["checkin", "--night", &night.to_string(), "--cramps", &cramps.to_string()])
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.next() % 6000));
+        std::thread::sleep(Duration::from_micros(rng.next() % window));
         if child.kill().is_ok() {
             killed += 1;
         }

@@ -123,7 +123,11 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     if let Some(art) = art
         && right.width > 0
     {
-        f.render_widget(Paragraph::new(art.trim_end_matches('\n')).style(theme.dim()), right);
+        // Centred beside the digits rather than hanging from the top.
+        let art = art.trim_end_matches('\n');
+        let rows = (art.lines().count() as u16).min(right.height);
+        let top = right.y + (right.height - rows) / 2;
+        f.render_widget(Paragraph::new(art).style(theme.dim()), Rect { y: top, height: rows, ..right });
     }
 
     if let Some(how) = &step.how {
@@ -137,7 +141,10 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
 
     let phase_label = match v.phase {
         Some(PhaseKind::Check) | None => String::new(),
-        _ => format!("{}s", v.remaining_secs),
+        Some(PhaseKind::GetReady) => format!("get ready · {}s", v.remaining_secs),
+        Some(PhaseKind::Hold { .. }) => format!("hold · {}s left", v.remaining_secs),
+        Some(PhaseKind::Switch { .. }) => format!("switch legs · {}s", v.remaining_secs),
+        Some(PhaseKind::Rest { .. }) => format!("rest · {}s", v.remaining_secs),
     };
     f.render_widget(
         Gauge::default().gauge_style(theme.gauge()).ratio(v.phase_progress.clamp(0.0, 1.0)).label(phase_label),
