@@ -48,3 +48,22 @@ pub fn dialog(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
         rect,
     );
 }
+
+/// The frame every full screen uses: a rounded border with the screen's title
+/// on the left and its main keys on the right. Returns the inside, or `None`
+/// after drawing the "make the window larger" message when `f` is smaller
+/// than `min` (columns, rows).
+pub fn screen_frame(f: &mut Frame, theme: &Theme, title: &str, keys: &str, min: (u16, u16)) -> Option<Rect> {
+    let area = f.area();
+    if area.width < min.0 || area.height < min.1 {
+        too_small(f, area, min.0, min.1, theme);
+        return None;
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(Line::styled(format!(" {title} "), theme.title()))
+        .title(Line::from(format!(" {keys} ")).right_aligned());
+    let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
+    f.render_widget(block, area);
+    Some(inner)
+}

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::fields::Field;
 use super::form::{CheckinForm, Mode, SPOTS};
@@ -12,7 +12,7 @@ use crate::guidance;
 use crate::journal::choices::Choice;
 use crate::journal::{LegSide, NightEntry, Quality, Rested, Trigger};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{dialog, too_small};
+use crate::tui::widgets::{dialog, screen_frame};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -22,16 +22,8 @@ const TEXT_WIDTH: u16 = 14;
 
 pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(f, area, MIN_WIDTH, MIN_HEIGHT, theme);
-        return;
-    }
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .title(Line::styled(" Morning check-in ", theme.title()))
-        .title(Line::from(" Ctrl-S save · Esc leave · ? help ").right_aligned());
-    let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
-    f.render_widget(block, area);
+    let keys = "Ctrl-S save · Esc leave · ? help";
+    let Some(inner) = screen_frame(f, theme, "Morning check-in", keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
     if let Mode::Saved { checkins, checkin_streak, cramp_free } = form.mode {
         return saved(form, (checkins, checkin_streak, cramp_free), theme, f, inner);
     }

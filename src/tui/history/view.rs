@@ -4,28 +4,20 @@ use chrono::{Datelike, Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 
 use super::HistoryApp;
 use super::calendar::{CELL, MonthCalendar};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{dialog, too_small};
+use crate::tui::widgets::{dialog, screen_frame};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
 
 pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(f, area, MIN_WIDTH, MIN_HEIGHT, theme);
-        return;
-    }
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .title(Line::styled(" History ", theme.title()))
-        .title(Line::from(" ←/→ month · t this month · q back · ? help ").right_aligned());
-    let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
-    f.render_widget(block, area);
+    let keys = "←/→ month · t this month · q back · ? help";
+    let Some(inner) = screen_frame(f, theme, "History", keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
     let [top, chart] = Layout::vertical([Constraint::Length(11), Constraint::Min(6)]).areas(inner);
     let [cal, side] = Layout::horizontal([Constraint::Length(CELL * 7 + 1), Constraint::Min(20)]).areas(top);
     let calendar = MonthCalendar {
