@@ -27,14 +27,4 @@ sleep 40
 # The run record holds the start and end of the routine: compare with the plan (60 s).
 tmux -L wdcpu send-keys -t wdcpu Enter 2>/dev/null || true
 sleep 1
-python3 - "$tmp/data/journal" <<'PY'
-import json, os, sys, datetime as dt
-d = sys.argv[1]
-for f in sorted(os.listdir(d)):
-    if f.endswith(".jsonl"):
-        for line in open(os.path.join(d, f)).read().splitlines()[1:]:
-            r = json.loads(line)
-            if r["type"] == "run":
-                took = dt.datetime.fromisoformat(r["ended"]) - dt.datetime.fromisoformat(r["started"])
-                print(f"run took {took.total_seconds():.3f} s for a planned 60 s (record times are whole-process wall clock)")
-PY
+python3 "$(dirname "$0")/run-durations.py" "$tmp/data/journal" 60

@@ -14,14 +14,4 @@ mkdir -p "$tmp/config/routines"
 tmux -L wdacc new-session -d -s wdacc -x 80 -y 24 \
   "WINDDOWN_CONFIG_DIR=$tmp/config WINDDOWN_DATA_DIR=$tmp/data $bin run ten; sleep 5"
 sleep 603
-python3 - "$tmp/data/journal" <<'PY'
-import json, os, sys, datetime as dt
-d = sys.argv[1]
-for f in sorted(os.listdir(d)):
-    if f.endswith(".jsonl"):
-        for line in open(os.path.join(d, f)).read().splitlines()[1:]:
-            r = json.loads(line)
-            if r["type"] == "run":
-                took = (dt.datetime.fromisoformat(r["ended"]) - dt.datetime.fromisoformat(r["started"])).total_seconds()
-                print(f"10-minute routine: {took:.3f} s recorded for 600 s planned ({(took - 600) * 1000:+.0f} ms, process start included)")
-PY
+python3 "$(dirname "$0")/run-durations.py" "$tmp/data/journal" 600

@@ -14,8 +14,7 @@ fn at(s: &Sandbox, now: &str) -> assert_cmd::Command {
 }
 
 fn export(s: &Sandbox) -> serde_json::Value {
-    let out = at(s, MORNING).args(["export"]).assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
+    s.export()
 }
 
 #[test]

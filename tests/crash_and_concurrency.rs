@@ -20,17 +20,7 @@ fn winddown(s: &Sandbox) -> Command {
 }
 
 fn checkins(s: &Sandbox) -> Vec<(String, u64)> {
-    let out = assert_cmd::Command::cargo_bin("winddown")
-        .unwrap()
-        .env("WINDDOWN_CONFIG_DIR", s.config())
-        .env("WINDDOWN_DATA_DIR", s.data())
-        .arg("export")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = s.export();
     v["records"]
         .as_array()
         .unwrap()

@@ -1,6 +1,9 @@
 //! The history screen on TestBackend, with a fixed journal.
 
+mod common;
+
 use chrono::{Days, NaiveDate};
+use common::records;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -29,35 +32,10 @@ fn entries() -> Entries {
                 recorded: "2026-01-01T00:00:00+00:00".parse().unwrap(),
             }));
         } else if let Some(outcome) = outcome {
-            records.push(Record::Run(Run {
-                night,
-                id: format!("{night}T22:10:00+01:00"),
-                routine: "cramp-guard".into(),
-                routine_hash: "h".into(),
-                started: format!("{night}T22:10:00+01:00").parse().unwrap(),
-                ended: None,
-                speed: 1.0,
-                finished: true,
-                steps: vec![StepRecord { title: "Calf".into(), optional: false, outcome, held_s: Held::default() }],
-            }));
+            records.push(records::run(night, "22:10", outcome));
         }
         let cramps = (i % 3 == 0) as u32 + (i % 5 == 0) as u32;
-        records.push(Record::Checkin(CheckIn {
-            night,
-            recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
-            cramps,
-            pain: (cramps > 0).then_some((i % 10) as u8),
-            longest_s: None,
-            places: vec![],
-            disturbed: None,
-            quality: Some(Quality::Fair),
-            rested: None,
-            sleep: SleepTimes::default(),
-            triggers: vec![],
-            tags: vec![],
-            red_flags: RedFlags::default(),
-            note: String::new(),
-        }));
+        records.push(records::checkin(night, cramps, (cramps > 0).then_some((i % 10) as u8), Quality::Fair));
     }
     Entries::from_records(records)
 }

@@ -1,8 +1,11 @@
 //! The home screen: its states as snapshots, and navigation by keys.
 
+mod common;
+
 use std::time::Instant;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use common::records;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,41 +27,11 @@ fn paths(dir: &tempfile::TempDir) -> Paths {
 }
 
 fn run(night: NaiveDate) -> Record {
-    Record::Run(Run {
-        night,
-        id: format!("{night}T22:00:00+01:00"),
-        routine: "cramp-guard".into(),
-        routine_hash: "h".into(),
-        started: format!("{night}T22:00:00+01:00").parse().unwrap(),
-        ended: None,
-        speed: 1.0,
-        finished: true,
-        steps: vec![StepRecord {
-            title: "Calf".into(),
-            optional: false,
-            outcome: Outcome::Done,
-            held_s: Held::default(),
-        }],
-    })
+    records::run(night, "22:00", Outcome::Done)
 }
 
 fn checkin(night: NaiveDate, cramps: u32) -> Record {
-    Record::Checkin(CheckIn {
-        night,
-        recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
-        cramps,
-        pain: (cramps > 0).then_some(5),
-        longest_s: None,
-        places: vec![],
-        disturbed: None,
-        quality: Some(Quality::Good),
-        rested: None,
-        sleep: SleepTimes::default(),
-        triggers: vec![],
-        tags: vec![],
-        red_flags: RedFlags::default(),
-        note: String::new(),
-    })
+    records::checkin(night, cramps, (cramps > 0).then_some(5), Quality::Good)
 }
 
 impl Rig {

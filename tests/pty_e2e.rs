@@ -102,8 +102,7 @@ impl Pty {
 }
 
 fn export(s: &Sandbox) -> serde_json::Value {
-    let out = s.cmd().arg("export").assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
+    s.export()
 }
 
 /// After winddown exits, the same shell prints the terminal settings: raw mode must be off.

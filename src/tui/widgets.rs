@@ -67,3 +67,15 @@ pub fn screen_frame(f: &mut Frame, theme: &Theme, title: &str, keys: &str, min: 
     f.render_widget(block, area);
     Some(inner)
 }
+
+/// The `?` overlay: each key beside what it does, and how to close it.
+pub fn keys_help(f: &mut Frame, area: Rect, theme: &Theme, rows: &[(&str, &str)], closes: &str) {
+    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).max(8);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>width$}  "), theme.key()), Span::raw(*what)]))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled(closes.to_string(), theme.dim()));
+    dialog(f, area, " Keys ", lines);
+}

@@ -56,3 +56,52 @@ pub fn repo_file(rel: &str) -> PathBuf {
 }
 
 pub const VALID: &str = "name = \"Mine\"\nsummary = \"One stretch\"\n\n[[step]]\ntitle = \"Calf\"\nhold = \"20s\"\nsides = [\"left\", \"right\"]\n";
+
+impl Sandbox {
+    /// The whole journal, through `winddown export`.
+    pub fn export(&self) -> serde_json::Value {
+        let out = self.cmd().arg("export").assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+}
+
+/// Journal records for screen tests, with only the fields that matter as arguments.
+pub mod records {
+    use chrono::{Days, NaiveDate};
+    use winddown::journal::*;
+
+    /// A finished run of cramp-guard started at `start` (HH:MM) with one step.
+    pub fn run(night: NaiveDate, start: &str, outcome: Outcome) -> Record {
+        Record::Run(Run {
+            night,
+            id: format!("{night}T{start}:00+01:00"),
+            routine: "cramp-guard".into(),
+            routine_hash: "h".into(),
+            started: format!("{night}T{start}:00+01:00").parse().unwrap(),
+            ended: None,
+            speed: 1.0,
+            finished: true,
+            steps: vec![StepRecord { title: "Calf".into(), optional: false, outcome, held_s: Held::default() }],
+        })
+    }
+
+    /// A check-in recorded at 07:00 the next morning.
+    pub fn checkin(night: NaiveDate, cramps: u32, pain: Option<u8>, quality: Quality) -> Record {
+        Record::Checkin(CheckIn {
+            night,
+            recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
+            cramps,
+            pain,
+            longest_s: None,
+            places: vec![],
+            disturbed: None,
+            quality: Some(quality),
+            rested: None,
+            sleep: SleepTimes::default(),
+            triggers: vec![],
+            tags: vec![],
+            red_flags: RedFlags::default(),
+            note: String::new(),
+        })
+    }
+}

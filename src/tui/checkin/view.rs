@@ -12,7 +12,7 @@ use crate::guidance;
 use crate::journal::choices::Choice;
 use crate::journal::{LegSide, NightEntry, Quality, Rested, Trigger};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{dialog, screen_frame};
+use crate::tui::widgets::{dialog, keys_help, screen_frame};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -341,11 +341,5 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
         ("Ctrl-S", "save"),
         ("Esc", "leave (asks first if anything changed)"),
     ];
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(k, w)| Line::from(vec![Span::styled(format!("{k:>8}  "), theme.key()), Span::raw(*w)]))
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::styled("any key closes this", theme.dim()));
-    dialog(f, area, " Keys ", lines);
+    keys_help(f, area, theme, &rows, "any key closes this");
 }

@@ -13,7 +13,7 @@ use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
 use crate::session::{SessionView, StepStatus};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{dialog, keys_line, too_small};
+use crate::tui::widgets::{dialog, keys_help, keys_line, too_small};
 
 /// Smallest size the coach lays out in; below it a message asks for more room.
 pub const MIN_WIDTH: u16 = 44;
@@ -304,11 +304,5 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
         ("Ctrl-C", "quit now, saving progress"),
         ("?", "this help"),
     ];
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>8}  "), theme.key()), Span::raw(*what)]))
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::styled("any of ? Esc Enter closes this", theme.dim()));
-    dialog(f, area, " Keys ", lines);
+    keys_help(f, area, theme, &rows, "any of ? Esc Enter closes this");
 }

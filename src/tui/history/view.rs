@@ -9,7 +9,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 use super::HistoryApp;
 use super::calendar::{CELL, MonthCalendar};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{dialog, screen_frame};
+use crate::tui::widgets::{keys_help, screen_frame};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
@@ -35,14 +35,8 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     f.render_widget(Paragraph::new(summary(app, theme)).wrap(Wrap { trim: false }), side);
     weekly_chart(app, theme, f, chart);
     if app.help {
-        let lines = vec![
-            Line::from("←/→ or h/l   previous / next month"),
-            Line::from("t            this month"),
-            Line::from("q or Esc     back"),
-            Line::from(""),
-            Line::styled("any key closes this", theme.dim()),
-        ];
-        dialog(f, area, " Keys ", lines);
+        let rows = [("←/→  h/l", "previous / next month"), ("t", "this month"), ("q  Esc", "back")];
+        keys_help(f, area, theme, &rows, "any key closes this");
     }
 }
 

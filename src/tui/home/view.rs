@@ -15,7 +15,7 @@ use crate::routine::plan::{format_duration, total_time};
 use crate::stats::mark;
 use crate::tui::history::calendar::{cramp_mark, routine_mark};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, dialog, keys_line, too_small};
+use crate::tui::widgets::{centered, keys_help, keys_line, too_small};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
@@ -309,11 +309,5 @@ fn help(tab: Tab, theme: &Theme, f: &mut Frame, area: Rect) {
             ("q", "quit"),
         ]),
     }
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(k, w)| Line::from(vec![Span::styled(format!("{k:>10}  "), theme.key()), Span::raw(*w)]))
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::styled("any key closes this", theme.dim()));
-    dialog(f, area, " Keys ", lines);
+    keys_help(f, area, theme, &rows, "any key closes this");
 }
