@@ -104,6 +104,7 @@ fn invalid_checkin_values_exit_2_and_write_nothing() {
         (&["--cramps", "0", "--into-bed", "25:00"], "HH:MM"),
         (&["--cramps", "0", "--swollen-leg", "maybe"], "yes or no"),
         (&["--cramps", "0", "--pain", "3"], "--pain describes cramps, but --cramps is 0"),
+        (&["--cramps", "0", "--night", "2026-11-25"], "has not happened yet"),
         (&["--quality", "fair"], "--cramps is required"),
         (&[], "no terminal for the check-in form"),
     ];

@@ -33,6 +33,13 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     }
     let journal = ctx.journal();
     let night = args.night.unwrap_or_else(|| ctx.last_night());
+    if night > ctx.current_night() {
+        // The form refuses these too: a check-in is about a night that has happened.
+        return Err(Exit::invalid(format!(
+            "the night of {night} has not happened yet; the latest night to check in for is {}",
+            ctx.current_night()
+        )));
+    }
     let logged =
         journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.cramps.clone()).unwrap_or_default();
     let cramps = match (args.cramps, logged.len()) {
