@@ -204,10 +204,8 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
 }
 
 pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResult {
-    let entries = ctx.journal().read_all()?;
-    let report = crate::stats::report::report(&entries, ctx.current_night(), since);
-    // The process ends right after: freeing years of records one by one is wasted time.
-    std::mem::forget(entries);
+    let facts = crate::stats::facts::Facts::read(&ctx.journal())?;
+    let report = crate::stats::report::report(&facts, ctx.current_night(), since);
     if json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
     } else {

@@ -18,6 +18,17 @@ pub enum RecordRef<'a> {
     Rest(&'a RestNight),
 }
 
+impl Record {
+    pub fn as_ref(&self) -> RecordRef<'_> {
+        match self {
+            Record::Run(r) => RecordRef::Run(r),
+            Record::Checkin(c) => RecordRef::Checkin(c),
+            Record::Cramp(c) => RecordRef::Cramp(c),
+            Record::Rest(r) => RecordRef::Rest(r),
+        }
+    }
+}
+
 impl RecordRef<'_> {
     pub fn to_owned(self) -> Record {
         match self {
@@ -60,21 +71,7 @@ pub struct Entries {
 
 impl Entries {
     pub fn from_records(records: Vec<Record>) -> Entries {
-        let mut nights: BTreeMap<NaiveDate, NightEntry> = BTreeMap::new();
-        for r in records {
-            let n = nights.entry(r.night()).or_default();
-            match r {
-                Record::Run(run) => n.runs.push(run),
-                Record::Checkin(c) => n.checkin = Some(c),
-                Record::Cramp(c) => n.cramps.push(c),
-                Record::Rest(rest) => n.rest = Some(rest),
-            }
-        }
-        for n in nights.values_mut() {
-            n.runs.sort_by_key(|r| r.started);
-            n.cramps.sort_by_key(|c| c.at);
-        }
-        Entries { nights }
+        Entries { nights: group_by_night(records) }
     }
 
     pub fn night(&self, date: NaiveDate) -> Option<&NightEntry> {
@@ -100,5 +97,38 @@ impl Entries {
 
     pub fn checkin_count(&self) -> usize {
         self.nights.values().filter(|n| n.checkin.is_some()).count()
+    }
+}
+
+/// Groups records by night: runs in start order, cramps in time order.
+pub fn group_by_night(records: impl IntoIterator<Item = Record>) -> BTreeMap<NaiveDate, NightEntry> {
+    let mut nights = BTreeMap::new();
+    for r in records {
+        add_record(&mut nights, r);
+    }
+    put_in_order(&mut nights);
+    nights
+}
+
+/// Files `r` under its night; a later check-in or rest record replaces an earlier one.
+pub fn add_record(nights: &mut BTreeMap<NaiveDate, NightEntry>, r: Record) {
+    let n = nights.entry(r.night()).or_default();
+    match r {
+        Record::Run(run) => {
+            // Most nights hold one run: no room for four.
+            n.runs.reserve_exact(1);
+            n.runs.push(run);
+        }
+        Record::Checkin(c) => n.checkin = Some(c),
+        Record::Cramp(c) => n.cramps.push(c),
+        Record::Rest(rest) => n.rest = Some(rest),
+    }
+}
+
+/// Runs in start order, cramps in time order, whatever order the lines were in.
+pub fn put_in_order(nights: &mut BTreeMap<NaiveDate, NightEntry>) {
+    for n in nights.values_mut() {
+        n.runs.sort_by_key(|r| r.started);
+        n.cramps.sort_by_key(|c| c.at);
     }
 }

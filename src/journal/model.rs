@@ -16,27 +16,17 @@ pub enum Record {
 
 impl Record {
     /// Parses one journal line. Lines written by winddown start with their
-    /// `"type"`, which lets each record go straight to its own struct; any other
-    /// key order (a hand edit) takes the slower generic path.
+    /// `"type"`, which lets the rest of the object go straight to its own
+    /// struct, without a copy (serde's tagged enums buffer every field first);
+    /// any other key order (a hand edit) takes the slower generic path.
     pub fn from_line(line: &str) -> serde_json::Result<Record> {
-        fn direct<T: serde::de::DeserializeOwned>(rest: &str) -> serde_json::Result<T> {
-            let mut obj = String::with_capacity(rest.len() + 1);
-            obj.push('{');
-            obj.push_str(rest);
-            serde_json::from_str(&obj)
+        use serde::Deserializer;
+        if !line.starts_with("{\"type\":") {
+            return serde_json::from_str(line);
         }
-        if let Some(rest) = line.strip_prefix("{\"type\":\"") {
-            if let Some(rest) = rest.strip_prefix("run\",") {
-                return direct(rest).map(Record::Run);
-            } else if let Some(rest) = rest.strip_prefix("checkin\",") {
-                return direct(rest).map(Record::Checkin);
-            } else if let Some(rest) = rest.strip_prefix("cramp\",") {
-                return direct(rest).map(Record::Cramp);
-            } else if let Some(rest) = rest.strip_prefix("rest\",") {
-                return direct(rest).map(Record::Rest);
-            }
-        }
-        serde_json::from_str(line)
+        let mut de = serde_json::Deserializer::from_str(line);
+        let record = (&mut de).deserialize_map(TypeFirst)?;
+        de.end().map(|()| record)
     }
 
     pub fn night(&self) -> NaiveDate {
@@ -56,6 +46,46 @@ impl Record {
             Record::Cramp(c) => RecordKey::Cramp(c.night, c.at.to_rfc3339(), c.place, c.side),
             Record::Rest(r) => RecordKey::Rest(r.night),
         }
+    }
+}
+
+/// Reads a record object whose first key is `"type"`.
+struct TypeFirst;
+
+impl<'de> serde::de::Visitor<'de> for TypeFirst {
+    type Value = Record;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a journal record")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+        #[derive(Deserialize)]
+        enum Key {
+            #[serde(rename = "type")]
+            Type,
+            #[serde(other)]
+            Other,
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum Kind {
+            Run,
+            Checkin,
+            Cramp,
+            Rest,
+        }
+        if !matches!(map.next_key::<Key>()?, Some(Key::Type)) {
+            return Err(serde::de::Error::missing_field("type"));
+        }
+        let kind: Kind = map.next_value()?;
+        let rest = serde::de::value::MapAccessDeserializer::new(map);
+        Ok(match kind {
+            Kind::Run => Record::Run(Run::deserialize(rest)?),
+            Kind::Checkin => Record::Checkin(CheckIn::deserialize(rest)?),
+            Kind::Cramp => Record::Cramp(Cramp::deserialize(rest)?),
+            Kind::Rest => Record::Rest(RestNight::deserialize(rest)?),
+        })
     }
 }
 

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::entries::Entries;
+use super::entries::{Entries, NightEntry, add_record, put_in_order};
 use super::model::Record;
 use crate::fsutil;
 
@@ -129,39 +129,66 @@ impl Journal {
 
     /// Records of nights in `from..=to` (either end open); reads only the months needed.
     pub fn read_range(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Entries, JournalError> {
-        let files: Vec<_> = self
-            .month_files()?
-            .into_iter()
-            .filter(|(m, _)| from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t)))
-            .collect();
-        let mut records = in_parallel(&files, |(m, p)| read_month_file(p, *m))?;
-        records.retain(|r| from.is_none_or(|f| r.night() >= f) && to.is_none_or(|t| r.night() <= t));
-        Ok(Entries::from_records(records))
+        let parts =
+            self.fold_records(from, to, |nights: &mut BTreeMap<NaiveDate, NightEntry>, r| add_record(nights, r))?;
+        let mut nights = BTreeMap::new();
+        for mut part in parts {
+            nights.append(&mut part);
+        }
+        put_in_order(&mut nights);
+        Ok(Entries { nights })
+    }
+
+    /// Reads the records of nights in `from..=to` on every core, each checked
+    /// like any read, folding them into one accumulator per thread: years of
+    /// history never sit in memory twice. Returns the accumulators in file
+    /// order; month files hold only their own nights, so they do not overlap.
+    pub fn fold_records<A: Default + Send>(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        fold: impl Fn(&mut A, Record) + Sync,
+    ) -> Result<Vec<A>, JournalError> {
+        let files = self.month_files_between(from, to)?;
+        in_parallel(&files, |acc: &mut A, (m, p)| {
+            let bytes = std::fs::read(p).map_err(io_err(p))?;
+            parse_month_with(p, *m, &bytes, |r, _| {
+                let night = r.night();
+                if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
+                    fold(acc, r);
+                }
+            })
+        })
     }
 
     /// The journal lines of nights in `from..=to`, in night order, each checked
     /// like any read. Export writes them as they are: no re-serializing.
     pub fn read_lines(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<String>, JournalError> {
-        let files: Vec<_> = self
-            .month_files()?
-            .into_iter()
-            .filter(|(m, _)| from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t)))
-            .collect();
-        let per_file = |(m, p): &(Month, PathBuf)| -> Result<Vec<(NaiveDate, String)>, JournalError> {
+        let files = self.month_files_between(from, to)?;
+        let per_file = |out: &mut Vec<(NaiveDate, String)>, (m, p): &(Month, PathBuf)| {
             let bytes = std::fs::read(p).map_err(io_err(p))?;
-            let mut out = Vec::new();
             parse_month_with(p, *m, &bytes, |r, line| {
                 let night = r.night();
                 if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
                     out.push((night, line.to_string()));
                 }
-            })?;
-            Ok(out)
+            })
         };
-        let mut lines: Vec<(NaiveDate, String)> = in_parallel(&files, per_file)?;
+        let mut lines: Vec<(NaiveDate, String)> = in_parallel(&files, per_file)?.into_iter().flatten().collect();
         // Stable: keeps the file's own order within a night.
         lines.sort_by_key(|(night, _)| *night);
         Ok(lines.into_iter().map(|(_, l)| l).collect())
+    }
+
+    /// Month files that can hold nights in `from..=to`.
+    fn month_files_between(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<(Month, PathBuf)>, JournalError> {
+        let mut files = self.month_files()?;
+        files.retain(|(m, _)| from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t)));
+        Ok(files)
     }
 
     /// Stores records, each replacing any record with the same key.
@@ -257,33 +284,29 @@ pub fn month_text(records: &[Record]) -> String {
     out
 }
 
-/// Runs `f` over month files on every core (ten years is 120 files) and
-/// concatenates the results in file order; the first error wins.
-fn in_parallel<T: Send>(
+/// Runs `f` over month files on every core (ten years is 120 files): each
+/// thread folds a consecutive share of the files into its own accumulator.
+/// Returns the accumulators in file order; the first error wins.
+fn in_parallel<A: Default + Send>(
     files: &[(Month, PathBuf)],
-    f: impl Fn(&(Month, PathBuf)) -> Result<Vec<T>, JournalError> + Sync,
-) -> Result<Vec<T>, JournalError> {
-    let chunk_of = |part: &[(Month, PathBuf)]| -> Result<Vec<T>, JournalError> {
-        let mut out = Vec::new();
+    f: impl Fn(&mut A, &(Month, PathBuf)) -> Result<(), JournalError> + Sync,
+) -> Result<Vec<A>, JournalError> {
+    let fold = |part: &[(Month, PathBuf)]| -> Result<A, JournalError> {
+        let mut acc = A::default();
         for file in part {
-            out.extend(f(file)?);
+            f(&mut acc, file)?;
         }
-        Ok(out)
+        Ok(acc)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if threads < 2 || files.len() < 8 {
-        return chunk_of(files);
+        return Ok(vec![fold(files)?]);
     }
     let size = files.len().div_ceil(threads);
-    let parts: Vec<Result<Vec<T>, JournalError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files.chunks(size).map(|part| scope.spawn(|| chunk_of(part))).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files.chunks(size).map(|part| scope.spawn(|| fold(part))).collect();
         handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    });
-    let mut out = Vec::new();
-    for part in parts {
-        out.extend(part?);
-    }
-    Ok(out)
+    })
 }
 
 /// Reads and checks one month file: header, version, every line, every night in its month.

@@ -291,3 +291,23 @@ fn csv_quotes_commas_quotes_and_newlines() {
     assert_eq!(get("rest_reason"), "travel");
     assert!(csv.contains("\"Woke at 3, \"\"bad\"\" one,\nthen slept\""));
 }
+
+#[test]
+fn a_line_parses_the_same_whatever_its_key_order() {
+    let line = r#"{"type":"cramp","night":"2026-11-23","at":"2026-11-24T02:10:00+01:00","place":"calf","side":"left"}"#;
+    let reordered =
+        r#"{"night":"2026-11-23","place":"calf","type":"cramp","side":"left","at":"2026-11-24T02:10:00+01:00"}"#;
+    let fast = Record::from_line(line).unwrap();
+    assert_eq!(fast, Record::from_line(reordered).unwrap());
+    assert_eq!(fast, serde_json::from_str::<Record>(line).unwrap());
+    for bad in [
+        format!("{line} x"),
+        line.replace("cramp\"", "cramps\""),
+        line.replace("\"side\"", "\"sides\""),
+        "[1]".to_string(),
+        "{}".to_string(),
+        line[..line.len() - 1].to_string(),
+    ] {
+        assert!(Record::from_line(&bad).is_err(), "{bad}");
+    }
+}

@@ -4,7 +4,7 @@
 //! The text written is the same RFC 3339 / ISO 8601 chrono writes.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
-use serde::{Deserialize, Deserializer, Serializer, de::Error};
+use serde::{Deserializer, Serializer, de::Error};
 
 fn digits(b: &[u8]) -> Option<u32> {
     b.iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
@@ -59,6 +59,30 @@ fn fast_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
     offset.from_local_datetime(&local).single()
 }
 
+/// Reads a string value without copying it (serde's `Cow<str>` always copies),
+/// then converts it with `parse`; `expected` names the format in the error.
+struct ParseStr<T> {
+    parse: fn(&str) -> Option<T>,
+    what: &'static str,
+    expected: &'static str,
+}
+
+impl<T> serde::de::Visitor<'_> for ParseStr<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a string in {} form", self.expected)
+    }
+
+    fn visit_str<E: Error>(self, s: &str) -> Result<T, E> {
+        (self.parse)(s).ok_or_else(|| E::custom(format!("invalid {} \"{s}\", expected {}", self.what, self.expected)))
+    }
+}
+
+const DATE: ParseStr<NaiveDate> = ParseStr { parse: parse_date, what: "date", expected: "YYYY-MM-DD" };
+const TIMESTAMP: ParseStr<DateTime<FixedOffset>> =
+    ParseStr { parse: parse_timestamp, what: "time", expected: "RFC 3339" };
+
 /// `#[serde(with = "timefmt::date")]`
 pub mod date {
     use super::*;
@@ -68,8 +92,7 @@ pub mod date {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = <std::borrow::Cow<str>>::deserialize(d)?;
-        parse_date(&s).ok_or_else(|| D::Error::custom(format!("invalid date \"{s}\", expected YYYY-MM-DD")))
+        d.deserialize_str(DATE)
     }
 }
 
@@ -82,8 +105,7 @@ pub mod timestamp {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
-        let s = <std::borrow::Cow<str>>::deserialize(d)?;
-        parse_timestamp(&s).ok_or_else(|| D::Error::custom(format!("invalid time \"{s}\", expected RFC 3339")))
+        d.deserialize_str(TIMESTAMP)
     }
 }
 
@@ -99,11 +121,23 @@ pub mod opt_timestamp {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-        let s = <Option<std::borrow::Cow<str>>>::deserialize(d)?;
-        s.map(|s| {
-            parse_timestamp(&s).ok_or_else(|| D::Error::custom(format!("invalid time \"{s}\", expected RFC 3339")))
-        })
-        .transpose()
+        struct Opt;
+        impl<'de> serde::de::Visitor<'de> for Opt {
+            type Value = Option<DateTime<FixedOffset>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("null or a string in RFC 3339 form")
+            }
+            fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_str(TIMESTAMP).map(Some)
+            }
+        }
+        d.deserialize_option(Opt)
     }
 }
 

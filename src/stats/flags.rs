@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::journal::Entries;
+use super::facts::Facts;
 
 /// Cramps on at least this many of the last 14 checked-in nights raise a flag.
 pub const FREQUENT: u32 = 7;
@@ -24,10 +24,10 @@ const URGENT: &str = "One leg swollen, red or warm needs urgent medical advice (
 with breathlessness or chest pain, call emergency services. Numbness or weakness that stays: see a doctor soon.";
 
 /// Flags as of `last` (the last night that is over).
-pub fn flags(entries: &Entries, last: NaiveDate) -> Vec<Flag> {
+pub fn flags(facts: &Facts, last: NaiveDate) -> Vec<Flag> {
     let mut out = Vec::new();
     let from = last.checked_sub_days(Days::new(13)).unwrap_or(last);
-    let recent: Vec<_> = entries.nights.range(from..=last).filter_map(|(_, n)| n.checkin.as_ref()).collect();
+    let recent: Vec<_> = facts.nights.range(from..=last).filter_map(|(_, n)| n.checkin.as_ref()).collect();
     let with_cramps = recent.iter().filter(|c| c.cramps > 0).count() as u32;
     if with_cramps >= FREQUENT {
         out.push(Flag {
@@ -36,7 +36,7 @@ pub fn flags(entries: &Entries, last: NaiveDate) -> Vec<Flag> {
             advice: SEE_DOCTOR,
         });
     }
-    let pains: Vec<f64> = entries
+    let pains: Vec<f64> = facts
         .nights
         .range(..=last)
         .rev()
@@ -59,7 +59,7 @@ pub fn flags(entries: &Entries, last: NaiveDate) -> Vec<Flag> {
         }
     }
     let month_ago = last.checked_sub_days(Days::new(29)).unwrap_or(last);
-    if let Some((night, c)) = entries
+    if let Some((night, c)) = facts
         .nights
         .range(month_ago..=last)
         .rev()

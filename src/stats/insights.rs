@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
+use super::facts::{CheckinFacts, Facts};
+use crate::journal::Trigger;
 use crate::journal::choices::Choice;
-use crate::journal::{CheckIn, Entries, Outcome, Trigger};
 
 /// Fewer nights than this in a group: "not enough nights yet".
 pub const MIN_SAMPLE: u32 = 5;
@@ -33,7 +34,7 @@ pub struct Group {
 }
 
 impl Group {
-    fn add(&mut self, c: &CheckIn) {
+    fn add(&mut self, c: &CheckinFacts) {
         self.nights += 1;
         self.cramps += c.cramps;
         self.nights_with_cramps += u32::from(c.cramps > 0);
@@ -116,20 +117,19 @@ pub struct Insights {
 }
 
 /// Insights over nights from `since` (or the first) to `last` (the last night that is over).
-pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) -> Insights {
+pub fn insights(facts: &Facts, since: Option<NaiveDate>, last: NaiveDate) -> Insights {
     let in_range = |d: &NaiveDate, from: Option<NaiveDate>| {
         *d <= last && from.is_none_or(|f| *d >= f) && since.is_none_or(|s| *d >= s)
     };
-    let nights =
-        |from: Option<NaiveDate>| entries.nights.iter().filter(move |(d, _)| in_range(d, from)).map(|(_, n)| n);
+    let nights = |from: Option<NaiveDate>| facts.nights.iter().filter(move |(d, _)| in_range(d, from)).map(|(_, n)| n);
 
     let routine_split = |from: Option<NaiveDate>| {
         let mut s = Split { with: Group::default(), without: Group::default() };
         for n in nights(from) {
             if let Some(c) = &n.checkin
-                && n.rest.is_none()
+                && !n.rest
             {
-                if n.completed() { s.with.add(c) } else { s.without.add(c) }
+                if n.completed { s.with.add(c) } else { s.without.add(c) }
             }
         }
         Split { with: s.with.finish(), without: s.without.finish() }
@@ -145,7 +145,7 @@ pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) ->
         .map(|t| {
             let mut s = Split { with: Group::default(), without: Group::default() };
             for c in nights(None).filter_map(|n| n.checkin.as_ref()) {
-                if c.triggers.contains(&t) { s.with.add(c) } else { s.without.add(c) }
+                if c.has_trigger(t) { s.with.add(c) } else { s.without.add(c) }
             }
             TriggerSplit {
                 trigger: t.name(),
@@ -163,12 +163,10 @@ pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) ->
     };
 
     let mut steps: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    for run in nights(None).flat_map(|n| n.runs.iter()).filter(|r| r.finished) {
-        for s in &run.steps {
-            let e = steps.entry(s.title.as_str()).or_default();
-            e.1 += 1;
-            e.0 += u32::from(s.outcome != Outcome::Done);
-        }
+    for &(title, skipped) in nights(None).flat_map(|n| n.steps.iter()) {
+        let e = steps.entry(facts.title(title)).or_default();
+        e.1 += 1;
+        e.0 += u32::from(skipped);
     }
     let most_skipped_step = steps
         .into_iter()
@@ -178,10 +176,9 @@ pub fn insights(entries: &Entries, since: Option<NaiveDate>, last: NaiveDate) ->
 
     let mut early = Group::default();
     let mut late = Group::default();
-    for n in nights(None) {
-        if let (Some(run), Some(c)) = (n.runs.iter().find(|r| r.completed()), &n.checkin) {
-            // A run after midnight is the latest of all, whatever its clock time.
-            let is_early = run.started.date_naive() == run.night && run.started.time() < EARLY_BEFORE;
+    for (night, n) in facts.nights.iter().filter(|(d, _)| in_range(d, None)) {
+        if let (Some(started), Some(c)) = (n.completed_start, &n.checkin) {
+            let is_early = started.date_naive() == *night && started.time() < EARLY_BEFORE;
             if is_early { early.add(c) } else { late.add(c) }
         }
     }

@@ -1,6 +1,7 @@
 //! Streaks, consistency, insights and gentle flags from the journal.
 //! Pure core: fixed dates in, numbers out.
 
+pub mod facts;
 pub mod flags;
 pub mod insights;
 pub mod report;
@@ -11,7 +12,8 @@ mod tests;
 
 use chrono::NaiveDate;
 
-use crate::journal::{Entries, NightEntry};
+use crate::journal::NightEntry;
+use facts::{Facts, NightFacts};
 
 /// How a night went, for streaks, the score and the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,17 +28,32 @@ pub enum NightMark {
     Missed,
 }
 
-pub fn mark(n: Option<&NightEntry>) -> NightMark {
-    match n {
-        Some(n) if n.completed() => NightMark::Done,
-        Some(n) if n.rest.is_some() => NightMark::Rest,
-        Some(n) if !n.runs.is_empty() => NightMark::Partial,
-        _ => NightMark::Missed,
+impl NightMark {
+    pub fn from_parts(completed: bool, rest: bool, ran: bool) -> NightMark {
+        if completed {
+            NightMark::Done
+        } else if rest {
+            NightMark::Rest
+        } else if ran {
+            NightMark::Partial
+        } else {
+            NightMark::Missed
+        }
     }
 }
 
+/// How a night of the journal went (the screens mark nights from their records).
+pub fn mark(n: Option<&NightEntry>) -> NightMark {
+    n.map_or(NightMark::Missed, |n| NightMark::from_parts(n.completed(), n.rest.is_some(), !n.runs.is_empty()))
+}
+
+/// How a night went, from its facts.
+pub fn facts_mark(n: Option<&NightFacts>) -> NightMark {
+    n.map_or(NightMark::Missed, NightFacts::mark)
+}
+
 /// The nights from the first recorded one to `tonight`, oldest first.
-pub fn nights(entries: &Entries, tonight: NaiveDate) -> impl Iterator<Item = NaiveDate> {
-    let first = entries.nights.keys().next().copied().unwrap_or(tonight).min(tonight);
+pub fn dates(facts: &Facts, tonight: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let first = facts.nights.keys().next().copied().unwrap_or(tonight).min(tonight);
     first.iter_days().take_while(move |d| *d <= tonight)
 }

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::facts::Facts;
 use super::flags::{Flag, flags};
 use super::insights::{Insights, Split, insights};
 use super::score::{Consistency, consistency};
 use super::streak::{Streak, checkin, cramp_free, routine};
-use crate::journal::Entries;
 
 /// Version of the `--json` schema.
 pub const STATS_VERSION: u32 = 1;
@@ -34,21 +34,21 @@ pub struct Report {
     pub flags: Vec<Flag>,
 }
 
-pub fn report(entries: &Entries, tonight: NaiveDate, since: Option<NaiveDate>) -> Report {
+pub fn report(facts: &Facts, tonight: NaiveDate, since: Option<NaiveDate>) -> Report {
     Report {
         version: STATS_VERSION,
         tonight,
         since,
-        nights_recorded: entries.nights.len(),
-        checkins: entries.checkin_count(),
+        nights_recorded: facts.nights.len(),
+        checkins: facts.checkin_count(),
         streaks: Streaks {
-            routine: routine(entries, tonight),
-            checkin: checkin(entries, tonight),
-            cramp_free: cramp_free(entries, tonight),
+            routine: routine(facts, tonight),
+            checkin: checkin(facts, tonight),
+            cramp_free: cramp_free(facts, tonight),
         },
-        consistency: consistency(entries, tonight),
-        insights: insights(entries, since, tonight),
-        flags: flags(entries, tonight),
+        consistency: consistency(facts, tonight),
+        insights: insights(facts, since, tonight),
+        flags: flags(facts, tonight),
     }
 }
 

@@ -5,8 +5,8 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::{NightMark, mark, nights};
-use crate::journal::Entries;
+use super::facts::Facts;
+use super::{NightMark, dates, facts_mark};
 
 /// The daily multiplier: 0.5^(1/13), so a night's weight halves in 13 nights.
 pub fn multiplier() -> f64 {
@@ -22,12 +22,12 @@ pub struct Consistency {
 }
 
 /// The score after each night up to `tonight` (tonight only counts once done).
-pub fn series(entries: &Entries, tonight: NaiveDate) -> Vec<(NaiveDate, f64)> {
+pub fn series(facts: &Facts, tonight: NaiveDate) -> Vec<(NaiveDate, f64)> {
     let m = multiplier();
     let mut score = 0.0;
     let mut out = Vec::new();
-    for night in nights(entries, tonight) {
-        let value = match mark(entries.night(night)) {
+    for night in dates(facts, tonight) {
+        let value = match facts_mark(facts.night(night)) {
             NightMark::Done => Some(1.0),
             NightMark::Rest => None,
             _ if night == tonight => None,
@@ -41,8 +41,8 @@ pub fn series(entries: &Entries, tonight: NaiveDate) -> Vec<(NaiveDate, f64)> {
     out
 }
 
-pub fn consistency(entries: &Entries, tonight: NaiveDate) -> Consistency {
-    let s = series(entries, tonight);
+pub fn consistency(facts: &Facts, tonight: NaiveDate) -> Consistency {
+    let s = series(facts, tonight);
     let now = s.last().map_or(0.0, |(_, v)| *v);
     let before = tonight
         .checked_sub_days(Days::new(30))

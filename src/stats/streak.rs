@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{NightMark, mark, nights};
-use crate::journal::{Entries, NightEntry};
+use super::facts::{Facts, NightFacts};
+use super::{NightMark, dates, facts_mark};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Streak {
@@ -23,12 +23,12 @@ enum Step {
     Break,
 }
 
-fn streak(entries: &Entries, tonight: NaiveDate, judge: impl Fn(Option<&NightEntry>) -> Step) -> Streak {
+fn streak(facts: &Facts, tonight: NaiveDate, judge: impl Fn(Option<&NightFacts>) -> Step) -> Streak {
     let mut run = 0u32;
     let mut longest = 0u32;
     let mut tonight_done = false;
-    for night in nights(entries, tonight) {
-        match judge(entries.night(night)) {
+    for night in dates(facts, tonight) {
+        match judge(facts.night(night)) {
             Step::Add => {
                 run += 1;
                 tonight_done = night == tonight;
@@ -44,8 +44,8 @@ fn streak(entries: &Entries, tonight: NaiveDate, judge: impl Fn(Option<&NightEnt
 }
 
 /// Nights with the routine completed.
-pub fn routine(entries: &Entries, tonight: NaiveDate) -> Streak {
-    streak(entries, tonight, |n| match mark(n) {
+pub fn routine(facts: &Facts, tonight: NaiveDate) -> Streak {
+    streak(facts, tonight, |n| match facts_mark(n) {
         NightMark::Done => Step::Add,
         NightMark::Rest => Step::Pause,
         _ => Step::Break,
@@ -53,17 +53,17 @@ pub fn routine(entries: &Entries, tonight: NaiveDate) -> Streak {
 }
 
 /// Nights with a check-in.
-pub fn checkin(entries: &Entries, tonight: NaiveDate) -> Streak {
-    streak(entries, tonight, |n| match n {
+pub fn checkin(facts: &Facts, tonight: NaiveDate) -> Streak {
+    streak(facts, tonight, |n| match n {
         Some(n) if n.checkin.is_some() => Step::Add,
-        Some(n) if n.rest.is_some() => Step::Pause,
+        Some(n) if n.rest => Step::Pause,
         _ => Step::Break,
     })
 }
 
 /// Nights whose check-in reports no cramps (a night without a check-in ends it).
-pub fn cramp_free(entries: &Entries, tonight: NaiveDate) -> Streak {
-    streak(entries, tonight, |n| match n.and_then(|n| n.checkin.as_ref()) {
+pub fn cramp_free(facts: &Facts, tonight: NaiveDate) -> Streak {
+    streak(facts, tonight, |n| match n.and_then(|n| n.checkin.as_ref()) {
         Some(c) if c.cramps == 0 => Step::Add,
         _ => Step::Break,
     })

@@ -2,10 +2,12 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::facts::Facts;
 use super::insights::{MIN_SAMPLE, insights};
+use super::report::report;
 use super::score::{consistency, multiplier, series};
 use super::streak::{checkin, cramp_free, routine};
-use super::{NightMark, mark};
+use super::{NightMark, facts_mark};
 use crate::journal::*;
 
 fn d(s: &str) -> NaiveDate {
@@ -57,8 +59,17 @@ fn rest(night: NaiveDate) -> Record {
     Record::Rest(RestNight { night, reason: "travel".into(), recorded: "2026-01-01T00:00:00+00:00".parse().unwrap() })
 }
 
+/// The facts of these records, as the screens get them (grouped by night first).
+fn facts(records: Vec<Record>) -> Facts {
+    Facts::from_entries(&Entries::from_records(records))
+}
+
+fn history(pattern: &str, tonight: NaiveDate) -> Facts {
+    facts(history_records(pattern, tonight))
+}
+
 /// "D" done, "p" partial, "R" rest, "." nothing; the last character is tonight.
-fn history(pattern: &str, tonight: NaiveDate) -> Entries {
+fn history_records(pattern: &str, tonight: NaiveDate) -> Vec<Record> {
     let first = tonight - Days::new(pattern.len() as u64 - 1);
     let mut records = Vec::new();
     for (i, c) in pattern.chars().enumerate() {
@@ -70,7 +81,7 @@ fn history(pattern: &str, tonight: NaiveDate) -> Entries {
             _ => {}
         }
     }
-    Entries::from_records(records)
+    records
 }
 
 #[test]
@@ -92,7 +103,7 @@ fn rest_nights_pause_a_streak() {
     let t = d("2026-11-23");
     assert_eq!(routine(&history("DDRRD", t), t).current, 3);
     assert_eq!(routine(&history("DDR.", t), t).current, 2, "rest then pending tonight");
-    assert_eq!(mark(history("R", t).night(t)), NightMark::Rest);
+    assert_eq!(facts_mark(history("R", t).night(t)), NightMark::Rest);
 }
 
 #[test]
@@ -105,10 +116,10 @@ fn longest_streak_ever() {
 #[test]
 fn backfilled_night_joins_the_streak() {
     let t = d("2026-11-23");
-    let mut records = history("DD.D", t).records();
-    assert_eq!(routine(&Entries::from_records(records.clone()), t).current, 1);
+    let mut records = history_records("DD.D", t);
+    assert_eq!(routine(&facts(records.clone()), t).current, 1);
     records.push(run(d("2026-11-22"), true, "22:00"));
-    assert_eq!(routine(&Entries::from_records(records), t).current, 4);
+    assert_eq!(routine(&facts(records), t).current, 4);
 }
 
 #[test]
@@ -124,13 +135,13 @@ fn streak_across_a_dst_change_counts_nights_not_hours() {
         r.started = format!("{night}T22:00:00{offset}").parse().unwrap();
         records.push(Record::Run(r));
     }
-    assert_eq!(routine(&Entries::from_records(records), t).current, 3);
+    assert_eq!(routine(&facts(records), t).current, 3);
 }
 
 #[test]
 fn checkin_and_cramp_free_streaks() {
     let t = d("2026-11-23");
-    let e = Entries::from_records(vec![
+    let e = facts(vec![
         check(d("2026-11-19"), 1, Some(3), vec![]),
         check(d("2026-11-20"), 0, None, vec![]),
         check(d("2026-11-21"), 0, None, vec![]),
@@ -185,7 +196,7 @@ fn insights_need_a_minimum_sample() {
         records.push(run(night, true, "22:00"));
         records.push(check(night, 0, None, vec![]));
     }
-    let e = Entries::from_records(records);
+    let e = facts(records);
     let i = insights(&e, None, t);
     let all = &i.routine[2].split;
     assert_eq!(all.with.nights, 4);
@@ -215,7 +226,7 @@ fn insights_compare_routine_nights_and_triggers() {
         let triggers = if !with_routine && i % 2 == 0 { vec![Trigger::Alcohol] } else { vec![] };
         records.push(check(night, cramps, (cramps > 0).then_some(4 + (i % 3) as u8), triggers));
     }
-    let e = Entries::from_records(records);
+    let e = facts(records);
     let i = insights(&e, None, t);
     let all = i.routine[2].split;
     assert_eq!((all.with.nights, all.with.nights_with_cramps, all.with.cramps), (10, 2, 2));
@@ -247,7 +258,7 @@ fn flags_for_frequent_cramps_rising_pain_and_red_flags() {
         // Newest 7 nights pain 8, older 7 nights pain 4.
         records.push(check(night, 1, Some(if i < 7 { 8 } else { 4 }), vec![]));
     }
-    let e = Entries::from_records(records.clone());
+    let e = facts(records.clone());
     let f = flags(&e, t);
     let kinds: Vec<_> = f.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, vec!["frequent-cramps", "pain-rising"]);
@@ -256,9 +267,60 @@ fn flags_for_frequent_cramps_rising_pain_and_red_flags() {
     if let Record::Checkin(c) = &mut records[3] {
         c.red_flags.one_leg_swollen = true;
     }
-    let f = flags(&Entries::from_records(records), t);
+    let f = flags(&facts(records), t);
     assert!(f.iter().any(|f| f.kind == "red-flag" && f.advice.contains("emergency")));
     // A quiet record raises nothing.
-    let quiet = Entries::from_records((0..14).map(|i| check(t - Days::new(i), 0, None, vec![])).collect());
+    let quiet = facts((0..14).map(|i| check(t - Days::new(i), 0, None, vec![])).collect());
     assert!(flags(&quiet, t).is_empty());
+}
+
+/// A finished run of one step, done or skipped.
+fn one_step_run(night: NaiveDate, title: &str, done: bool) -> Record {
+    let Record::Run(mut r) = run(night, true, "22:00") else { unreachable!() };
+    r.steps[0].title = title.into();
+    r.steps[0].outcome = if done { Outcome::Done } else { Outcome::Skipped };
+    r.steps.truncate(1);
+    Record::Run(r)
+}
+
+#[test]
+fn facts_read_on_every_core_agree_with_the_screens() {
+    // Fourteen months, so the months are split between threads; the later
+    // months' step title only exists in the second share, so a wrong title
+    // mapping when the shares are merged names the wrong step.
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let first = d("2025-09-01");
+    let tonight = d("2026-10-31");
+    let mut records = vec![];
+    for (i, night) in first.iter_days().take_while(|n| *n <= tonight).enumerate() {
+        let late = night >= d("2026-03-01");
+        let title = if late { "Hamstring" } else { "Calf" };
+        records.push(one_step_run(night, title, !(late && i % 3 == 0)));
+        records.push(check(night, u32::from(i % 4 == 0), Some(3), vec![]));
+    }
+    journal.put(records).unwrap();
+    let read = Facts::read(&journal).unwrap();
+    let from_entries = Facts::from_entries(&journal.read_all().unwrap());
+    let (a, b) = (report(&read, tonight, None), report(&from_entries, tonight, None));
+    assert_eq!(a, b);
+    let skipped = a.insights.most_skipped_step.unwrap();
+    assert_eq!((skipped.title.as_str(), skipped.times, skipped.runs), ("Hamstring", 81, 245));
+    assert_eq!(a.nights_recorded, 426);
+}
+
+#[test]
+fn merging_facts_is_adding_their_records() {
+    let t = d("2026-11-23");
+    let a = vec![one_step_run(t, "Calf", false), check(t - Days::new(1), 2, Some(5), vec![Trigger::Alcohol])];
+    let b = vec![one_step_run(t, "Feet", true), rest(t - Days::new(1)), one_step_run(t - Days::new(2), "Feet", false)];
+    let mut merged = Facts::from_records(&a);
+    merged.merge(Facts::from_records(&b));
+    let all: Vec<Record> = a.into_iter().chain(b).collect();
+    let r = |f: &Facts| report(f, t, None);
+    assert_eq!(r(&merged), r(&Facts::from_records(&all)));
+    let night = merged.night(t).unwrap();
+    assert!(night.completed && night.ran);
+    assert!(merged.night(t - Days::new(1)).unwrap().checkin.unwrap().has_trigger(Trigger::Alcohol));
+    assert_eq!(facts_mark(merged.night(t - Days::new(1))), NightMark::Rest);
 }

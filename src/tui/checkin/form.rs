@@ -13,6 +13,7 @@ use crate::journal::choices::Choice;
 use crate::journal::{
     CheckIn, Journal, LegSide, NightEntry, Place, Quality, Record, RedFlags, Rested, SleepTimes, Spot, Trigger,
 };
+use crate::stats::facts::Facts;
 
 /// The "where" chips, in order.
 pub const SPOTS: [(Place, Option<LegSide>); 7] = [
@@ -300,7 +301,7 @@ impl CheckinForm {
             return;
         }
         let result = self.journal.put(vec![Record::Checkin(self.checkin())]);
-        match result.and_then(|_| self.journal.read_all()) {
+        match result.and_then(|_| Facts::read(&self.journal)) {
             Ok(all) => {
                 self.dirty = false;
                 self.message = None;

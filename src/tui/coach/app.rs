@@ -10,6 +10,7 @@ use crate::journal::{Journal, Record, Run};
 use crate::routine::Routine;
 use crate::session::record::{resume_point, run_record};
 use crate::session::{Cue, Session, StepState};
+use crate::stats::facts::Facts;
 
 /// How long the screen flashes on a side switch, hold end or routine end.
 pub const FLASH: Duration = Duration::from_millis(400);
@@ -221,7 +222,7 @@ impl CoachApp {
         if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
             self.finished_in = self.session.duration();
             self.save(true, now);
-            self.streak = self.journal.read_all().ok().map(|e| crate::stats::streak::routine(&e, self.night));
+            self.streak = Facts::read(&self.journal).ok().map(|f| crate::stats::streak::routine(&f, self.night));
             self.mode = Mode::Summary;
         }
     }

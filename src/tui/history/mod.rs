@@ -13,6 +13,7 @@ use ratatui::Frame;
 use super::screen::Screen;
 use super::theme::Theme;
 use crate::journal::Entries;
+use crate::stats::facts::Facts;
 use crate::stats::report::{Report, report};
 
 pub struct HistoryApp {
@@ -29,7 +30,7 @@ pub struct HistoryApp {
 
 impl HistoryApp {
     pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
-        let report = report(&entries, tonight, None);
+        let report = report(&Facts::from_entries(&entries), tonight, None);
         HistoryApp {
             entries,
             report,

@@ -22,6 +22,7 @@ use crate::journal::{Entries, Journal, night_of_time};
 use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
+use crate::stats::facts::Facts;
 use crate::stats::report::{Report, report};
 use routines::RoutinesTab;
 
@@ -89,7 +90,7 @@ impl HomeApp {
         let mut app = HomeApp {
             library: Library::default(),
             entries: Entries::default(),
-            report: report(&Entries::default(), tonight, None),
+            report: report(&Facts::default(), tonight, None),
             history: HistoryApp::new(Entries::default(), tonight),
             routines: RoutinesTab::default(),
             paths,
@@ -142,7 +143,7 @@ impl HomeApp {
             Ok(e) => self.entries = e,
             Err(e) => self.message = Some(e.to_string()),
         }
-        self.report = report(&self.entries, tonight, None);
+        self.report = report(&Facts::from_entries(&self.entries), tonight, None);
         self.history = HistoryApp::new(self.entries.clone(), tonight);
         self.history.week_start = self.config.week_start;
         self.routines.clamp(self.library.entries.len());

@@ -1,0 +1,168 @@
+//! What the statistics need to know about each night: a few dozen bytes per
+//! night instead of the full records. `winddown stats` folds each record into
+//! these facts as it is read and drops it, so ten years of history never sit in
+//! memory as records just to be counted.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::NightMark;
+use crate::journal::entries::RecordRef;
+use crate::journal::{Entries, Journal, JournalError, Outcome, Record, RedFlags, Trigger};
+
+/// The morning check-in, as far as the statistics go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckinFacts {
+    pub cramps: u32,
+    pub pain: Option<u8>,
+    triggers: u16,
+    pub red_flags: RedFlags,
+}
+
+impl CheckinFacts {
+    pub fn has_trigger(&self, t: Trigger) -> bool {
+        self.triggers & trigger_bit(t) != 0
+    }
+}
+
+fn trigger_bit(t: Trigger) -> u16 {
+    1 << (t as u16)
+}
+
+/// One night.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NightFacts {
+    /// Some run with every non-optional step done.
+    pub completed: bool,
+    /// Some run at all, complete or not.
+    pub ran: bool,
+    pub rest: bool,
+    pub checkin: Option<CheckinFacts>,
+    /// When the earliest completed run started.
+    pub completed_start: Option<DateTime<FixedOffset>>,
+    /// The steps of finished runs: (index into [`Facts::title`], not done).
+    pub steps: Vec<(u32, bool)>,
+}
+
+impl NightFacts {
+    pub fn mark(&self) -> NightMark {
+        NightMark::from_parts(self.completed, self.rest, self.ran)
+    }
+}
+
+/// Every night recorded, oldest first, with the step titles they share.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub nights: BTreeMap<NaiveDate, NightFacts>,
+    titles: Vec<String>,
+    title_ids: HashMap<String, u32>,
+}
+
+impl Facts {
+    /// Reads the whole journal (month files on every core).
+    pub fn read(journal: &Journal) -> Result<Facts, JournalError> {
+        let parts = journal.fold_records(None, None, |facts: &mut Facts, r| facts.add(r.as_ref()))?;
+        let mut all = Facts::default();
+        for part in parts {
+            all.merge(part);
+        }
+        Ok(all)
+    }
+
+    pub fn from_entries(entries: &Entries) -> Facts {
+        let mut facts = Facts::default();
+        for r in entries.record_refs() {
+            facts.add(r);
+        }
+        facts
+    }
+
+    pub fn from_records(records: &[Record]) -> Facts {
+        let mut facts = Facts::default();
+        for r in records {
+            facts.add(r.as_ref());
+        }
+        facts
+    }
+
+    /// Folds one record in. As when the journal is grouped by night, a later
+    /// check-in replaces an earlier one.
+    pub fn add(&mut self, record: RecordRef<'_>) {
+        match record {
+            RecordRef::Run(run) => {
+                let completed = run.completed();
+                let steps: Vec<(u32, bool)> = if run.finished {
+                    run.steps.iter().map(|s| (self.title_id(&s.title), s.outcome != Outcome::Done)).collect()
+                } else {
+                    Vec::new()
+                };
+                let n = self.nights.entry(run.night).or_default();
+                n.ran = true;
+                if completed {
+                    n.completed = true;
+                    n.completed_start = Some(n.completed_start.map_or(run.started, |s| s.min(run.started)));
+                }
+                n.steps.extend(steps);
+            }
+            RecordRef::Checkin(c) => {
+                let triggers = c.triggers.iter().fold(0, |bits, t| bits | trigger_bit(*t));
+                self.nights.entry(c.night).or_default().checkin =
+                    Some(CheckinFacts { cramps: c.cramps, pain: c.pain, triggers, red_flags: c.red_flags });
+            }
+            RecordRef::Cramp(c) => {
+                self.nights.entry(c.night).or_default();
+            }
+            RecordRef::Rest(r) => self.nights.entry(r.night).or_default().rest = true,
+        }
+    }
+
+    /// Takes in facts about other nights (another thread's share of the months).
+    pub fn merge(&mut self, other: Facts) {
+        let ids: Vec<u32> = other.titles.iter().map(|t| self.title_id(t)).collect();
+        for (night, mut n) in other.nights {
+            for (id, _) in &mut n.steps {
+                *id = ids[*id as usize];
+            }
+            match self.nights.get_mut(&night) {
+                None => {
+                    self.nights.insert(night, n);
+                }
+                // Only when one night's records came from two places (tests): combine as `add` would.
+                Some(mine) => {
+                    mine.ran |= n.ran;
+                    mine.rest |= n.rest;
+                    mine.checkin = n.checkin.or(mine.checkin);
+                    mine.completed |= n.completed;
+                    mine.completed_start = match (mine.completed_start, n.completed_start) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    mine.steps.extend(n.steps);
+                }
+            }
+        }
+    }
+
+    pub fn night(&self, date: NaiveDate) -> Option<&NightFacts> {
+        self.nights.get(&date)
+    }
+
+    pub fn title(&self, id: u32) -> &str {
+        self.titles.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub fn checkin_count(&self) -> usize {
+        self.nights.values().filter(|n| n.checkin.is_some()).count()
+    }
+
+    fn title_id(&mut self, title: &str) -> u32 {
+        if let Some(id) = self.title_ids.get(title) {
+            return *id;
+        }
+        let id = self.titles.len() as u32;
+        self.titles.push(title.to_string());
+        self.title_ids.insert(title.to_string(), id);
+        id
+    }
+}
