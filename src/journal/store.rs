@@ -41,7 +41,7 @@ impl Month {
         Month(night.year(), night.month())
     }
 
-    fn file_name(self) -> String {
+    pub fn file_name(self) -> String {
         format!("{:04}-{:02}.jsonl", self.0, self.1)
     }
 
@@ -53,6 +53,35 @@ impl Month {
         }
         let month = Month(y.parse().ok()?, m.parse().ok()?);
         (1..=12).contains(&month.1).then_some(month)
+    }
+}
+
+/// What tells one version of a file from another without reading it, as
+/// git's index does: any write changes the change time (which no tool can set
+/// back), a rename-replace changes the inode, most edits change size or mtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub inode: u64,
+    pub size: u64,
+    pub modified_ns: i128,
+    pub changed_ns: i128,
+}
+
+impl FileStamp {
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        FileStamp {
+            inode: meta.ino(),
+            size: meta.size(),
+            modified_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            changed_ns: ns(meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    /// The latest of the two times, in nanoseconds since the Unix epoch.
+    pub fn touched_ns(&self) -> i128 {
+        self.modified_ns.max(self.changed_ns)
     }
 }
 
@@ -159,6 +188,31 @@ impl Journal {
                 }
             })
         })
+    }
+
+    /// Like [`Journal::fold_records`], with one accumulator per month file.
+    pub fn fold_each_month<A: Default + Send>(
+        &self,
+        months: &[Month],
+        fold: impl Fn(&mut A, Record) + Sync,
+    ) -> Result<Vec<(Month, A)>, JournalError> {
+        let files: Vec<_> = months.iter().map(|m| (*m, self.dir.join(m.file_name()))).collect();
+        let parts = in_parallel(&files, |done: &mut Vec<(Month, A)>, (m, p)| {
+            let bytes = std::fs::read(p).map_err(io_err(p))?;
+            let mut acc = A::default();
+            parse_month_with(p, *m, &bytes, |r, _| fold(&mut acc, r))?;
+            done.push((*m, acc));
+            Ok(())
+        })?;
+        Ok(parts.into_iter().flatten().collect())
+    }
+
+    /// Every month file with its [`FileStamp`], oldest first, without reading any.
+    pub fn month_stamps(&self) -> Result<Vec<(Month, FileStamp)>, JournalError> {
+        self.month_files()?
+            .into_iter()
+            .map(|(m, p)| Ok((m, FileStamp::of(&std::fs::metadata(&p).map_err(io_err(&p))?))))
+            .collect()
     }
 
     /// The journal lines of nights in `from..=to`, in night order, each checked
@@ -298,8 +352,12 @@ fn in_parallel<A: Default + Send>(
         }
         Ok(acc)
     };
+    // Threads only pay for themselves over many files.
+    if files.len() < 8 {
+        return Ok(vec![fold(files)?]);
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads < 2 || files.len() < 8 {
+    if threads < 2 {
         return Ok(vec![fold(files)?]);
     }
     let size = files.len().div_ceil(threads);

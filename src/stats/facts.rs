@@ -6,18 +6,37 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use super::NightMark;
 use crate::journal::entries::RecordRef;
 use crate::journal::{Entries, Journal, JournalError, Outcome, Record, RedFlags, Trigger};
 
+// The short field names keep the facts cache (`super::cache`) small and quick to read.
+
 /// The morning check-in, as far as the statistics go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckinFacts {
+    #[serde(rename = "n")]
     pub cramps: u32,
+    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
     pub pain: Option<u8>,
+    #[serde(rename = "t", default, skip_serializing_if = "is_zero")]
     triggers: u16,
+    #[serde(rename = "f", default, skip_serializing_if = "no_red_flags")]
     pub red_flags: RedFlags,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
+}
+
+fn no_red_flags(f: &RedFlags) -> bool {
+    !f.any()
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 impl CheckinFacts {
@@ -31,17 +50,28 @@ fn trigger_bit(t: Trigger) -> u16 {
 }
 
 /// One night.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NightFacts {
     /// Some run with every non-optional step done.
+    #[serde(rename = "c", default, skip_serializing_if = "is_false")]
     pub completed: bool,
     /// Some run at all, complete or not.
+    #[serde(rename = "r", default, skip_serializing_if = "is_false")]
     pub ran: bool,
+    #[serde(rename = "z", default, skip_serializing_if = "is_false")]
     pub rest: bool,
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
     pub checkin: Option<CheckinFacts>,
     /// When the earliest completed run started.
+    #[serde(
+        rename = "b",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::journal::timefmt::opt_timestamp"
+    )]
     pub completed_start: Option<DateTime<FixedOffset>>,
     /// The steps of finished runs: (index into [`Facts::title`], not done).
+    #[serde(rename = "s", default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<(u32, bool)>,
 }
 
@@ -59,9 +89,41 @@ pub struct Facts {
     title_ids: HashMap<String, u32>,
 }
 
+/// The stored form of [`Facts`] (the facts cache holds one per month).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredFacts {
+    titles: Vec<String>,
+    nights: Vec<StoredNight>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct StoredNight(#[serde(with = "crate::journal::timefmt::date")] NaiveDate, NightFacts);
+
+impl From<StoredFacts> for Facts {
+    fn from(s: StoredFacts) -> Facts {
+        let title_ids = s.titles.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        Facts { nights: s.nights.into_iter().map(|StoredNight(d, n)| (d, n)).collect(), titles: s.titles, title_ids }
+    }
+}
+
+impl From<&Facts> for StoredFacts {
+    fn from(f: &Facts) -> StoredFacts {
+        StoredFacts {
+            titles: f.titles.clone(),
+            nights: f.nights.iter().map(|(d, n)| StoredNight(*d, n.clone())).collect(),
+        }
+    }
+}
+
 impl Facts {
-    /// Reads the whole journal (month files on every core).
+    /// Reads the whole journal, through the facts cache: only month files
+    /// changed since it was written are read.
     pub fn read(journal: &Journal) -> Result<Facts, JournalError> {
+        super::cache::read(journal, std::time::SystemTime::now())
+    }
+
+    /// Reads the whole journal, every month file (on every core).
+    pub fn read_uncached(journal: &Journal) -> Result<Facts, JournalError> {
         let parts = journal.fold_records(None, None, |facts: &mut Facts, r| facts.add(r.as_ref()))?;
         let mut all = Facts::default();
         for part in parts {

@@ -1,6 +1,9 @@
 //! Streaks, consistency, insights and gentle flags from the journal.
 //! Pure core: fixed dates in, numbers out.
 
+pub mod cache;
+#[cfg(test)]
+mod cache_tests;
 pub mod facts;
 pub mod flags;
 pub mod insights;
