@@ -43,6 +43,12 @@ bench("export --format json (10 years)", lambda i: ["export", "--format", "json"
 bench("export --format csv (10 years)", lambda i: ["export", "--format", "csv"])
 bench("stats, no cache (10 years)", lambda i: ["stats"], setup=no_cache)
 bench("stats (10 years)", lambda i: ["stats"])
+
+def after_checkin(i):
+    subprocess.run([a.bin, "checkin", "--night", f"2026-11-{1 + i % 23:02d}", "--cramps", str(i % 2)],
+                   env=env, stdout=subprocess.DEVNULL, check=True)
+
+bench("stats just after a check-in", lambda i: ["stats"], setup=after_checkin)
 bench("stats --json (10 years)", lambda i: ["stats", "--json"])
 bench("checkin write", lambda i: ["checkin", "--night", f"2026-11-{1 + i % 23:02d}", "--cramps", str(i % 3)])
 shutil.rmtree(tmp)
