@@ -316,7 +316,7 @@ fn config_path_show_and_check() {
         .assert()
         .success()
         .stdout(contains("does not exist"))
-        .stdout(contains("night_boundary = \"12:00\""));
+        .stdout(contains("night_boundary = \"12:00\"   # default"));
     s.cmd().args(["config", "check"]).assert().success();
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(&file, "bell = false\nweek_start = \"sunday\"\n").unwrap();
@@ -324,14 +324,21 @@ fn config_path_show_and_check() {
         .args(["config", "show"])
         .assert()
         .success()
-        .stdout(contains("bell = false"))
-        .stdout(contains("week_start = \"sunday\""));
+        .stdout(contains("bell = false\n"))
+        .stdout(contains("week_start = \"sunday\"\n"))
+        .stdout(contains("theme = \"color\"   # default\n"));
     std::fs::write(&file, "bell = false\nnight_boundary = \"noon\"\n").unwrap();
     s.cmd()
         .args(["config", "check"])
         .assert()
         .code(2)
         .stderr(contains(format!("{}:2:18: night_boundary must be a time like \"12:00\"", file.display())));
+    s.cmd()
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(contains("bell = false\n"))
+        .stdout(contains("night_boundary = \"12:00\"   # default: the file's value is not valid\n"));
     // Other commands still run, with a warning and the defaults.
     s.cmd().args(["routine", "path"]).assert().success().stderr(contains("warning")).stderr(contains(":2:18:"));
 }

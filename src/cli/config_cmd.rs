@@ -11,23 +11,34 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
         ConfigCmd::Path => println!("{}", path.display()),
         ConfigCmd::Show => {
             let c = &ctx.config;
+            let in_file = keys_in_file(&path);
+            let (_, problems) = config::load(&path);
+            let invalid = |key: &str| problems.iter().any(|p| p.message.starts_with(key));
             if !path.exists() {
                 println!("# {} does not exist: these are the defaults", path.display());
             }
-            println!("default_routine = {:?}", c.default_routine);
-            println!("night_boundary = \"{}\"", c.night_boundary.format("%H:%M"));
-            println!("bell = {}", c.bell);
-            match &c.cue_command {
-                Some(cmd) => println!("cue_command = {cmd:?}"),
-                None => println!("# cue_command = \"...\"   (not set)"),
-            }
-            println!("theme = \"{}\"", if c.color { "color" } else { "no-color" });
             let week_start = match c.week_start {
                 chrono::Weekday::Sun => "sunday",
                 chrono::Weekday::Sat => "saturday",
                 _ => "monday",
             };
-            println!("week_start = \"{week_start}\"");
+            let settings = [
+                ("default_routine", Some(format!("{:?}", c.default_routine))),
+                ("night_boundary", Some(format!("\"{}\"", c.night_boundary.format("%H:%M")))),
+                ("bell", Some(c.bell.to_string())),
+                ("cue_command", c.cue_command.as_ref().map(|cmd| format!("{cmd:?}"))),
+                ("theme", Some(format!("\"{}\"", if c.color { "color" } else { "no-color" }))),
+                ("week_start", Some(format!("\"{week_start}\""))),
+            ];
+            for (key, value) in settings {
+                match value {
+                    // A setting the file gives (and that is valid) is shown bare; a default says so.
+                    Some(v) if invalid(key) => println!("{key} = {v}   # default: the file's value is not valid"),
+                    Some(v) if in_file.iter().any(|k| k == key) => println!("{key} = {v}"),
+                    Some(v) => println!("{key} = {v}   # default"),
+                    None => println!("# {key} = \"...\"   (not set)"),
+                }
+            }
         }
         ConfigCmd::Check => {
             let (_, problems) = config::load(&path);
@@ -43,4 +54,13 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
         }
     }
     Ok(())
+}
+
+/// The top-level keys the settings file sets (none when it is missing or does not parse).
+fn keys_in_file(path: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .map(|table| table.keys().cloned().collect())
+        .unwrap_or_default()
 }
