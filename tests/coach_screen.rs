@@ -235,3 +235,28 @@ fn a_changed_routine_is_not_resumed() {
     let app = CoachApp::new(edited, 1.0, r.journal.clone(), night(), &runs, wall(), Instant::now());
     assert_eq!(app.mode, Mode::Running);
 }
+
+#[test]
+fn countdown_and_time_left_change_together() {
+    // The countdown and the routine's time left count the same seconds: the
+    // time left must not change in the middle of a countdown second (it looked
+    // as if time passed while paused).
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.tick(5.0);
+    let label = |s: f64| {
+        let screen = r.screen(s, 80, 24);
+        // The gauges' text, without their bars (which fill smoothly).
+        let text = |needle: &str| {
+            let line = screen.lines().find(|l| l.contains(needle)).unwrap();
+            line.split(['│', '█', '▌', '▍', '▎', '▏', '▊', '▋', '▉']).map(str::trim).collect::<Vec<_>>().join("")
+        };
+        let routine = text("routine ");
+        (text("hold · "), routine.rsplit('·').next().unwrap().to_string())
+    };
+    for second in 10..14 {
+        let s = f64::from(second);
+        assert_eq!(label(s + 0.05), label(s + 0.45), "at {s}");
+        assert_eq!(label(s + 0.55), label(s + 0.95), "at {s}");
+        assert_eq!(label(s + 0.05), label(s + 0.95), "at {s}");
+    }
+}

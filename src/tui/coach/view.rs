@@ -154,7 +154,10 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
         Gauge::default().gauge_style(theme.gauge()).ratio(v.routine_progress.clamp(0.0, 1.0)).label(format!(
             "routine {}% · {} left",
             (v.routine_progress * 100.0).round(),
-            format_duration(v.time_left)
+            // Rounded up like the phase countdown, so both change on the same redraw.
+            format_duration(std::time::Duration::from_secs(
+                v.time_left.as_secs() + u64::from(v.time_left.subsec_nanos() > 0)
+            ))
         )),
         routine_gauge,
     );
