@@ -2,34 +2,16 @@
 
 use std::time::{Duration, SystemTime};
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::cache::{FILE_NAME, read};
 use super::facts::Facts;
 use super::report::report;
+use super::tests::{check, d};
 use crate::journal::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 fn checkin(night: NaiveDate, cramps: u32) -> Record {
-    Record::Checkin(CheckIn {
-        night,
-        recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
-        cramps,
-        pain: (cramps > 0).then_some(4),
-        longest_s: None,
-        places: vec![],
-        disturbed: None,
-        quality: None,
-        rested: None,
-        sleep: SleepTimes::default(),
-        triggers: vec![],
-        tags: vec![],
-        red_flags: RedFlags::default(),
-        note: String::new(),
-    })
+    check(night, cramps, (cramps > 0).then_some(4), vec![])
 }
 
 /// Three months of check-ins, every third night with a cramp.

@@ -10,7 +10,7 @@ use super::streak::{checkin, cramp_free, routine};
 use super::{NightMark, facts_mark};
 use crate::journal::*;
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
@@ -36,7 +36,7 @@ fn run(night: NaiveDate, done: bool, start: &str) -> Record {
     })
 }
 
-fn check(night: NaiveDate, cramps: u32, pain: Option<u8>, triggers: Vec<Trigger>) -> Record {
+pub(super) fn check(night: NaiveDate, cramps: u32, pain: Option<u8>, triggers: Vec<Trigger>) -> Record {
     Record::Checkin(CheckIn {
         night,
         recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
