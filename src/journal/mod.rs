@@ -9,10 +9,17 @@ pub mod night;
 pub mod store;
 pub mod timefmt;
 
-#[cfg(test)]
-mod store_tests;
-
 pub use entries::{Entries, NightEntry};
 pub use model::*;
 pub use night::{DEFAULT_BOUNDARY, night_of, night_of_time};
 pub use store::{Journal, JournalError};
+
+#[cfg(test)]
+mod store_tests;
+#[cfg(test)]
+pub mod test_records {
+    use super::*;
+    use chrono::{Days, NaiveDate};
+
+    include!("test_records.rs");
+}

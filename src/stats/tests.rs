@@ -14,45 +14,26 @@ pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+/// A run whose one required step is done or skipped; the optional "Water" is always skipped.
 fn run(night: NaiveDate, done: bool, start: &str) -> Record {
-    Record::Run(Run {
-        night,
-        id: format!("{night}T{start}"),
-        routine: "cramp-guard".into(),
-        routine_hash: "h".into(),
-        started: format!("{night}T{start}:00+01:00").parse().unwrap(),
-        ended: None,
-        speed: 1.0,
-        finished: true,
-        steps: vec![
-            StepRecord {
-                title: "Calf".into(),
-                optional: false,
-                outcome: if done { Outcome::Done } else { Outcome::Skipped },
-                held_s: Held::default(),
-            },
-            StepRecord { title: "Water".into(), optional: true, outcome: Outcome::Skipped, held_s: Held::default() },
-        ],
-    })
+    let mut run = test_records::run(night, start, if done { Outcome::Done } else { Outcome::Skipped });
+    if let Record::Run(r) = &mut run {
+        r.steps.push(StepRecord {
+            title: "Water".into(),
+            optional: true,
+            outcome: Outcome::Skipped,
+            held_s: Held::default(),
+        });
+    }
+    run
 }
 
 pub(super) fn check(night: NaiveDate, cramps: u32, pain: Option<u8>, triggers: Vec<Trigger>) -> Record {
-    Record::Checkin(CheckIn {
-        night,
-        recorded: format!("{}T07:00:00+01:00", night + Days::new(1)).parse().unwrap(),
-        cramps,
-        pain,
-        longest_s: None,
-        places: vec![],
-        disturbed: None,
-        quality: Some(Quality::Fair),
-        rested: None,
-        sleep: SleepTimes::default(),
-        triggers,
-        tags: vec![],
-        red_flags: RedFlags::default(),
-        note: String::new(),
-    })
+    let mut check = test_records::checkin(night, cramps, pain, Quality::Fair);
+    if let Record::Checkin(c) = &mut check {
+        c.triggers = triggers;
+    }
+    check
 }
 
 fn rest(night: NaiveDate) -> Record {
@@ -276,11 +257,11 @@ fn flags_for_frequent_cramps_rising_pain_and_red_flags() {
 
 /// A finished run of one step, done or skipped.
 fn one_step_run(night: NaiveDate, title: &str, done: bool) -> Record {
-    let Record::Run(mut r) = run(night, true, "22:00") else { unreachable!() };
-    r.steps[0].title = title.into();
-    r.steps[0].outcome = if done { Outcome::Done } else { Outcome::Skipped };
-    r.steps.truncate(1);
-    Record::Run(r)
+    let mut run = test_records::run(night, "22:00", if done { Outcome::Done } else { Outcome::Skipped });
+    if let Record::Run(r) = &mut run {
+        r.steps[0].title = title.into();
+    }
+    run
 }
 
 #[test]
