@@ -90,14 +90,15 @@ pub fn read(journal: &Journal, now: SystemTime) -> Result<Facts, JournalError> {
     Ok(all)
 }
 
-/// The cached months, or none when the file is missing, unreadable or not ours.
+/// The cached months that make sense, or none when the file is missing,
+/// unreadable or not ours.
 fn load(path: &Path) -> HashMap<(i32, u32), CachedMonth> {
     let Ok(bytes) = std::fs::read(path) else {
         return HashMap::new();
     };
     match serde_json::from_slice::<CacheFile>(&bytes) {
         Ok(file) if file.winddown == MAGIC && file.version == VERSION && file.build == BUILD => {
-            file.months.into_iter().map(|c| (c.month, c)).collect()
+            file.months.into_iter().filter(|c| c.facts.fits(c.month)).map(|c| (c.month, c)).collect()
         }
         _ => HashMap::new(),
     }

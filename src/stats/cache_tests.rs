@@ -10,6 +10,10 @@ use super::report::report;
 use super::tests::{check, d};
 use crate::journal::*;
 
+fn one_step_run(night: NaiveDate) -> Record {
+    test_records::run(night, "22:00", Outcome::Done)
+}
+
 fn checkin(night: NaiveDate, cramps: u32) -> Record {
     check(night, cramps, (cramps > 0).then_some(4), vec![])
 }
@@ -100,6 +104,21 @@ fn a_broken_or_foreign_cache_is_rebuilt() {
         let rebuilt = std::fs::read_to_string(j.dir().join(FILE_NAME)).unwrap();
         assert!(rebuilt.contains("2026-09-01"), "{junk:?}: not rebuilt");
     }
+}
+
+#[test]
+fn a_cache_that_parses_but_cannot_be_right_is_not_used() {
+    // Hand-edited or damaged: a step naming a title that is not there, a night
+    // outside its month. Either month is read from its file instead.
+    let (_dir, j) = journal();
+    j.put(vec![one_step_run(d("2026-10-05"))]).unwrap();
+    let truth = Facts::read_uncached(&j).unwrap();
+    read(&j, later()).unwrap();
+    doctor_cache(&j, r#""s":[[0,false]]"#, r#""s":[[99,false]]"#);
+    assert_eq!(read(&j, later()).unwrap(), truth);
+    read(&j, later()).unwrap();
+    doctor_cache(&j, r#"["2026-09-02","#, r#"["2026-10-30","#);
+    assert_eq!(read(&j, later()).unwrap(), truth);
 }
 
 #[test]

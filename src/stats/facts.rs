@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::NightMark;
@@ -99,6 +99,17 @@ pub struct StoredFacts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct StoredNight(#[serde(with = "crate::journal::timefmt::date")] NaiveDate, NightFacts);
 
+impl StoredFacts {
+    /// Whether these facts can be what a month file of `(year, month)` gave:
+    /// every night in that month, every step naming a stored title. A cache
+    /// that was edited or damaged but still parses fails this, and is not used.
+    pub fn fits(&self, (year, month): (i32, u32)) -> bool {
+        self.nights.iter().all(|StoredNight(d, n)| {
+            d.year() == year && d.month() == month && n.steps.iter().all(|(id, _)| (*id as usize) < self.titles.len())
+        })
+    }
+}
+
 impl From<StoredFacts> for Facts {
     fn from(s: StoredFacts) -> Facts {
         let title_ids = s.titles.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
@@ -183,9 +194,8 @@ impl Facts {
     pub fn merge(&mut self, other: Facts) {
         let ids: Vec<u32> = other.titles.iter().map(|t| self.title_id(t)).collect();
         for (night, mut n) in other.nights {
-            for (id, _) in &mut n.steps {
-                *id = ids[*id as usize];
-            }
+            // A step naming no title cannot come from `add`; it is dropped, never a panic.
+            n.steps.retain_mut(|(id, _)| ids.get(*id as usize).map(|new| *id = *new).is_some());
             match self.nights.get_mut(&night) {
                 None => {
                     self.nights.insert(night, n);
