@@ -66,20 +66,21 @@ pub fn read(journal: &Journal, now: SystemTime) -> Result<Facts, JournalError> {
     let mut all = Facts::default();
     let mut store = Vec::new();
     for (m, stamp) in &stamps {
-        let facts = match fresh.remove(m) {
-            Some(facts) => {
+        let facts = match (fresh.remove(m), cached.remove(&(m.0, m.1))) {
+            (Some(facts), _) => {
                 if rewrite && settled(stamp) {
                     store.push(CachedMonth { month: (m.0, m.1), stamp: *stamp, facts: StoredFacts::from(&facts) });
                 }
                 facts
             }
-            None => {
-                let c = cached.remove(&(m.0, m.1)).expect("a month that is not a miss is cached");
+            (None, Some(c)) => {
                 if rewrite {
                     store.push(c.clone());
                 }
                 Facts::from(c.facts)
             }
+            // Cannot happen: every month is either a hit or was just read.
+            (None, None) => continue,
         };
         all.merge(facts);
     }
