@@ -14,4 +14,5 @@ pub mod paths;
 pub mod routine;
 pub mod session;
 pub mod stats;
+pub mod text;
 pub mod tui;
