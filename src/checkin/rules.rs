@@ -216,6 +216,28 @@ pub fn validate_record(r: &Record, nights: &Nights, boundary: chrono::NaiveTime)
     }
 }
 
+/// Every record of an import checked: the problems, each naming the record
+/// by its place in the file (1 = the first record) and the rule it breaks.
+pub fn validate_import(records: &[Record], nights: &Nights, boundary: chrono::NaiveTime) -> Vec<String> {
+    records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let e = validate_record(r, nights, boundary).err()?;
+            Some(format!("record {} ({} of {}): {e}", i + 1, kind_name(r), r.night()))
+        })
+        .collect()
+}
+
+fn kind_name(r: &Record) -> &'static str {
+    match r {
+        Record::Run(_) => "run",
+        Record::Checkin(_) => "check-in",
+        Record::Cramp(_) => "cramp",
+        Record::Rest(_) => "rest night",
+    }
+}
+
 #[cfg(test)]
 #[path = "rules_tests.rs"]
 mod tests;
