@@ -199,7 +199,8 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
 
 pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResult {
     let facts = crate::stats::facts::Facts::read(&ctx.journal())?;
-    let report = crate::stats::report::report(&facts, ctx.current_night(), since);
+    let nights = ctx.nights();
+    let report = crate::stats::report::report_at(&facts, nights.current, nights.last_over, since);
     if json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
     } else {
@@ -216,7 +217,7 @@ pub fn history(ctx: &Ctx) -> CmdResult {
         ));
     }
     let entries = ctx.journal().read_all()?;
-    let mut app = crate::tui::history::HistoryApp::new(entries, ctx.current_night());
+    let mut app = crate::tui::history::HistoryApp::with_settings(entries, &ctx.config, ctx.nights());
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok(())

@@ -23,7 +23,7 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report};
+use crate::stats::report::{Report, report, report_at};
 use routines::RoutinesTab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,14 +143,14 @@ impl HomeApp {
         if let Some(id) = picked_id {
             self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(0);
         }
-        let tonight = self.tonight(now);
+        let nights = self.nights(now);
+        let tonight = nights.current;
         match self.journal.read_all() {
             Ok(e) => self.entries = e,
             Err(e) => self.message = Some(e.to_string()),
         }
-        self.report = report(&Facts::from_entries(&self.entries), tonight, None);
-        self.history = HistoryApp::new(self.entries.clone(), tonight);
-        self.history.week_start = self.config.week_start;
+        self.report = report_at(&Facts::from_entries(&self.entries), tonight, nights.last_over, None);
+        self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
     }
