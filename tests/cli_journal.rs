@@ -403,3 +403,35 @@ fn import_refuses_records_that_break_the_rules_and_writes_nothing() {
         .stderr(contains("record 3 (rest night of 9999-12-31): the night of 9999-12-31 has not begun"));
     assert!(s.export()["records"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn practice_runs_are_labelled_in_the_log_and_carry_their_speed() {
+    let s = Sandbox::new();
+    let file = s.path("runs.json");
+    let run = |night: &str, speed: f64| {
+        format!(
+            r#"{{"type":"run","night":"{night}","id":"{night}T22:00:00+01:00","routine":"two-minute","routine_hash":"h","started":"{night}T22:00:00+01:00","ended":"{night}T22:02:00+01:00","speed":{speed},"finished":true,"steps":[{{"title":"Calf","optional":false,"outcome":"done"}}]}}"#
+        )
+    };
+    let text = format!(
+        "{{\"winddown\":\"export\",\"version\":1,\"records\":[\n{},\n{}\n]}}",
+        run("2026-11-22", 1.0),
+        run("2026-11-23", 20.0)
+    );
+    std::fs::write(&file, text).unwrap();
+    at(&s, MORNING).args(["import", file.to_str().unwrap()]).assert().success();
+    at(&s, MORNING)
+        .args(["log", "--last", "2"])
+        .assert()
+        .success()
+        .stdout(contains("Mon 23 Nov   practice two-minute 1/1"))
+        .stdout(contains("Sun 22 Nov   done two-minute 1/1"));
+    let out = at(&s, MORNING).args(["log", "--last", "2", "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!((v[0]["practice"].as_bool(), v[0]["speed"].as_f64()), (Some(true), Some(20.0)));
+    assert_eq!(v[0]["routine_completed"].as_bool(), Some(false));
+    assert_eq!((v[1]["practice"].as_bool(), v[1]["speed"].as_f64()), (Some(false), Some(1.0)));
+    let out = at(&s, MORNING).args(["stats", "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["streaks"]["routine"]["current"].as_u64(), Some(1), "practice adds nothing: {v}");
+}
