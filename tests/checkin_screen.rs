@@ -300,3 +300,16 @@ fn help_and_small_terminal() {
     insta::assert_snapshot!("help", r.screen(80, 24));
     insta::assert_snapshot!("small", r.screen(40, 10));
 }
+
+#[test]
+fn a_place_logged_without_a_side_is_not_given_one() {
+    let cramp = Record::Cramp(Cramp {
+        night: night(),
+        at: "2026-11-24T02:10:00+01:00".parse().unwrap(),
+        place: Place::Foot,
+        side: None,
+    });
+    let mut r = Rig::new(vec![cramp]);
+    r.ctrl('s');
+    assert_eq!(r.saved().places, vec![winddown::journal::Spot { place: Place::Foot, side: None }]);
+}

@@ -57,6 +57,9 @@ pub struct CheckinForm {
     pub count: u32,
     pub pain: Option<u8>,
     pub spots: BTreeSet<(Place, Option<LegSide>)>,
+    /// The places as recorded, kept while the chips are left as loaded: a
+    /// place recorded without a side is not given one by the chips.
+    loaded_places: (BTreeSet<(Place, Option<LegSide>)>, Vec<Spot>),
     pub disturbed: Option<u8>,
     /// Unanswered until the user picks one: nothing is pre-selected.
     pub quality: Option<Quality>,
@@ -106,6 +109,7 @@ impl CheckinForm {
             self.count = c.cramps.max(1);
             self.pain = c.pain;
             self.spots = c.places.iter().flat_map(spot_chips).collect();
+            self.loaded_places = (self.spots.clone(), c.places.clone());
             self.disturbed = c.disturbed;
             self.quality = c.quality;
             self.rested = c.rested;
@@ -127,7 +131,9 @@ impl CheckinForm {
             // Cramps logged in the night start the answers.
             self.any_cramps = Some(true);
             self.count = entry.cramps.len() as u32;
-            self.spots = entry.cramps.iter().flat_map(|c| spot_chips(&Spot { place: c.place, side: c.side })).collect();
+            let places: Vec<Spot> = entry.cramps.iter().map(|c| Spot { place: c.place, side: c.side }).collect();
+            self.spots = places.iter().flat_map(spot_chips).collect();
+            self.loaded_places = (self.spots.clone(), places);
         }
         self.entry = entry;
         self.initial = (self.answers(), self.texts.all());
@@ -147,6 +153,7 @@ impl CheckinForm {
             count: 1,
             pain: None,
             spots: BTreeSet::new(),
+            loaded_places: (BTreeSet::new(), Vec::new()),
             disturbed: None,
             quality: None,
             rested: None,
@@ -224,7 +231,11 @@ impl CheckinForm {
             cramps: self.any_cramps.map(|yes| if yes { self.count } else { 0 }),
             pain: self.pain.filter(|_| cramps),
             longest_s: if cramps { self.longest().and_then(Result::ok) } else { None },
-            places: if cramps { merge_spots(&self.spots) } else { Vec::new() },
+            places: match cramps {
+                false => Vec::new(),
+                true if self.spots == self.loaded_places.0 => self.loaded_places.1.clone(),
+                true => merge_spots(&self.spots),
+            },
             disturbed: self.disturbed.filter(|_| cramps),
             quality: self.quality,
             rested: self.rested,
