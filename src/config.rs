@@ -93,10 +93,13 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "theme",
-        read: |c, v| match string(v)? {
-            "color" | "colour" => Ok(c.color = true),
-            "no-color" | "no-colour" => Ok(c.color = false),
-            other => Err(format!(r#"must be "color" or "no-color", found "{other}""#)),
+        read: |c, v| {
+            c.color = match string(v)? {
+                "color" | "colour" => true,
+                "no-color" | "no-colour" => false,
+                other => return Err(format!(r#"must be "color" or "no-color", found "{other}""#)),
+            };
+            Ok(())
         },
         show: |c| Some(format!("\"{}\"", if c.color { "color" } else { "no-color" })),
     },
