@@ -2,9 +2,9 @@
 //! app: the problems are reported with line and column and defaults are used.
 
 use chrono::NaiveTime;
-use serde::Deserialize;
 use toml::Spanned;
 
+use crate::checkin::{DEFAULT_MORNING, NightRule};
 use crate::journal::DEFAULT_BOUNDARY;
 use crate::routine::{DEFAULT_ROUTINE, Diagnostic};
 
@@ -13,6 +13,8 @@ pub struct Config {
     pub default_routine: String,
     /// Times before this belong to the previous date's night.
     pub night_boundary: NaiveTime,
+    /// From this time the night before is over and its check-in is due.
+    pub morning: NaiveTime,
     /// Ring the terminal bell on cues.
     pub bell: bool,
     /// A shell command started (without waiting) on each cue, with
@@ -29,6 +31,7 @@ impl Default for Config {
         Config {
             default_routine: DEFAULT_ROUTINE.into(),
             night_boundary: DEFAULT_BOUNDARY,
+            morning: DEFAULT_MORNING,
             bell: true,
             cue_command: None,
             color: true,
@@ -37,97 +40,178 @@ impl Default for Config {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    default_routine: Option<Spanned<String>>,
-    night_boundary: Option<Spanned<String>>,
-    bell: Option<bool>,
-    cue_command: Option<String>,
-    theme: Option<Spanned<String>>,
-    week_start: Option<Spanned<String>>,
+impl Config {
+    /// When nights begin and end, as these settings say.
+    pub fn night_rule(&self) -> NightRule {
+        NightRule { boundary: self.night_boundary, morning: self.morning }
+    }
 }
 
-/// Keys of `config.toml`, for messages and `config show`.
-pub const KEYS: &[&str] = &["default_routine", "night_boundary", "bell", "cue_command", "theme", "week_start"];
+/// One key of `config.toml`: how its value is read into the settings and how
+/// the value in effect is shown. Adding a setting is adding a row to [`KEYS`].
+pub struct Key {
+    pub name: &'static str,
+    /// Reads the file's value into the settings, or says what is wrong with it.
+    read: fn(&mut Config, &toml::Value) -> Result<(), String>,
+    /// The value in effect, as TOML; `None` when unset.
+    pub show: fn(&Config) -> Option<String>,
+}
+
+/// Every key of `config.toml`, in the order `config show` lists them.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "default_routine",
+        read: |c, v| {
+            let s = string(v)?;
+            if s.trim().is_empty() {
+                return Err("must not be empty".into());
+            }
+            c.default_routine = s.to_string();
+            Ok(())
+        },
+        show: |c| Some(format!("{:?}", c.default_routine)),
+    },
+    Key {
+        name: "night_boundary",
+        read: |c, v| time(v).map(|t| c.night_boundary = t),
+        show: |c| Some(format!("\"{}\"", c.night_boundary.format("%H:%M"))),
+    },
+    Key {
+        name: "morning",
+        read: |c, v| time(v).map(|t| c.morning = t),
+        show: |c| Some(format!("\"{}\"", c.morning.format("%H:%M"))),
+    },
+    Key {
+        name: "bell",
+        read: |c, v| v.as_bool().map(|b| c.bell = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
+        show: |c| Some(c.bell.to_string()),
+    },
+    Key {
+        name: "cue_command",
+        read: |c, v| string(v).map(|s| c.cue_command = Some(s.to_string()).filter(|s| !s.trim().is_empty())),
+        show: |c| c.cue_command.as_ref().map(|cmd| format!("{cmd:?}")),
+    },
+    Key {
+        name: "theme",
+        read: |c, v| {
+            c.color = match string(v)? {
+                "color" | "colour" => true,
+                "no-color" | "no-colour" => false,
+                other => return Err(format!(r#"must be "color" or "no-color", found "{other}""#)),
+            };
+            Ok(())
+        },
+        show: |c| Some(format!("\"{}\"", if c.color { "color" } else { "no-color" })),
+    },
+    Key {
+        name: "week_start",
+        read: |c, v| {
+            c.week_start = match string(v)?.to_ascii_lowercase().as_str() {
+                "monday" => chrono::Weekday::Mon,
+                "sunday" => chrono::Weekday::Sun,
+                "saturday" => chrono::Weekday::Sat,
+                other => return Err(format!(r#"must be "monday", "sunday" or "saturday", found "{other}""#)),
+            };
+            Ok(())
+        },
+        show: |c| {
+            Some(
+                match c.week_start {
+                    chrono::Weekday::Sun => "\"sunday\"",
+                    chrono::Weekday::Sat => "\"saturday\"",
+                    _ => "\"monday\"",
+                }
+                .into(),
+            )
+        },
+    },
+];
+
+fn kind(v: &toml::Value) -> &'static str {
+    v.type_str()
+}
+
+fn string(v: &toml::Value) -> Result<&str, String> {
+    v.as_str().ok_or_else(|| format!("must be a string, found {}", kind(v)))
+}
+
+fn time(v: &toml::Value) -> Result<NaiveTime, String> {
+    let s = string(v)?;
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!(r#"must be a time like "12:00" (24-hour HH:MM), found "{s}""#))
+}
+
+/// What the settings file gave: the settings in effect, every problem found
+/// (each bad key falls back to its default alone), and the keys the file set
+/// with a valid value.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub problems: Vec<Diagnostic>,
+    pub given: Vec<&'static str>,
+}
+
+/// Reads the settings file's text, one key at a time.
+pub fn parse_settings(file: &str, text: &str) -> Loaded {
+    let mut out = Loaded::default();
+    let table: std::collections::BTreeMap<String, Spanned<toml::Value>> = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let d = Diagnostic::at(file, text, e.span().unwrap_or(0..0), e.message().trim().replace('\n', "; "));
+            out.problems.push(d);
+            return out;
+        }
+    };
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(_, v)| v.span().start);
+    for (name, value) in entries {
+        match KEYS.iter().find(|k| k.name == name) {
+            None => {
+                let known: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+                let message = format!("unknown key `{name}`, ignored (known keys: {})", known.join(", "));
+                out.problems.push(Diagnostic::at(file, text, value.span(), message));
+            }
+            Some(key) => match (key.read)(&mut out.config, value.get_ref()) {
+                Ok(()) => out.given.push(key.name),
+                Err(why) => {
+                    let message = format!("{} {why}; the default is used", key.name);
+                    out.problems.push(Diagnostic::at(file, text, value.span(), message));
+                }
+            },
+        }
+    }
+    out
+}
 
 /// The settings, and any problems found (reported by the caller; defaults used for them).
 pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
-    let mut config = Config::default();
-    let raw: RawConfig = match toml::from_str(text) {
-        Ok(r) => r,
-        Err(e) => {
-            let d = Diagnostic::at(file, text, e.span().unwrap_or(0..0), e.message().trim().replace('\n', "; "));
-            return (config, vec![d]);
-        }
-    };
-    let mut errors = Vec::new();
-    if let Some(r) = raw.default_routine {
-        if r.get_ref().trim().is_empty() {
-            errors.push(Diagnostic::at(file, text, r.span(), "default_routine must not be empty"));
-        } else {
-            config.default_routine = r.into_inner();
-        }
+    let loaded = parse_settings(file, text);
+    (loaded.config, loaded.problems)
+}
+
+/// Reads the config file, one key at a time; a missing file means defaults.
+pub fn load_settings(path: &std::path::Path) -> Loaded {
+    let file = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => match std::str::from_utf8(&bytes) {
+            Ok(text) => parse_settings(&file, text),
+            Err(_) => Loaded {
+                problems: vec![Diagnostic::file_level(&file, "", "not valid UTF-8 text")],
+                ..Loaded::default()
+            },
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
+        Err(e) => Loaded {
+            problems: vec![Diagnostic::file_level(&file, "", format!("cannot read: {e}"))],
+            ..Loaded::default()
+        },
     }
-    if let Some(b) = raw.night_boundary {
-        match NaiveTime::parse_from_str(b.get_ref().trim(), "%H:%M") {
-            Ok(t) => config.night_boundary = t,
-            Err(_) => errors.push(Diagnostic::at(
-                file,
-                text,
-                b.span(),
-                format!(r#"night_boundary must be a time like "12:00" (24-hour HH:MM), found "{}""#, b.get_ref()),
-            )),
-        }
-    }
-    if let Some(bell) = raw.bell {
-        config.bell = bell;
-    }
-    config.cue_command = raw.cue_command.filter(|c| !c.trim().is_empty());
-    if let Some(t) = raw.theme {
-        match t.get_ref().as_str() {
-            "color" | "colour" => config.color = true,
-            "no-color" | "no-colour" => config.color = false,
-            other => errors.push(Diagnostic::at(
-                file,
-                text,
-                t.span(),
-                format!(r#"theme must be "color" or "no-color", found "{other}""#),
-            )),
-        }
-    }
-    if let Some(w) = raw.week_start {
-        match w.get_ref().to_ascii_lowercase().as_str() {
-            "monday" => config.week_start = chrono::Weekday::Mon,
-            "sunday" => config.week_start = chrono::Weekday::Sun,
-            "saturday" => config.week_start = chrono::Weekday::Sat,
-            other => errors.push(Diagnostic::at(
-                file,
-                text,
-                w.span(),
-                format!(r#"week_start must be "monday", "sunday" or "saturday", found "{other}""#),
-            )),
-        }
-    }
-    (config, errors)
 }
 
 /// Reads the config file; a missing file means defaults.
 pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
-    match std::fs::read(path) {
-        Ok(bytes) => match std::str::from_utf8(&bytes) {
-            Ok(text) => parse_config(&path.display().to_string(), text),
-            Err(_) => (
-                Config::default(),
-                vec![Diagnostic::file_level(&path.display().to_string(), "", "not valid UTF-8 text")],
-            ),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(e) => (
-            Config::default(),
-            vec![Diagnostic::file_level(&path.display().to_string(), "", format!("cannot read: {e}"))],
-        ),
-    }
+    let loaded = load_settings(path);
+    (loaded.config, loaded.problems)
 }
 
 #[cfg(test)]
@@ -166,12 +250,30 @@ mod tests {
         let (c, e) = parse_config("c.toml", "bell = false\nnight_boundary = \"noon\"\n");
         assert_eq!(
             e[0].headline(),
-            "c.toml:2:18: night_boundary must be a time like \"12:00\" (24-hour HH:MM), found \"noon\""
+            "c.toml:2:18: night_boundary must be a time like \"12:00\" (24-hour HH:MM), found \"noon\"; the default is used"
         );
         assert_eq!(c.night_boundary, DEFAULT_BOUNDARY);
         assert!(!c.bell);
         let (_, e) = parse_config("c.toml", "bel = true\n");
-        assert!(e[0].headline().starts_with("c.toml:1:1: unknown field `bel`"));
+        assert!(e[0].headline().starts_with("c.toml:1:7: unknown key `bel`, ignored"), "{e:?}");
+    }
+
+    /// A typo beside good settings drops only itself, and every problem is found in one pass.
+    #[test]
+    fn bad_keys_fall_back_one_at_a_time() {
+        let text =
+            "bel = true\nweek_start = \"sunday\"\nbell = \"yes\"\nnight_boundary = \"25:00\"\nmorning = \"05:30\"\n";
+        let loaded = parse_settings("c.toml", text);
+        assert_eq!(loaded.config.week_start, chrono::Weekday::Sun);
+        assert_eq!(loaded.config.morning, NaiveTime::from_hms_opt(5, 30, 0).unwrap());
+        assert!(loaded.config.bell);
+        assert_eq!(loaded.config.night_boundary, DEFAULT_BOUNDARY);
+        let lines: Vec<String> = loaded.problems.iter().map(|d| d.headline()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("c.toml:1:7: unknown key `bel`"), "{lines:?}");
+        assert!(lines[1].starts_with("c.toml:3:8: bell must be true or false, found string"), "{lines:?}");
+        assert!(lines[2].starts_with("c.toml:4:18: night_boundary must be a time"), "{lines:?}");
+        assert_eq!(loaded.given, vec!["week_start", "morning"]);
     }
 }
 

@@ -4,6 +4,7 @@
 //! terminal code; `cli` and `tui` are thin faces over it.
 
 pub mod assets;
+pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod editor;

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use winddown::checkin::{NightRule, Nights};
 use winddown::journal::{Cramp, Journal, LegSide, Place, Quality, Record, RestNight, Trigger};
 use winddown::tui::checkin::{CheckinForm, Field, Mode, view};
 use winddown::tui::theme::Theme;
@@ -16,6 +17,9 @@ fn night() -> NaiveDate {
 }
 fn now() -> DateTime<FixedOffset> {
     "2026-11-24T07:10:00+01:00".parse().unwrap()
+}
+fn nights() -> Nights {
+    NightRule::default().at(now())
 }
 
 struct Rig {
@@ -31,7 +35,7 @@ impl Rig {
         if !records.is_empty() {
             journal.put(records).unwrap();
         }
-        let form = CheckinForm::new(journal.clone(), night(), night(), now());
+        let form = CheckinForm::new(journal.clone(), night(), nights());
         Rig { form, journal, _dir: dir }
     }
 
@@ -72,7 +76,8 @@ fn clean_night_in_two_keys() {
     insta::assert_snapshot!("clean_night_saved", r.screen(80, 24));
     let c = r.saved();
     assert_eq!(c.cramps, 0);
-    assert_eq!(c.quality, Some(Quality::Fair));
+    // Only what was said is recorded: no sleep quality or restedness was chosen.
+    assert_eq!((c.quality, c.rested), (None, None));
     assert_eq!(c.recorded, now());
     r.keys(&[KeyCode::Enter]);
     assert!(r.form.is_finished());
@@ -93,7 +98,7 @@ fn cramps_filled_in_by_keys() {
     r.keys(&[KeyCode::Char('y'), KeyCode::Char('2'), KeyCode::Tab, KeyCode::Char('7'), KeyCode::Tab]);
     r.type_text("3m");
     r.keys(&[KeyCode::Tab, KeyCode::Char(' '), KeyCode::Right, KeyCode::Char(' '), KeyCode::Tab, KeyCode::Char('4')]);
-    r.keys(&[KeyCode::Tab, KeyCode::Left, KeyCode::Tab, KeyCode::Char('2')]);
+    r.keys(&[KeyCode::Tab, KeyCode::Char('2'), KeyCode::Tab, KeyCode::Char('2')]);
     assert_eq!(r.form.focus, Field::Rested);
     insta::assert_snapshot!(r.screen(80, 24));
     // On to the triggers: alcohol is the 4th chip.
@@ -122,6 +127,67 @@ fn cramps_filled_in_by_keys() {
     assert_eq!(c.triggers, vec![Trigger::Alcohol]);
     assert_eq!(c.tags, vec!["heat".to_string(), "stress".to_string()]);
     assert_eq!(c.note, "woke at 3\nslept again");
+}
+
+#[test]
+fn ten_is_typed_as_one_then_zero() {
+    let mut r = Rig::new(vec![]);
+    r.keys(&[KeyCode::Char('y'), KeyCode::Char('1'), KeyCode::Char('2'), KeyCode::Tab]);
+    r.keys(&[KeyCode::Char('1'), KeyCode::Char('0')]);
+    assert_eq!(r.form.pain, Some(10));
+    assert!(r.screen(80, 24).contains("◀ 10 ▶"));
+    while r.form.focus != Field::Disturbed {
+        r.keys(&[KeyCode::Tab]);
+    }
+    r.keys(&[KeyCode::Char('1'), KeyCode::Char('0')]);
+    r.ctrl('s');
+    let c = r.saved();
+    assert_eq!((c.cramps, c.pain, c.disturbed), (12, Some(10), Some(10)));
+}
+
+#[test]
+fn a_cramp_night_never_saves_a_painless_cramp_and_answers_can_be_taken_back() {
+    let mut r = Rig::new(vec![]);
+    r.keys(&[KeyCode::Char('y'), KeyCode::Tab, KeyCode::Char('0')]);
+    assert_eq!(r.form.pain, None, "pain of a cramp is 1-10");
+    r.keys(&[KeyCode::Left]);
+    assert_eq!(r.form.pain, Some(10));
+    r.keys(&[KeyCode::Backspace]);
+    assert_eq!(r.form.pain, None);
+    while r.form.focus != Field::Quality {
+        r.keys(&[KeyCode::Tab]);
+    }
+    r.keys(&[KeyCode::Char('3'), KeyCode::Backspace]);
+    r.ctrl('s');
+    let c = r.saved();
+    assert_eq!((c.pain, c.quality), (None, None));
+}
+
+#[test]
+fn the_form_and_the_cli_share_one_awakenings_limit() {
+    let mut r = Rig::new(vec![]);
+    r.keys(&[KeyCode::Char('n')]);
+    while r.form.focus != Field::Awakenings {
+        r.keys(&[KeyCode::Tab]);
+    }
+    r.type_text("500");
+    r.ctrl('s');
+    assert_eq!(r.form.mode, Mode::Editing);
+    assert!(r.form.message.as_deref().unwrap().contains("awakenings is 500, outside the allowed 0-100"));
+    assert!(r.journal.read_all().unwrap().nights.is_empty());
+}
+
+#[test]
+fn after_midnight_the_night_in_progress_cannot_be_checked_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    // 01:42 on Wed 25 Nov: the night of Tue 24 is still going on.
+    let nights = NightRule::default().at("2026-11-25T01:42:00+01:00".parse().unwrap());
+    assert_eq!(nights.last_over, night());
+    let mut form = CheckinForm::new(journal.clone(), nights.last_over, nights);
+    form.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE), Instant::now());
+    form.handle_key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), Instant::now());
+    assert_eq!(form.night, night(), "the night of the 24th is not over");
 }
 
 #[test]
@@ -160,7 +226,7 @@ fn existing_checkin_opens_for_editing_and_saving_replaces_it() {
     let mut first = Rig::new(vec![]);
     first.keys(&[KeyCode::Char('y'), KeyCode::Char('3'), KeyCode::Tab, KeyCode::Char('5')]);
     first.ctrl('s');
-    let mut again = CheckinForm::new(first.journal.clone(), night(), night(), now());
+    let mut again = CheckinForm::new(first.journal.clone(), night(), nights());
     assert!(again.editing_existing);
     assert_eq!(again.count, 3);
     let r = Rig { form: again, journal: first.journal.clone(), _dir: tempfile::tempdir().unwrap() };
@@ -233,4 +299,17 @@ fn help_and_small_terminal() {
     r.keys(&[KeyCode::Char('?')]);
     insta::assert_snapshot!("help", r.screen(80, 24));
     insta::assert_snapshot!("small", r.screen(40, 10));
+}
+
+#[test]
+fn a_place_logged_without_a_side_is_not_given_one() {
+    let cramp = Record::Cramp(Cramp {
+        night: night(),
+        at: "2026-11-24T02:10:00+01:00".parse().unwrap(),
+        place: Place::Foot,
+        side: None,
+    });
+    let mut r = Rig::new(vec![cramp]);
+    r.ctrl('s');
+    assert_eq!(r.saved().places, vec![winddown::journal::Spot { place: Place::Foot, side: None }]);
 }

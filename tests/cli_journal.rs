@@ -93,7 +93,10 @@ fn invalid_checkin_values_exit_2_and_write_nothing() {
     let s = Sandbox::new();
     let cases: &[(&[&str], &str)] = &[
         (&["--cramps=-1"], "invalid value '-1' for '--cramps"),
-        (&["--cramps", "1", "--pain", "11"], "11 is not in 0..=10"),
+        (&["--cramps", "1", "--pain", "11"], "pain is 11, outside the allowed 1-10"),
+        (&["--cramps", "1", "--pain", "0"], "pain is 0, outside the allowed 1-10"),
+        (&["--cramps", "101"], "cramps is 101, outside the allowed 0-100"),
+        (&["--cramps", "0", "--awakenings", "101"], "awakenings is 101"),
         (&["--cramps", "1", "--disturbed", "x"], "--disturbed"),
         (&["--cramps", "1", "--where", "elbow"], "unknown place \"elbow\""),
         (&["--cramps", "1", "--longest", "ages"], "expected a duration"),
@@ -103,8 +106,9 @@ fn invalid_checkin_values_exit_2_and_write_nothing() {
         (&["--cramps", "0", "--night", "2026-13-01"], "YYYY-MM-DD"),
         (&["--cramps", "0", "--into-bed", "25:00"], "HH:MM"),
         (&["--cramps", "0", "--swollen-leg", "maybe"], "yes or no"),
-        (&["--cramps", "0", "--pain", "3"], "--pain describes cramps, but --cramps is 0"),
-        (&["--cramps", "0", "--night", "2026-11-25"], "has not happened yet"),
+        (&["--cramps", "0", "--pain", "3"], "pain describes cramps, but cramps is 0"),
+        (&["--cramps", "0", "--night", "2026-11-25"], "is not over yet"),
+        (&["--cramps", "0", "--night", "2026-11-24"], "is not over yet"),
         (&["--quality", "fair"], "--cramps is required"),
         (&[], "no terminal for the check-in form"),
     ];
@@ -342,4 +346,92 @@ fn tonight_stays_pending_until_the_boundary() {
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(s.config().join("config.toml"), "night_boundary = \"14:00\"\n").unwrap();
     assert_eq!(streak("2026-11-24T13:00:00+01:00"), ("2026-11-23".into(), 2));
+}
+
+#[test]
+fn tonight_cannot_be_checked_in_in_the_evening() {
+    let s = Sandbox::new();
+    at(&s, "2026-11-24T22:00:00+01:00")
+        .args(["checkin", "--night", "2026-11-24", "--cramps", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("the night of 2026-11-24 is not over yet"));
+    assert!(s.export()["records"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn after_midnight_last_night_is_the_one_before_tonight() {
+    let s = Sandbox::new();
+    // 01:42 on Wed 25: the night of Tue 24 is still in progress.
+    at(&s, "2026-11-25T01:42:00+01:00")
+        .args(["checkin", "--cramps", "0"])
+        .assert()
+        .success()
+        .stdout(contains("night of Mon 23 Nov 2026"));
+    at(&s, "2026-11-25T01:42:00+01:00")
+        .args(["checkin", "--night", "2026-11-24", "--cramps", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("not over yet"));
+    // From the morning hour (default 04:00) it is over; a later morning setting moves that.
+    at(&s, "2026-11-25T04:30:00+01:00").args(["checkin", "--night", "2026-11-24", "--cramps", "0"]).assert().success();
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(s.config().join("config.toml"), "morning = \"06:00\"\n").unwrap();
+    at(&s, "2026-11-26T05:00:00+01:00")
+        .args(["checkin", "--night", "2026-11-25", "--cramps", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("latest night to check in for is 2026-11-24"));
+}
+
+#[test]
+fn import_refuses_records_that_break_the_rules_and_writes_nothing() {
+    let s = Sandbox::new();
+    let file = s.path("bad.json");
+    let text = r#"{"winddown":"export","version":1,"records":[
+{"type":"checkin","night":"2026-11-20","recorded":"2026-11-21T07:00:00+01:00","cramps":0},
+{"type":"checkin","night":"2026-11-21","recorded":"2026-11-22T07:00:00+01:00","cramps":4294967295,"pain":255,"disturbed":200},
+{"type":"rest","night":"9999-12-31","reason":"forever","recorded":"2026-11-22T07:00:00+01:00"}
+]}"#;
+    std::fs::write(&file, text).unwrap();
+    at(&s, MORNING)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(contains("2 invalid records"))
+        .stderr(contains("record 2 (check-in of 2026-11-21): cramps is 4294967295, outside the allowed 0-100"))
+        .stderr(contains("record 3 (rest night of 9999-12-31): the night of 9999-12-31 has not begun"));
+    assert!(s.export()["records"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn practice_runs_are_labelled_in_the_log_and_carry_their_speed() {
+    let s = Sandbox::new();
+    let file = s.path("runs.json");
+    let run = |night: &str, speed: f64| {
+        format!(
+            r#"{{"type":"run","night":"{night}","id":"{night}T22:00:00+01:00","routine":"two-minute","routine_hash":"h","started":"{night}T22:00:00+01:00","ended":"{night}T22:02:00+01:00","speed":{speed},"finished":true,"steps":[{{"title":"Calf","optional":false,"outcome":"done"}}]}}"#
+        )
+    };
+    let text = format!(
+        "{{\"winddown\":\"export\",\"version\":1,\"records\":[\n{},\n{}\n]}}",
+        run("2026-11-22", 1.0),
+        run("2026-11-23", 20.0)
+    );
+    std::fs::write(&file, text).unwrap();
+    at(&s, MORNING).args(["import", file.to_str().unwrap()]).assert().success();
+    at(&s, MORNING)
+        .args(["log", "--last", "2"])
+        .assert()
+        .success()
+        .stdout(contains("Mon 23 Nov   practice two-minute 1/1"))
+        .stdout(contains("Sun 22 Nov   done two-minute 1/1"));
+    let out = at(&s, MORNING).args(["log", "--last", "2", "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!((v[0]["practice"].as_bool(), v[0]["speed"].as_f64()), (Some(true), Some(20.0)));
+    assert_eq!(v[0]["routine_completed"].as_bool(), Some(false));
+    assert_eq!((v[1]["practice"].as_bool(), v[1]["speed"].as_f64()), (Some(false), Some(1.0)));
+    let out = at(&s, MORNING).args(["stats", "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["streaks"]["routine"]["current"].as_u64(), Some(1), "practice adds nothing: {v}");
 }

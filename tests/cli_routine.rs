@@ -344,6 +344,30 @@ fn config_path_show_and_check() {
 }
 
 #[test]
+fn config_problems_fall_back_one_key_at_a_time_and_are_all_reported() {
+    let s = Sandbox::new();
+    let file = s.config().join("config.toml");
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(&file, "bel = true\nweek_start = \"sunday\"\nbell = 3\nnight_boundary = \"25:00\"\n").unwrap();
+    s.cmd()
+        .args(["config", "show"])
+        .assert()
+        .success()
+        .stdout(contains("week_start = \"sunday\"\n"))
+        .stdout(contains("bell = true   # default: the file's value is not valid\n"))
+        .stdout(contains("morning = \"04:00\"   # default\n"))
+        .stdout(contains(format!("# ignored: {}:1:7: unknown key `bel`", file.display())));
+    s.cmd()
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!("{}:1:7: unknown key `bel`", file.display())))
+        .stderr(contains(format!("{}:3:8: bell must be true or false, found integer", file.display())))
+        .stderr(contains(format!("{}:4:18: night_boundary must be a time", file.display())))
+        .stderr(contains("3 problem(s) in the settings"));
+}
+
+#[test]
 fn default_routine_from_settings_is_listed() {
     let s = Sandbox::new();
     std::fs::create_dir_all(s.config()).unwrap();

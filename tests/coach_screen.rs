@@ -222,6 +222,29 @@ fn an_unfinished_run_is_offered_for_resume() {
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0].steps[0].outcome, Outcome::Done);
     assert_eq!(runs[0].steps[1].outcome, Outcome::Skipped);
+    // "Time taken" is the time spent across the quit and the resume, not since the resume.
+    assert!(again.finished_in.unwrap() >= Duration::from_secs_f64(t), "{:?}", again.finished_in);
+}
+
+#[test]
+fn a_practice_run_says_so_and_adds_nothing_to_the_streak() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let t0 = Instant::now();
+    let app = CoachApp::new(builtin("two-minute"), 20.0, journal.clone(), night(), &[], wall(), t0);
+    let mut r = Rig { app, t0, journal, _dir: dir };
+    let mut t = 0.0;
+    while r.app.session.current_step() < 2 {
+        t += 0.05;
+        r.tick(t);
+    }
+    r.key(KeyCode::Enter, t + 0.1);
+    assert_eq!(r.app.mode, Mode::Summary);
+    let s = r.screen(t + 0.1, 80, 24);
+    assert!(s.contains("Practice (clock ×20): recorded, but not counted"), "{s}");
+    assert_eq!(r.app.streak.map(|s| s.current), Some(0), "{s}");
+    let run = r.journal.read_all().unwrap().night(night()).unwrap().runs[0].clone();
+    assert_eq!(run.speed, 20.0);
 }
 
 #[test]

@@ -111,6 +111,31 @@ fn morning_without_checkin_is_prominent() {
 }
 
 #[test]
+fn after_midnight_tonight_is_still_tonight() {
+    // 01:42 on Wed 25 Nov: the night of Tue 24 is in progress, Mon 23 is the last night over.
+    let r = Rig::new(vec![run(d("2026-11-23")), checkin(d("2026-11-22"), 0)], "2026-11-25T01:42:00+01:00");
+    assert_eq!(r.app.tonight(r.t0), d("2026-11-24"));
+    assert_eq!(r.app.last_night(r.t0), d("2026-11-23"));
+    let s = r.screen();
+    assert!(s.contains("Tonight: not yet"), "{s}");
+    assert!(s.contains("No check-in yet for last night (Mon 23 Nov)"), "{s}");
+    assert!(!s.contains("Tue 24 Nov"), "nothing asks about the night in progress: {s}");
+}
+
+#[test]
+fn a_partial_run_shows_as_partial_and_practice_as_practice() {
+    let partial = records::run(d("2026-11-23"), "22:00", Outcome::Partial);
+    let r = Rig::new(vec![partial], "2026-11-23T23:00:00+01:00");
+    assert!(r.screen().contains("Tonight: partly done"), "{}", r.screen());
+    let Record::Run(mut practice) = run(d("2026-11-23")) else { unreachable!() };
+    practice.speed = 20.0;
+    let r = Rig::new(vec![Record::Run(practice), run(d("2026-11-22"))], "2026-11-23T23:00:00+01:00");
+    let s = r.screen();
+    assert!(s.contains("Tonight: practice only"), "{s}");
+    assert!(s.contains("Routine streak 1 night "), "practice adds nothing to the streak: {s}");
+}
+
+#[test]
 fn long_streak() {
     let records = (0..40)
         .flat_map(|i| [run(d("2026-11-23") - Days::new(i)), checkin(d("2026-11-23") - Days::new(i), 0)])

@@ -301,3 +301,16 @@ fn ctrl_z_suspends_restores_and_comes_back_paused() {
     p.send(b"\r");
     p.wait_for("EXIT=0", 10);
 }
+
+/// `week_start` reaches the history screen opened from the command line
+/// (the same constructor serves the `h` from the coach's and the check-in's summaries).
+#[test]
+fn history_from_the_command_line_follows_week_start() {
+    let s = Sandbox::new();
+    std::fs::create_dir_all(s.config()).unwrap();
+    std::fs::write(s.config().join("config.toml"), "week_start = \"sunday\"\n").unwrap();
+    let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" history{THEN_STTY}"));
+    p.wait_for("Su   Mo   Tu   We   Th   Fr   Sa", 10);
+    p.send(b"q");
+    p.wait_for("EXIT=0", 10);
+}

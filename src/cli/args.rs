@@ -117,11 +117,11 @@ pub struct CheckinArgs {
     /// The night [default: last night]
     #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
     pub night: Option<NaiveDate>,
-    /// Number of cramps (0 = none) [default: the cramps logged that night]
-    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=100), value_name = "N")]
+    /// Number of cramps, 0-100 (0 = none) [default: the cramps logged that night]
+    #[arg(long, value_name = "N")]
     pub cramps: Option<u32>,
-    /// Pain of the worst cramp, 0-10
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), value_name = "0-10")]
+    /// Pain of the worst cramp, 1-10
+    #[arg(long, value_name = "1-10")]
     pub pain: Option<u8>,
     /// Where, comma-separated: calf-left,foot-right,thigh-both,other
     #[arg(long = "where", value_parser = values::spot, value_delimiter = ',', value_name = "WHERE")]
@@ -130,7 +130,7 @@ pub struct CheckinArgs {
     #[arg(long, value_parser = values::longest, value_name = "DURATION")]
     pub longest: Option<u32>,
     /// How much cramps disturbed sleep, 0-10
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10), value_name = "0-10")]
+    #[arg(long, value_name = "0-10")]
     pub disturbed: Option<u8>,
     /// Sleep quality: very-poor, poor, fair, good, very-good
     #[arg(long, value_parser = values::choice::<Quality>, value_name = "QUALITY")]
@@ -147,11 +147,11 @@ pub struct CheckinArgs {
     /// Time into bed, HH:MM
     #[arg(long, value_parser = values::time, value_name = "HH:MM")]
     pub into_bed: Option<NaiveTime>,
-    /// Minutes it took to fall asleep
-    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1440), value_name = "MIN")]
+    /// Minutes it took to fall asleep, 0-1440
+    #[arg(long, value_name = "MIN")]
     pub fall_asleep: Option<u32>,
-    /// Number of awakenings
-    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=100), value_name = "N")]
+    /// Number of awakenings, 0-100
+    #[arg(long, value_name = "N")]
     pub awakenings: Option<u32>,
     /// Final wake time, HH:MM
     #[arg(long, value_parser = values::time, value_name = "HH:MM")]

@@ -10,34 +10,24 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
     match cmd {
         ConfigCmd::Path => println!("{}", path.display()),
         ConfigCmd::Show => {
-            let c = &ctx.config;
-            let in_file = keys_in_file(&path);
-            let (_, problems) = config::load(&path);
-            let invalid = |key: &str| problems.iter().any(|p| p.message.starts_with(key));
+            let loaded = config::load_settings(&path);
+            let c = &loaded.config;
             if !path.exists() {
                 println!("# {} does not exist: these are the defaults", path.display());
             }
-            let week_start = match c.week_start {
-                chrono::Weekday::Sun => "sunday",
-                chrono::Weekday::Sat => "saturday",
-                _ => "monday",
-            };
-            let settings = [
-                ("default_routine", Some(format!("{:?}", c.default_routine))),
-                ("night_boundary", Some(format!("\"{}\"", c.night_boundary.format("%H:%M")))),
-                ("bell", Some(c.bell.to_string())),
-                ("cue_command", c.cue_command.as_ref().map(|cmd| format!("{cmd:?}"))),
-                ("theme", Some(format!("\"{}\"", if c.color { "color" } else { "no-color" }))),
-                ("week_start", Some(format!("\"{week_start}\""))),
-            ];
-            for (key, value) in settings {
-                match value {
+            for key in config::KEYS {
+                let invalid = loaded.problems.iter().any(|p| p.message.starts_with(&format!("{} ", key.name)));
+                match (key.show)(c) {
                     // A setting the file gives (and that is valid) is shown bare; a default says so.
-                    Some(v) if invalid(key) => println!("{key} = {v}   # default: the file's value is not valid"),
-                    Some(v) if in_file.iter().any(|k| k == key) => println!("{key} = {v}"),
-                    Some(v) => println!("{key} = {v}   # default"),
-                    None => println!("# {key} = \"...\"   (not set)"),
+                    Some(v) if invalid => println!("{} = {v}   # default: the file's value is not valid", key.name),
+                    Some(v) if loaded.given.contains(&key.name) => println!("{} = {v}", key.name),
+                    Some(v) => println!("{} = {v}   # default", key.name),
+                    None if invalid => println!("# {} = \"...\"   (not set: the file's value is not valid)", key.name),
+                    None => println!("# {} = \"...\"   (not set)", key.name),
                 }
+            }
+            for p in loaded.problems.iter().filter(|p| p.message.starts_with("unknown key")) {
+                println!("# ignored: {}", p.headline());
             }
         }
         ConfigCmd::Check => {
@@ -54,13 +44,4 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
         }
     }
     Ok(())
-}
-
-/// The top-level keys the settings file sets (none when it is missing or does not parse).
-fn keys_in_file(path: &std::path::Path) -> Vec<String> {
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|text| text.parse::<toml::Table>().ok())
-        .map(|table| table.keys().cloned().collect())
-        .unwrap_or_default()
 }

@@ -1,9 +1,10 @@
 //! What every command needs: where files are, the settings, and the time now.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::checkin::{NightRule, Nights};
 use crate::config::{self, Config};
-use crate::journal::{Journal, night_of_time};
+use crate::journal::Journal;
 use crate::paths::Paths;
 
 pub struct Ctx {
@@ -31,14 +32,23 @@ impl Ctx {
         Journal::new(self.paths.journal_dir())
     }
 
-    /// The night going on now: tonight in the evening, last night before the boundary.
+    /// Where now stands among the nights (the one rule: `checkin::nights`).
+    pub fn nights(&self) -> Nights {
+        self.config.night_rule().at(self.now)
+    }
+
+    pub fn night_rule(&self) -> NightRule {
+        self.config.night_rule()
+    }
+
+    /// The night going on now: tonight in the evening, still tonight after midnight.
     pub fn current_night(&self) -> NaiveDate {
-        night_of_time(self.now, self.config.night_boundary)
+        self.nights().current
     }
 
     /// The most recent night that is over: what a morning check-in is about.
     pub fn last_night(&self) -> NaiveDate {
-        self.now.date_naive() - Days::new(1)
+        self.nights().last_over
     }
 }
 

@@ -12,9 +12,11 @@ use super::exit::{CmdResult, Exit};
 use super::log_text;
 use std::io::Write;
 
+use crate::checkin::rules::{validate_cramp, validate_rest};
+use crate::checkin::{Answers, RuleError};
 use crate::journal::exchange::{import, parse_export, write_export_csv, write_export_json};
 use crate::journal::night::latest_at;
-use crate::journal::{CheckIn, Cramp, JournalError, Record, RedFlags, RestNight, SleepTimes, Spot};
+use crate::journal::{Cramp, JournalError, Record, RedFlags, RestNight, SleepTimes, Spot};
 
 impl From<JournalError> for Exit {
     fn from(e: JournalError) -> Exit {
@@ -32,44 +34,17 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
         ));
     }
     let journal = ctx.journal();
-    let night = args.night.unwrap_or_else(|| ctx.last_night());
-    if night > ctx.current_night() {
-        // The form refuses these too: a check-in is about a night that has happened.
-        return Err(Exit::invalid(format!(
-            "the night of {night} has not happened yet; the latest night to check in for is {}",
-            ctx.current_night()
-        )));
-    }
+    let nights = ctx.nights();
+    let night = args.night.unwrap_or(nights.last_over);
     let logged =
         journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.cramps.clone()).unwrap_or_default();
-    let cramps = match (args.cramps, logged.len()) {
-        (Some(n), _) => n,
-        (None, 0) => {
-            return Err(Exit::invalid("--cramps is required (0 for a night without cramps)"));
-        }
-        (None, n) => n as u32,
-    };
-    if cramps == 0 {
-        let extra = [
-            ("--pain", args.pain.is_some()),
-            ("--where", !args.places.is_empty()),
-            ("--longest", args.longest.is_some()),
-            ("--disturbed", args.disturbed.is_some()),
-        ];
-        if let Some((flag, _)) = extra.iter().find(|(_, given)| *given) {
-            return Err(Exit::invalid(format!("{flag} describes cramps, but --cramps is 0")));
-        }
-    }
+    let cramps = args.cramps.or_else(|| (!logged.is_empty()).then_some(logged.len() as u32));
     let mut places = args.places;
-    if places.is_empty() && cramps > 0 {
+    if places.is_empty() && cramps.is_some_and(|n| n > 0) {
         // Start from the cramps logged in the night.
         places = logged.iter().map(|c| Spot { place: c.place, side: c.side }).collect();
     }
-    places.sort();
-    places.dedup();
-    let record = CheckIn {
-        night,
-        recorded: ctx.now,
+    let answers = Answers {
         cramps,
         pain: args.pain,
         longest_s: args.longest,
@@ -83,14 +58,18 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
             awakenings: args.awakenings,
             final_wake: args.final_wake,
         },
-        triggers: dedup(args.triggers),
-        tags: dedup(args.tags),
+        triggers: args.triggers,
+        tags: args.tags,
         red_flags: RedFlags {
             one_leg_swollen: args.swollen_leg.unwrap_or(false),
             lasting_numbness: args.numbness.unwrap_or(false),
         },
-        note: args.note.unwrap_or_default().trim().to_string(),
+        note: args.note.unwrap_or_default(),
     };
+    let record = answers.build(night, ctx.now, &nights).map_err(|e| match e {
+        RuleError::Missing { .. } => Exit::invalid("--cramps is required (0 for a night without cramps)"),
+        e => Exit::invalid(e.to_string()),
+    })?;
     let flags = record.red_flags;
     journal.put(vec![Record::Checkin(record)])?;
     println!("checked in for the night of {}", night.format("%a %d %b %Y"));
@@ -102,12 +81,12 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
 
 /// The full-screen check-in form.
 fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
-    let last = ctx.last_night();
-    let night = night.unwrap_or(last);
-    if night > last {
-        return Err(Exit::invalid(format!("{night} has not happened yet; the latest night to check in for is {last}")));
+    let nights = ctx.nights();
+    let night = night.unwrap_or(nights.last_over);
+    if !nights.is_over(night) {
+        return Err(Exit::invalid(RuleError::NightNotOver { night, latest: nights.last_over }.to_string()));
     }
-    let mut form = crate::tui::checkin::CheckinForm::new(ctx.journal(), night, last.max(night), ctx.now);
+    let mut form = crate::tui::checkin::CheckinForm::new(ctx.journal(), night, nights);
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     let ending =
         crate::tui::runtime::run_screen(&mut form, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
@@ -121,16 +100,12 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
     }
 }
 
-fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
-    v.sort();
-    v.dedup();
-    v
-}
-
 pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
     let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
     let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
-    ctx.journal().put(vec![Record::Cramp(Cramp { night, at, place: spot.place, side: spot.side })])?;
+    let record = Cramp { night, at, place: spot.place, side: spot.side };
+    validate_cramp(&record, &ctx.nights(), night).map_err(|e| Exit::invalid(e.to_string()))?;
+    ctx.journal().put(vec![Record::Cramp(record)])?;
     println!(
         "logged a cramp ({}) at {} for the night of {}",
         crate::journal::exchange::spot_name(spot.place, spot.side),
@@ -142,7 +117,9 @@ pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
 
 pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdResult {
     let night = night.unwrap_or_else(|| ctx.current_night());
-    ctx.journal().put(vec![Record::Rest(RestNight { night, reason, recorded: ctx.now })])?;
+    let record = RestNight { night, reason, recorded: ctx.now };
+    validate_rest(&record, &ctx.nights()).map_err(|e| Exit::invalid(e.to_string()))?;
+    ctx.journal().put(vec![Record::Rest(record)])?;
     println!("the night of {} is a rest night", night.format("%a %d %b %Y"));
     Ok(())
 }
@@ -198,6 +175,23 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
     let text =
         std::fs::read_to_string(file).map_err(|e| Exit::invalid(format!("cannot read {}: {e}", file.display())))?;
     let records = parse_export(&text).map_err(|e| Exit::invalid(format!("{}: {e}", file.display())))?;
+    // The same rules as when each record is written; one bad record refuses the whole file.
+    let problems = crate::checkin::rules::validate_import(&records, &ctx.nights(), ctx.config.night_boundary);
+    if !problems.is_empty() {
+        const SHOWN: usize = 20;
+        let more = problems.len().saturating_sub(SHOWN);
+        let mut lines: Vec<String> = problems.iter().take(SHOWN).map(|p| crate::text::visible(p).to_string()).collect();
+        if more > 0 {
+            lines.push(format!("and {more} more"));
+        }
+        return Err(Exit::invalid(format!(
+            "import refused, nothing was written: {} invalid record{} in {}:\n  {}",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            file.display(),
+            lines.join("\n  ")
+        )));
+    }
     let report = import(&ctx.journal(), records)?;
     println!("imported {}: {} added, {} already there", file.display(), report.added, report.unchanged);
     Ok(())
@@ -205,7 +199,8 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
 
 pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResult {
     let facts = crate::stats::facts::Facts::read(&ctx.journal())?;
-    let report = crate::stats::report::report(&facts, ctx.current_night(), since);
+    let nights = ctx.nights();
+    let report = crate::stats::report::report_at(&facts, nights.current, nights.last_over, since);
     if json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
     } else {
@@ -222,7 +217,7 @@ pub fn history(ctx: &Ctx) -> CmdResult {
         ));
     }
     let entries = ctx.journal().read_all()?;
-    let mut app = crate::tui::history::HistoryApp::new(entries, ctx.current_night());
+    let mut app = crate::tui::history::HistoryApp::with_settings(entries, &ctx.config, ctx.nights());
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok(())

@@ -31,6 +31,10 @@ pub struct LogRow {
     routine_text: String,
     pub routine: Option<String>,
     pub routine_completed: bool,
+    /// Clock speed of the run shown (1 = real time).
+    pub speed: Option<f64>,
+    /// The night has practice runs only (another clock speed): not counted as the routine.
+    pub practice: bool,
     pub steps_done: Option<usize>,
     pub steps_total: Option<usize>,
     pub checked_in: bool,
@@ -53,7 +57,13 @@ fn row(night: NaiveDate, n: &NightEntry) -> LogRow {
     let routine_text = match (run, &n.rest) {
         (Some(r), _) => format!(
             "{} {} {}/{}",
-            if n.completed() { "done" } else { "partial" },
+            if r.is_practice() {
+                "practice"
+            } else if n.completed() {
+                "done"
+            } else {
+                "partial"
+            },
             r.routine,
             r.steps_done(),
             r.steps.len()
@@ -68,6 +78,8 @@ fn row(night: NaiveDate, n: &NightEntry) -> LogRow {
         routine_text: truncate(&routine_text, 28),
         routine: run.map(|r| r.routine.clone()),
         routine_completed: n.completed(),
+        speed: run.map(|r| r.speed),
+        practice: n.practice_only(),
         steps_done: run.map(|r| r.steps_done()),
         steps_total: run.map(|r| r.steps.len()),
         checked_in: c.is_some(),

@@ -39,18 +39,13 @@ pub fn spot(s: &str) -> Result<Spot, String> {
 
 /// Seconds, from a human duration ("3m", "90s"); at most a day.
 pub fn longest(s: &str) -> Result<u32, String> {
-    let d = humantime::parse_duration(s.trim())
-        .map_err(|_| format!("expected a duration like 30s, 3m or 1m 30s, got \"{s}\""))?;
-    if d.as_secs() > 24 * 3600 {
-        return Err("a cramp longer than a day? give the duration like 3m".into());
-    }
-    Ok(d.as_secs() as u32)
+    crate::checkin::answers::parse_longest(s)
 }
 
 /// A clock speed factor: 0.1 to 100.
 pub fn speed(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
-        Ok(x) if (0.1..=100.0).contains(&x) => Ok(x),
+        Ok(x) if crate::checkin::rules::SPEED.contains(&x) => Ok(x),
         _ => Err(format!("expected a speed factor from 0.1 to 100, like 10, got \"{s}\"")),
     }
 }

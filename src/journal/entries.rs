@@ -52,14 +52,26 @@ pub struct NightEntry {
 }
 
 impl NightEntry {
-    /// The run that speaks for the night: a completed one if any, else the latest.
+    /// The run that speaks for the night: a completed real one if any, else
+    /// the latest real one, else (a night of practice only) the latest practice run.
     pub fn best_run(&self) -> Option<&Run> {
-        self.runs.iter().rev().find(|r| r.completed()).or_else(|| self.runs.last())
+        let real = || self.runs.iter().rev().filter(|r| !r.is_practice());
+        real().find(|r| r.completed()).or_else(|| real().next()).or_else(|| self.runs.last())
     }
 
-    /// The routine was completed this night.
+    /// The routine was completed this night (practice runs do not count).
     pub fn completed(&self) -> bool {
-        self.runs.iter().any(Run::completed)
+        self.runs.iter().any(|r| !r.is_practice() && r.completed())
+    }
+
+    /// Some real run (not practice), complete or not.
+    pub fn ran(&self) -> bool {
+        self.runs.iter().any(|r| !r.is_practice())
+    }
+
+    /// The night holds practice runs and no real one.
+    pub fn practice_only(&self) -> bool {
+        !self.runs.is_empty() && !self.ran()
     }
 }
 

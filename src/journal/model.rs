@@ -126,6 +126,12 @@ impl Run {
         !self.steps.is_empty() && self.steps.iter().all(|s| s.optional || s.outcome == Outcome::Done)
     }
 
+    /// A run at a clock speed other than real time: practice, kept out of
+    /// streaks, consistency and insights.
+    pub fn is_practice(&self) -> bool {
+        self.speed != 1.0
+    }
+
     pub fn steps_done(&self) -> usize {
         self.steps.iter().filter(|s| s.outcome == Outcome::Done).count()
     }

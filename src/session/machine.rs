@@ -62,6 +62,9 @@ pub struct Session {
 }
 
 /// Everything a screen needs to draw the session at one instant.
+/// How much a check step weighs in the routine gauge (it takes no clock time).
+pub const CHECK_WEIGHT: Duration = Duration::from_secs(5);
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionView {
     pub step: usize,
@@ -370,16 +373,25 @@ impl Session {
             }
         };
         let done = done_before + in_phase;
+        // A check step takes no clock time, but it is still to do: each weighs
+        // CHECK_WEIGHT, so the gauge reaches 100 % only when the routine is over.
+        let idx = self.idx.min(self.phases.len());
+        let checks = self.phases.iter().filter(|p| !p.is_timed()).count() as f64;
+        let checks_done = self.phases[..idx].iter().filter(|p| !p.is_timed()).count() as f64;
+        let w = CHECK_WEIGHT.as_secs_f64();
+        let whole = total.as_secs_f64() + w * checks;
         SessionView {
             step: self.current_step(),
             step_count: self.routine.steps.len(),
             phase,
             remaining_secs: remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0),
             phase_progress,
-            routine_progress: if total.is_zero() {
+            routine_progress: if self.is_finished() {
+                1.0
+            } else if whole == 0.0 {
                 self.idx as f64 / self.phases.len().max(1) as f64
             } else {
-                (done.as_secs_f64() / total.as_secs_f64()).min(1.0)
+                ((done.as_secs_f64() + w * checks_done) / whole).min(1.0)
             },
             time_left: total.saturating_sub(done),
             paused: self.is_paused(),

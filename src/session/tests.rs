@@ -230,3 +230,16 @@ fn routine_progress_and_time_left() {
     let v = s.view(c.at(200.0));
     assert!(v.finished && v.routine_progress == 1.0 && v.time_left.is_zero());
 }
+
+#[test]
+fn a_check_step_left_to_do_keeps_the_gauge_below_full() {
+    let text = "name = \"t\"\nsummary = \"s\"\n[[step]]\ntitle = \"a\"\nhold = \"5s\"\n[[step]]\nkind = \"check\"\ntitle = \"Water\"\n";
+    let c = Clock(Instant::now());
+    let mut s = Session::new(parse_routine("t", "t.toml", text).unwrap(), 1.0, c.0);
+    s.tick(c.at(60.0));
+    let v = s.view(c.at(60.0));
+    assert!(!v.finished && v.time_left.is_zero(), "{v:?}");
+    assert!(v.routine_progress < 1.0, "every timed phase is over, but the check is still to do: {v:?}");
+    s.confirm(c.at(61.0));
+    assert_eq!(s.view(c.at(61.0)).routine_progress, 1.0);
+}

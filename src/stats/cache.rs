@@ -25,7 +25,7 @@ use crate::journal::{Journal, JournalError};
 pub const FILE_NAME: &str = ".facts.cache";
 const MAGIC: &str = "facts-cache";
 /// Bump when the facts or their meaning change; a build's own version is checked too.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const BUILD: &str = env!("CARGO_PKG_VERSION");
 /// Files touched this recently are not cached yet.
 const RACY: Duration = Duration::from_secs(2);

@@ -60,6 +60,9 @@ pub struct NightFacts {
     pub ran: bool,
     #[serde(rename = "z", default, skip_serializing_if = "is_false")]
     pub rest: bool,
+    /// Some practice run (another clock speed); practice never sets `ran` or `completed`.
+    #[serde(rename = "x", default, skip_serializing_if = "is_false")]
+    pub practice: bool,
     #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
     pub checkin: Option<CheckinFacts>,
     /// When the earliest completed run started.
@@ -77,7 +80,7 @@ pub struct NightFacts {
 
 impl NightFacts {
     pub fn mark(&self) -> NightMark {
-        NightMark::from_parts(self.completed, self.rest, self.ran)
+        NightMark::from_parts(self.completed, self.rest, self.ran, self.practice)
     }
 }
 
@@ -163,6 +166,8 @@ impl Facts {
     /// check-in replaces an earlier one.
     pub fn add(&mut self, record: RecordRef<'_>) {
         match record {
+            // Practice is recorded, and kept out of streaks, consistency and insights.
+            RecordRef::Run(run) if run.is_practice() => self.nights.entry(run.night).or_default().practice = true,
             RecordRef::Run(run) => {
                 let completed = run.completed();
                 let steps: Vec<(u32, bool)> = if run.finished {
@@ -204,6 +209,7 @@ impl Facts {
                 Some(mine) => {
                     mine.ran |= n.ran;
                     mine.rest |= n.rest;
+                    mine.practice |= n.practice;
                     mine.checkin = n.checkin.or(mine.checkin);
                     mine.completed |= n.completed;
                     mine.completed_start = match (mine.completed_start, n.completed_start) {
@@ -236,5 +242,43 @@ impl Facts {
         self.titles.push(title.to_string());
         self.title_ids.insert(title.to_string(), id);
         id
+    }
+}
+
+#[cfg(test)]
+mod practice_tests {
+    use super::Facts;
+    use crate::journal::test_records::{checkin, run};
+    use crate::journal::{Outcome, Quality, Record};
+    use crate::stats::{NightMark, facts_mark, score, streak};
+
+    fn practice(night: &str) -> Record {
+        let Record::Run(mut r) = run(night.parse().unwrap(), "22:00", Outcome::Done) else { unreachable!() };
+        r.speed = 20.0;
+        Record::Run(r)
+    }
+
+    /// A run at another clock speed is recorded, and counts for nothing.
+    #[test]
+    fn practice_is_kept_out_of_streaks_consistency_and_insights() {
+        let night = "2026-11-23".parse().unwrap();
+        let facts = Facts::from_records(&[practice("2026-11-23"), checkin(night, 2, Some(5), Quality::Good)]);
+        assert_eq!(facts_mark(facts.night(night)), NightMark::Practice);
+        assert_eq!(streak::routine(&facts, night).current, 0);
+        assert_eq!(score::consistency(&facts, night).score, 0.0);
+        let i = crate::stats::insights::insights(&facts, None, "2026-11-23".parse().unwrap());
+        let all = &i.routine[2].split;
+        assert_eq!((all.with.nights, all.without.nights), (0, 1));
+        assert!(facts.night(night).unwrap().steps.is_empty(), "practice steps are not counted as skipped");
+    }
+
+    #[test]
+    fn sums_of_hand_edited_counts_cannot_wrap() {
+        let facts = Facts::from_records(&[
+            checkin("2026-11-22".parse().unwrap(), u32::MAX, Some(5), Quality::Good),
+            checkin("2026-11-23".parse().unwrap(), 3, Some(5), Quality::Good),
+        ]);
+        let i = crate::stats::insights::insights(&facts, None, "2026-11-23".parse().unwrap());
+        assert_eq!(i.routine[2].split.without.cramps, u32::MAX);
     }
 }

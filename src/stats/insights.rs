@@ -35,8 +35,9 @@ pub struct Group {
 
 impl Group {
     fn add(&mut self, c: &CheckinFacts) {
-        self.nights += 1;
-        self.cramps += c.cramps;
+        // Saturating: a hand-edited journal cannot wrap a sum around.
+        self.nights = self.nights.saturating_add(1);
+        self.cramps = self.cramps.saturating_add(c.cramps);
         self.nights_with_cramps += u32::from(c.cramps > 0);
     }
 

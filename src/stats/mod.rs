@@ -27,18 +27,22 @@ pub enum NightMark {
     Partial,
     /// A rest night: pauses streaks.
     Rest,
+    /// Only practice runs (at another clock speed): counts as a night without the routine.
+    Practice,
     /// Nothing recorded.
     Missed,
 }
 
 impl NightMark {
-    pub fn from_parts(completed: bool, rest: bool, ran: bool) -> NightMark {
+    pub fn from_parts(completed: bool, rest: bool, ran: bool, practice: bool) -> NightMark {
         if completed {
             NightMark::Done
         } else if rest {
             NightMark::Rest
         } else if ran {
             NightMark::Partial
+        } else if practice {
+            NightMark::Practice
         } else {
             NightMark::Missed
         }
@@ -47,7 +51,7 @@ impl NightMark {
 
 /// How a night of the journal went (the screens mark nights from their records).
 pub fn mark(n: Option<&NightEntry>) -> NightMark {
-    n.map_or(NightMark::Missed, |n| NightMark::from_parts(n.completed(), n.rest.is_some(), !n.runs.is_empty()))
+    n.map_or(NightMark::Missed, |n| NightMark::from_parts(n.completed(), n.rest.is_some(), n.ran(), n.practice_only()))
 }
 
 /// How a night went, from its facts.

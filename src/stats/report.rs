@@ -34,7 +34,14 @@ pub struct Report {
     pub flags: Vec<Flag>,
 }
 
+/// The report as of `tonight`, taking the night before as the last one over.
 pub fn report(facts: &Facts, tonight: NaiveDate, since: Option<NaiveDate>) -> Report {
+    report_at(facts, tonight, tonight.pred_opt().unwrap_or(tonight), since)
+}
+
+/// The report as of `tonight`; windows such as "the last 30 nights" end at
+/// `last_over`, the last night that is over (tonight has no data yet).
+pub fn report_at(facts: &Facts, tonight: NaiveDate, last_over: NaiveDate, since: Option<NaiveDate>) -> Report {
     Report {
         version: STATS_VERSION,
         tonight,
@@ -47,7 +54,7 @@ pub fn report(facts: &Facts, tonight: NaiveDate, since: Option<NaiveDate>) -> Re
             cramp_free: cramp_free(facts, tonight),
         },
         consistency: consistency(facts, tonight),
-        insights: insights(facts, since, tonight),
+        insights: insights(facts, since, last_over),
         flags: flags(facts, tonight),
     }
 }

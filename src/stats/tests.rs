@@ -286,7 +286,8 @@ fn facts_read_on_every_core_agree_with_the_screens() {
     let (a, b) = (report(&read, tonight, None), report(&from_entries, tonight, None));
     assert_eq!(a, b);
     let skipped = a.insights.most_skipped_step.unwrap();
-    assert_eq!((skipped.title.as_str(), skipped.times, skipped.runs), ("Hamstring", 81, 245));
+    // Insights end at the last night that is over: tonight's run is not in them yet.
+    assert_eq!((skipped.title.as_str(), skipped.times, skipped.runs), ("Hamstring", 81, 244));
     assert_eq!(a.nights_recorded, 426);
 }
 

@@ -2,6 +2,8 @@
 
 pub mod fields;
 pub mod form;
+mod keys;
+pub mod texts;
 pub mod view;
 
 use std::time::Instant;

@@ -168,19 +168,19 @@ fn value_lines(form: &CheckinForm, field: Field, focused: bool, theme: &Theme, w
             one(s)
         }
         Field::Count => one(vec![Span::raw(format!("◀ {} ▶", form.count))]),
-        Field::Pain => one(vec![Span::raw(format!("◀ {} ▶", form.pain.map_or("–".into(), |p| p.to_string())))]),
+        Field::Pain => one(vec![Span::raw(format!("◀ {} ▶", form.pain.map_or("—".into(), |p| p.to_string())))]),
         Field::Disturbed => {
-            one(vec![Span::raw(format!("◀ {} ▶", form.disturbed.map_or("–".into(), |p| p.to_string())))])
+            one(vec![Span::raw(format!("◀ {} ▶", form.disturbed.map_or("—".into(), |p| p.to_string())))])
         }
         Field::Quality => chips_line(
-            Quality::all().map(|q| (q.label().to_string(), q == form.quality)).collect(),
+            Quality::all().map(|q| (q.label().to_string(), Some(q) == form.quality)).collect(),
             None,
             theme,
             width,
             false,
         ),
         Field::Rested => chips_line(
-            Rested::all().map(|q| (q.label().to_string(), q == form.rested)).collect(),
+            Rested::all().map(|q| (q.label().to_string(), Some(q) == form.rested)).collect(),
             None,
             theme,
             width,
@@ -229,8 +229,8 @@ fn value_lines(form: &CheckinForm, field: Field, focused: bool, theme: &Theme, w
         _ => {
             let text = form.texts.text(field);
             // Padded so an error beside it is not covered by the text box.
-            let shown = if text.is_empty() { "–".to_string() } else { text };
-            let style = if shown == "–" { theme.dim() } else { theme.text() };
+            let shown = if text.is_empty() { "—".to_string() } else { text };
+            let style = if shown == "—" { theme.dim() } else { theme.text() };
             one(vec![Span::styled(format!("{shown:<w$}", w = TEXT_WIDTH as usize), style)])
         }
     }
@@ -287,7 +287,7 @@ fn red_flag_text() -> &'static str {
 
 fn saved(form: &CheckinForm, counts: (usize, u32, u32), theme: &Theme, f: &mut Frame, area: Rect) {
     let (checkins, streak, cramp_free) = counts;
-    let c = form.checkin();
+    let Some(c) = form.saved.as_ref() else { return };
     let mut lines = vec![
         Line::styled(format!("Saved. {}", night_summary(form.night, &form.entry)), theme.title()),
         Line::from(""),
@@ -304,14 +304,14 @@ fn saved(form: &CheckinForm, counts: (usize, u32, u32), theme: &Theme, f: &mut F
             )
         }),
         Line::from(format!(
-            "Slept {}; rested: {}.",
-            c.quality.map_or("–", |q| q.label()).to_lowercase(),
-            c.rested.map_or("–", |r| r.label()).to_lowercase()
+            "Sleep quality: {}; rested: {}.",
+            c.quality.map_or("—", |q| q.label()).to_lowercase(),
+            c.rested.map_or("—", |r| r.label()).to_lowercase()
         )),
     ];
     if !c.triggers.is_empty() || !c.tags.is_empty() {
         let mut t: Vec<String> = c.triggers.iter().map(|t| t.label().to_lowercase()).collect();
-        t.extend(c.tags.iter().cloned());
+        t.extend(c.tags.iter().map(|tag| crate::text::visible(tag).into_owned()));
         lines.push(Line::from(format!("Possible triggers: {}.", t.join(", "))));
     }
     lines.push(Line::from(""));

@@ -40,7 +40,12 @@ pub struct CoachApp {
     run_started: DateTime<FixedOffset>,
     /// Maps the monotonic clock to wall-clock time for the record.
     origin: (Instant, DateTime<FixedOffset>),
+    /// An unfinished run to resume: its next step, its steps so far, and when it started.
     resume: Option<(usize, Vec<StepState>, DateTime<FixedOffset>)>,
+    /// Time already spent on the run before this resume (from its record).
+    earlier: Duration,
+    /// Time spent on the unfinished run, offered with it.
+    resume_spent: Duration,
     pub flash_until: Option<Instant>,
     /// Cues not yet given to the terminal (bell, cue command), with the step title.
     pub pending_cues: Vec<(Cue, String)>,
@@ -66,11 +71,12 @@ impl CoachApp {
         wall_now: DateTime<FixedOffset>,
         now: Instant,
     ) -> CoachApp {
-        let resume = tonight
-            .iter()
-            .rev()
-            .find(|r| r.routine == routine.id)
-            .and_then(|r| resume_point(r, &routine.content_hash).map(|(step, states)| (step, states, r.started)));
+        let last = tonight.iter().rev().find(|r| r.routine == routine.id);
+        let resume =
+            last.and_then(|r| resume_point(r, &routine.content_hash).map(|(step, states)| (step, states, r.started)));
+        // The time the earlier part took: from its start to its last recorded step.
+        let resume_spent =
+            last.and_then(|r| r.ended.map(|e| e - r.started)).and_then(|d| d.to_std().ok()).unwrap_or_default();
         let mut session = Session::new(routine, speed, now);
         let mode = match &resume {
             Some((step, _, _)) => {
@@ -87,6 +93,8 @@ impl CoachApp {
             run_started: wall_now,
             origin: (now, wall_now),
             resume,
+            earlier: Duration::ZERO,
+            resume_spent,
             flash_until: None,
             pending_cues: Vec::new(),
             save_error: None,
@@ -182,10 +190,12 @@ impl CoachApp {
         self.session = match (resume, self.resume.take()) {
             (true, Some((step, states, started))) => {
                 self.run_started = started;
+                self.earlier = self.resume_spent;
                 Session::resume(routine, speed, now, step, states)
             }
             _ => {
                 self.run_started = self.wall(now);
+                self.earlier = Duration::ZERO;
                 Session::new(routine, speed, now)
             }
         };
@@ -220,7 +230,8 @@ impl CoachApp {
             self.save(false, now);
         }
         if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
-            self.finished_in = self.session.duration();
+            // The time actually spent, across a quit and resume.
+            self.finished_in = self.session.duration().map(|d| d + self.earlier);
             self.save(true, now);
             self.streak = Facts::read(&self.journal).ok().map(|f| crate::stats::streak::routine(&f, self.night));
             self.mode = Mode::Summary;

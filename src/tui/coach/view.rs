@@ -261,6 +261,13 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
         Line::from(""),
         Line::from(format!("{done} of {} steps done, {skipped} skipped, {partial} partly done", steps.len())),
     ];
+    let speed = app.session.speed();
+    if speed != 1.0 {
+        lines.push(Line::styled(
+            format!("Practice (clock ×{speed}): recorded, but not counted in streaks or insights."),
+            theme.pause(),
+        ));
+    }
     if let Some(d) = app.finished_in {
         lines.push(Line::from(format!("Time taken: {}", format_duration(d))));
     }

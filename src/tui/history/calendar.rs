@@ -24,12 +24,13 @@ pub struct MonthCalendar<'a> {
     pub theme: &'a Theme,
 }
 
-/// The routine mark: ✓ done, ½ partial, R rest, · missed, blank for tonight (pending) or the future.
+/// The routine mark: ✓ done, ½ partial, R rest, p practice only, · missed, blank for tonight (pending) or the future.
 pub fn routine_mark(m: NightMark, pending: bool) -> &'static str {
     match m {
         NightMark::Done => "✓",
         NightMark::Partial => "½",
         NightMark::Rest => "R",
+        NightMark::Practice => "p",
         NightMark::Missed if pending => " ",
         NightMark::Missed => "·",
     }
@@ -55,7 +56,7 @@ impl MonthCalendar<'_> {
             NightMark::Done => self.theme.hold(),
             NightMark::Partial => self.theme.pause(),
             NightMark::Rest => self.theme.gauge(),
-            NightMark::Missed => self.theme.dim(),
+            NightMark::Missed | NightMark::Practice => self.theme.dim(),
         }
     }
 

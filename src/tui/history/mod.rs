@@ -12,9 +12,11 @@ use ratatui::Frame;
 
 use super::screen::Screen;
 use super::theme::Theme;
+use crate::checkin::Nights;
+use crate::config::Config;
 use crate::journal::Entries;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report};
+use crate::stats::report::{Report, report, report_at};
 
 pub struct HistoryApp {
     pub entries: Entries,
@@ -29,8 +31,21 @@ pub struct HistoryApp {
 }
 
 impl HistoryApp {
+    /// The history as the settings and the clock say: the week starts on
+    /// the configured day, and windows end at the last night that is over.
+    /// Every face opens the history through this.
+    pub fn with_settings(entries: Entries, config: &Config, nights: Nights) -> HistoryApp {
+        let report = report_at(&Facts::from_entries(&entries), nights.current, nights.last_over, None);
+        HistoryApp::build(entries, report, nights.current, config.week_start)
+    }
+
+    /// The history with default settings (tests, previews).
     pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
         let report = report(&Facts::from_entries(&entries), tonight, None);
+        HistoryApp::build(entries, report, tonight, chrono::Weekday::Mon)
+    }
+
+    fn build(entries: Entries, report: Report, tonight: NaiveDate, week_start: chrono::Weekday) -> HistoryApp {
         HistoryApp {
             entries,
             report,
@@ -38,7 +53,7 @@ impl HistoryApp {
             month: (tonight.year(), tonight.month()),
             help: false,
             quit: false,
-            week_start: chrono::Weekday::Mon,
+            week_start,
         }
     }
 

@@ -31,6 +31,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let mut lines = calendar.lines();
     lines.push(Line::styled("✓ done ½ partial R rest · missed", theme.dim()));
     lines.push(Line::styled("○ no cramps ░▒▓ pain 1-3/4-6/7-10", theme.dim()));
+    lines.push(Line::styled("p practice only (not counted)", theme.dim()));
     f.render_widget(Paragraph::new(lines), cal);
     f.render_widget(Paragraph::new(summary(app, theme)).wrap(Wrap { trim: false }), side);
     weekly_chart(app, theme, f, chart);
@@ -104,7 +105,7 @@ fn week(app: &HistoryApp, start: NaiveDate) -> (u32, u8) {
     let mut worst = 0;
     for d in 0..7 {
         if let Some(c) = app.entries.night(start + Days::new(d)).and_then(|n| n.checkin.as_ref()) {
-            cramps += c.cramps;
+            cramps = c.cramps.saturating_add(cramps);
             worst = worst.max(c.pain.unwrap_or(0));
         }
     }

@@ -8,7 +8,7 @@ pub mod view;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
@@ -18,12 +18,12 @@ use super::history::HistoryApp;
 use super::screen::Screen;
 use super::theme::Theme;
 use crate::config::Config;
-use crate::journal::{Entries, Journal, night_of_time};
+use crate::journal::{Entries, Journal};
 use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report};
+use crate::stats::report::{Report, report, report_at};
 use routines::RoutinesTab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,7 @@ impl HomeApp {
     ) -> HomeApp {
         let journal = Journal::new(paths.journal_dir());
         let welcome = journal.is_empty().unwrap_or(false);
-        let tonight = night_of_time(wall_now, config.night_boundary);
+        let tonight = config.night_rule().at(wall_now).current;
         let mut app = HomeApp {
             library: Library::default(),
             entries: Entries::default(),
@@ -121,14 +121,19 @@ impl HomeApp {
         self.origin.1 + chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default()
     }
 
-    /// The night going on now.
+    /// Where now stands among the nights (the one rule: `checkin::nights`).
+    pub fn nights(&self, now: Instant) -> crate::checkin::Nights {
+        self.config.night_rule().at(self.wall(now))
+    }
+
+    /// The night going on now: tonight, still tonight after midnight.
     pub fn tonight(&self, now: Instant) -> NaiveDate {
-        night_of_time(self.wall(now), self.config.night_boundary)
+        self.nights(now).current
     }
 
     /// The last night that is over (what the morning check-in is about).
     pub fn last_night(&self, now: Instant) -> NaiveDate {
-        self.wall(now).date_naive() - Days::new(1)
+        self.nights(now).last_over
     }
 
     /// Re-reads routines and the journal (after a run, a check-in, an edit).
@@ -138,14 +143,14 @@ impl HomeApp {
         if let Some(id) = picked_id {
             self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(0);
         }
-        let tonight = self.tonight(now);
+        let nights = self.nights(now);
+        let tonight = nights.current;
         match self.journal.read_all() {
             Ok(e) => self.entries = e,
             Err(e) => self.message = Some(e.to_string()),
         }
-        self.report = report(&Facts::from_entries(&self.entries), tonight, None);
-        self.history = HistoryApp::new(self.entries.clone(), tonight);
-        self.history.week_start = self.config.week_start;
+        self.report = report_at(&Facts::from_entries(&self.entries), tonight, nights.last_over, None);
+        self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
     }
@@ -202,8 +207,8 @@ impl HomeApp {
     }
 
     fn open_checkin(&mut self, now: Instant) {
-        let last = self.last_night(now);
-        self.checkin = Some(CheckinForm::new(self.journal.clone(), last, last, self.wall(now)));
+        let nights = self.nights(now);
+        self.checkin = Some(CheckinForm::new(self.journal.clone(), nights.last_over, nights));
         self.tab = Tab::Checkin;
     }
 

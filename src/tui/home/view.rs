@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Clear, List, ListItem, ListState, Para
 use super::{HomeApp, Tab};
 use crate::guidance;
 use crate::routine::plan::{format_duration, total_time};
-use crate::stats::mark;
+use crate::stats::{NightMark, mark};
 use crate::tui::history::calendar::{cramp_mark, routine_mark};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered, keys_help, keys_line, too_small};
@@ -163,7 +163,13 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
             Span::styled("Consistency    ", theme.dim()),
             Span::raw(format!("{:.0}% ({:+.0} in 30 nights)", r.consistency.score * 100.0, r.consistency.change_30)),
         ]),
-        Line::from(if r.streaks.routine.tonight_done { "Tonight: done ✓" } else { "Tonight: not yet" }),
+        Line::from(match mark(app.entries.night(tonight)) {
+            NightMark::Done => "Tonight: done ✓",
+            NightMark::Partial => "Tonight: partly done ½",
+            NightMark::Rest => "Tonight: rest night",
+            NightMark::Practice => "Tonight: practice only",
+            NightMark::Missed => "Tonight: not yet",
+        }),
         Line::styled("Last 14 nights", theme.dim()),
         Line::from(strip_days),
         Line::from(strip_marks),
