@@ -69,6 +69,8 @@ pub struct HomeApp {
     pub coach: Option<CoachApp>,
     pub speed: f64,
     pub message: Option<String>,
+    /// Records with two different answers from two machines, waiting for `winddown journal resolve`.
+    pub contradictions: usize,
     pub quit: bool,
     /// What the routines folder looked like at the last look (names, sizes, times).
     routines_seen: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
@@ -106,6 +108,7 @@ impl HomeApp {
             coach: None,
             speed: 1.0,
             message: None,
+            contradictions: 0,
             quit: false,
             routines_seen: Vec::new(),
             last_scan: None,
@@ -143,6 +146,7 @@ impl HomeApp {
             Ok(e) => self.entries = e,
             Err(e) => self.message = Some(e.to_string()),
         }
+        self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.report = report(&Facts::from_entries(&self.entries), tonight, None);
         self.history = HistoryApp::new(self.entries.clone(), tonight);
         self.history.week_start = self.config.week_start;
