@@ -8,8 +8,8 @@
 //!   ownCloud, Resilio): the month's name, then a tag with the word "conflict",
 //!   then `.jsonl`. Copies are read with their month and folded into it by the
 //!   next write.
-//! - `.winddown-*`: files winddown derives or uses while writing (the lock, the
-//!   facts cache, temp files). They hold nothing that is not in the records and
+//! - `.winddown-*`: files winddown derives or uses while writing (the facts
+//!   cache, temp files). They hold nothing that is not in the records and
 //!   need not be synced.
 
 use std::time::{Duration, SystemTime};
@@ -18,8 +18,6 @@ use super::store::Month;
 
 /// The prefix of every file that holds no records: one ignore pattern for sync tools.
 pub const DERIVED_PREFIX: &str = ".winddown-";
-/// The journal's lock file.
-pub const LOCK_FILE: &str = ".winddown-lock";
 /// The suffix of the other answers file (after the month).
 const CONTESTED: &str = ".contested.jsonl";
 
@@ -164,7 +162,8 @@ mod tests {
     fn month_and_contested_files() {
         assert_eq!(classify("2026-11.jsonl"), Some((Month(2026, 11), Role::Month)));
         assert_eq!(classify("2026-11.contested.jsonl"), Some((Month(2026, 11), Role::Contested)));
-        for other in ["2026-13.jsonl", "2026-11.jsonl.tmp", "2026-110.jsonl", ".winddown-lock", "x2026-11.jsonl"] {
+        for other in ["2026-13.jsonl", "2026-11.jsonl.tmp", "2026-110.jsonl", ".winddown-facts.cache", "x2026-11.jsonl"]
+        {
             assert_eq!(classify(other), None, "{other}");
         }
         assert_eq!(classify("2026-11 copy.jsonl"), None, "a copy without the word conflict is not ours to read");
@@ -201,7 +200,7 @@ mod tests {
         assert!(is_orphan_temp(".winddown-a1B2c3.tmp", Some(now), now), "journal temps live only under the lock");
         assert!(is_orphan_temp(".winddown-cache-a1B2c3.tmp", old, now));
         assert!(!is_orphan_temp(".winddown-cache-a1B2c3.tmp", Some(now), now), "a cache write may be under way");
-        assert!(!is_orphan_temp(".winddown-lock", old, now));
+        assert!(!is_orphan_temp(".winddown-facts.cache", old, now));
         assert!(!is_orphan_temp(".syncthing.2026-11.jsonl.tmp", old, now));
         assert!(!is_orphan_temp(".winddown-notours-x.tmp", old, now));
     }

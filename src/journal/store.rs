@@ -6,7 +6,7 @@
 //! file + fsync + rename + directory fsync, so a crash leaves the old month or
 //! the new one, never a torn line; replacing a check-in is a real replacement,
 //! not an ever-growing log; reading ten years is 120 small files.
-//! Writers take an exclusive lock on `journal/.lock`, so two winddown processes
+//! Writers take an exclusive lock on the `journal/` folder, so two winddown processes
 //! never lose each other's records. Readers need no lock: a rename is atomic.
 
 use std::collections::BTreeMap;
@@ -350,12 +350,14 @@ impl Journal {
         }
     }
 
-    /// Blocks until this process holds the journal's exclusive lock (released on drop).
+    /// Blocks until this process holds the journal's exclusive lock (released
+    /// on drop). The lock is on the journal folder itself, not on a file in it:
+    /// a sync tool may replace any file with another machine's copy, and a
+    /// lock on a replaced file would guard nothing.
     fn lock(&self) -> Result<File, JournalError> {
-        let path = self.dir.join(layout::LOCK_FILE);
-        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(io_err(&path))?;
-        file.lock().map_err(io_err(&path))?;
-        Ok(file)
+        let dir = File::open(&self.dir).map_err(io_err(&self.dir))?;
+        dir.lock().map_err(io_err(&self.dir))?;
+        Ok(dir)
     }
 
     /// Every month with record files, oldest first, each with its files.

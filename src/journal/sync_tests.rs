@@ -73,7 +73,7 @@ fn two_answers_for_one_night_are_a_contradiction_until_the_user_picks() {
 
     // The next write folds the copy in; the other answer is kept.
     j.put(vec![checkin(d("2026-11-21"), 1, None, Quality::Fair)]).unwrap();
-    assert_eq!(names(dir.path()), vec!["2026-11.contested.jsonl", "2026-11.jsonl", ".winddown-lock"].tap_sort());
+    assert_eq!(names(dir.path()), vec!["2026-11.contested.jsonl", "2026-11.jsonl"].tap_sort());
     assert_eq!(j.contradictions().unwrap()[0].versions, vec![ours.clone(), theirs.clone()]);
     // And another write changes nothing about it.
     j.put(vec![checkin(d("2026-11-23"), 1, None, Quality::Fair)]).unwrap();
@@ -85,7 +85,7 @@ fn two_answers_for_one_night_are_a_contradiction_until_the_user_picks() {
     j.resolve(&ours.key(), &theirs).unwrap();
     assert!(j.contradictions().unwrap().is_empty());
     assert_eq!(j.read_all().unwrap().night(d("2026-11-20")).unwrap().checkin.as_ref().unwrap().cramps, 3);
-    assert_eq!(names(dir.path()), vec!["2026-11.jsonl", ".winddown-lock"].tap_sort());
+    assert_eq!(names(dir.path()), vec!["2026-11.jsonl"].tap_sort());
     // Settled once: a second resolve is refused.
     assert!(matches!(j.resolve(&ours.key(), &theirs), Err(JournalError::Refused(_))));
 }
@@ -100,7 +100,7 @@ fn picking_the_answer_that_stands_drops_the_other() {
     write(dir.path(), COPIES[0], std::slice::from_ref(&theirs));
     j.resolve(&ours.key(), &ours).unwrap();
     assert!(j.contradictions().unwrap().is_empty());
-    assert_eq!(names(dir.path()), vec!["2026-11.jsonl", ".winddown-lock"].tap_sort());
+    assert_eq!(names(dir.path()), vec!["2026-11.jsonl"].tap_sort());
     assert_eq!(
         j.read_all().unwrap().night(d("2026-11-20")).unwrap().checkin.as_ref(),
         match &ours {
@@ -170,7 +170,7 @@ fn orphan_temp_files_are_removed_by_the_next_write_and_never_read() {
     assert!(j.is_empty().unwrap());
     assert_eq!(j.health().unwrap().temp_files, 1);
     j.put(vec![checkin(d("2026-11-21"), 0, None, Quality::Good)]).unwrap();
-    assert_eq!(names(dir.path()), vec![".syncthing.2026-11.jsonl.tmp", "2026-11.jsonl", ".winddown-lock"].tap_sort());
+    assert_eq!(names(dir.path()), vec![".syncthing.2026-11.jsonl.tmp", "2026-11.jsonl"].tap_sort());
     assert_eq!(j.read_all().unwrap().nights.len(), 1);
 }
 
