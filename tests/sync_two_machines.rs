@@ -362,3 +362,49 @@ fn git_merge_driver_keeps_both_answers_when_both_sides_changed_a_night() {
         listed[0]["answers"].as_array().unwrap().iter().map(|a| a["cramps"].as_u64().unwrap()).collect();
     assert_eq!(answers, vec![5, 2], "ours stands, theirs waits: {listed}");
 }
+
+#[test]
+fn merge_driver_keeps_every_other_answer_and_refuses_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |cramps: u32| {
+        format!(
+            "{{\"type\":\"checkin\",\"night\":\"2026-11-01\",\"recorded\":\"2026-11-02T07:00:00+01:00\",\"cramps\":{cramps},\"red_flags\":{{\"one_leg_swollen\":false,\"lasting_numbness\":false}}}}\n"
+        )
+    };
+    let header = "{\"winddown\":\"journal\",\"version\":1}\n";
+    let base = dir.path().join("base");
+    let ours = dir.path().join("ours");
+    let theirs = dir.path().join("theirs");
+    std::fs::write(&base, "").unwrap();
+    std::fs::write(&ours, format!("{header}{}", line(1))).unwrap();
+    std::fs::write(&theirs, format!("{header}{}{}", line(2), line(1))).unwrap();
+    let mut c = assert_cmd::Command::cargo_bin("winddown").unwrap();
+    c.current_dir(dir.path())
+        .args(["journal", "merge-driver", "base", "ours", "theirs", "journal/2026-11.contested.jsonl"])
+        .assert()
+        .success();
+    let merged = std::fs::read_to_string(&ours).unwrap();
+    assert_eq!(merged, format!("{header}{}{}", line(1), line(2)), "other answers are all kept, each once");
+
+    let mut c = assert_cmd::Command::cargo_bin("winddown").unwrap();
+    c.current_dir(dir.path()).args(["journal", "merge-driver", "base", "ours", "theirs", "notes.txt"]).assert().code(2);
+    assert_eq!(std::fs::read_to_string(&ours).unwrap(), merged, "left as it was");
+    std::fs::write(&theirs, "not a journal\n").unwrap();
+    let mut c = assert_cmd::Command::cargo_bin("winddown").unwrap();
+    c.current_dir(dir.path())
+        .args(["journal", "merge-driver", "base", "ours", "theirs", "journal/2026-11.jsonl"])
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_to_string(&ours).unwrap(), merged, "a side that does not read leaves ours as it was");
+}
+
+#[test]
+fn journal_check_reports_an_unreadable_copy_and_fails() {
+    let m = Machine::new();
+    m.checkin("2026-11-02T07:00:00+01:00", "2026-11-01", 1);
+    std::fs::write(m.journal().join(COPY_NAMES[0].1), "garbage\n").unwrap();
+    let out = m.sandbox.cmd().args(["journal", "check"]).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("unreadable: ") && out.contains("sync-conflict"), "{out}");
+    assert!(out.contains("conflict copies: 0"), "{out}");
+}

@@ -107,7 +107,7 @@ pub fn resolve(
         }
     };
     let Some(pick) = pick else {
-        return list(&[c.clone()], json);
+        return list(std::slice::from_ref(c), json);
     };
     let Some(answer) = pick.checked_sub(1).and_then(|i| c.versions.get(i)) else {
         return Err(Exit::invalid(format!("--pick must be between 1 and {}", c.versions.len())));
@@ -210,7 +210,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<PathBu
     let merged = if role.holds_others() {
         // Other answers are all kept.
         let mut all = o;
-        all.extend(t.into_iter());
+        all.extend(t);
         let mut seen = Vec::new();
         all.retain(|r| {
             if seen.contains(r) {
