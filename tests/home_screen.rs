@@ -346,3 +346,19 @@ fn routine_files_changed_outside_are_picked_up() {
     let mine = r.app.library.find("mine").unwrap().routine.as_ref().unwrap();
     assert_eq!(mine.steps[0].title, "Calf, edited elsewhere");
 }
+
+#[test]
+fn two_answers_from_two_machines_are_flagged_with_the_command_that_settles_them() {
+    let night = d("2026-11-22");
+    let r = Rig::new(vec![checkin(night, 0)], "2026-11-23T21:00:00+01:00");
+    assert!(!r.screen().contains("two answers"));
+    let journal = paths(&r.dir).journal_dir();
+    let copy = store::month_text(&[checkin(night, 3)]);
+    std::fs::write(journal.join("2026-11.sync-conflict-20261124-071000-ABCDEFG.jsonl"), copy).unwrap();
+    let r = Rig {
+        app: HomeApp::new(paths(&r.dir), Config::default(), vec![], "2026-11-23T21:00:00+01:00".parse().unwrap(), r.t0),
+        ..r
+    };
+    let screen = r.screen();
+    assert!(screen.contains("two answers for 1 record: pick one with `winddown journal resolve`"), "{screen}");
+}

@@ -98,6 +98,9 @@ pub enum Command {
         #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
         to: Option<NaiveDate>,
     },
+    /// The journal on two machines: its health, contradictions to settle, git's merge driver
+    #[command(subcommand)]
+    Journal(JournalCmd),
     /// Restore or merge a JSON export; importing the same file twice changes nothing
     Import {
         /// A file written by `winddown export --format json`
@@ -187,6 +190,42 @@ impl CheckinArgs {
             || self.numbness.is_some()
             || self.note.is_some()
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCmd {
+    /// Report the journal's files, records, sync tools' conflict copies and contradictions waiting
+    Check {
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// List records with two different answers (from two machines), or keep one with --pick
+    Resolve {
+        /// The night of the contradiction to settle
+        #[arg(value_parser = values::date, value_name = "YYYY-MM-DD")]
+        night: Option<NaiveDate>,
+        /// Which record of that night: checkin or rest (needed only when both disagree)
+        #[arg(long, value_parser = ["checkin", "rest"])]
+        kind: Option<String>,
+        /// The number of the answer to keep, as listed
+        #[arg(long, value_name = "N")]
+        pick: Option<usize>,
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// git merge driver for journal files: winddown journal merge-driver %O %A %B %P
+    MergeDriver {
+        /// The common ancestor's version (%O)
+        base: PathBuf,
+        /// Ours (%A): the merge is written here
+        ours: PathBuf,
+        /// Theirs (%B)
+        theirs: PathBuf,
+        /// The file's path in the repository (%P)
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@ pub mod config_cmd;
 pub mod context;
 pub mod exit;
 pub mod journal_cmd;
+pub mod journal_sync_cmd;
 pub mod log_text;
 pub mod routine_cmd;
 pub mod routine_text;
@@ -15,7 +16,7 @@ pub mod values;
 use clap::Parser;
 
 use crate::paths::Paths;
-use args::{Cli, Command};
+use args::{Cli, Command, JournalCmd};
 pub use exit::{CmdResult, Exit};
 
 /// Runs winddown with the process's arguments and returns the exit code.
@@ -40,6 +41,10 @@ pub fn main() -> u8 {
 }
 
 fn dispatch(cli: Cli) -> CmdResult {
+    // git runs the merge driver inside a repository: it needs no settings and no data folder.
+    if let Some(Command::Journal(JournalCmd::MergeDriver { base, ours, theirs, path })) = cli.command {
+        return journal_sync_cmd::merge_driver(&base, &ours, &theirs, path);
+    }
     let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
     let ctx = context::Ctx::new(paths)?;
     match cli.command {
@@ -70,6 +75,13 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Stats { json, since }) => journal_cmd::stats(&ctx, json, since),
         Some(Command::History) => journal_cmd::history(&ctx),
         Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
+        Some(Command::Journal(JournalCmd::Check { json })) => journal_sync_cmd::check(&ctx, json),
+        Some(Command::Journal(JournalCmd::Resolve { night, kind, pick, json })) => {
+            journal_sync_cmd::resolve(&ctx, night, kind, pick, json)
+        }
+        Some(Command::Journal(JournalCmd::MergeDriver { base, ours, theirs, path })) => {
+            journal_sync_cmd::merge_driver(&base, &ours, &theirs, path)
+        }
         None => run_cmd::home(&ctx),
     }
 }

@@ -4,9 +4,14 @@
 pub mod choices;
 pub mod entries;
 pub mod exchange;
+pub mod layout;
+pub mod merge;
 pub mod model;
+pub mod month_file;
+mod month_set;
 pub mod night;
 pub mod store;
+pub mod sync;
 pub mod timefmt;
 
 pub use entries::{Entries, NightEntry};
@@ -16,6 +21,8 @@ pub use store::{Journal, JournalError};
 
 #[cfg(test)]
 mod store_tests;
+#[cfg(test)]
+mod sync_tests;
 #[cfg(test)]
 pub mod test_records {
     use super::*;

@@ -6,7 +6,7 @@
 //! file + fsync + rename + directory fsync, so a crash leaves the old month or
 //! the new one, never a torn line; replacing a check-in is a real replacement,
 //! not an ever-growing log; reading ten years is 120 small files.
-//! Writers take an exclusive lock on `journal/.lock`, so two winddown processes
+//! Writers take an exclusive lock on the `journal/` folder, so two winddown processes
 //! never lose each other's records. Readers need no lock: a rename is atomic.
 
 use std::collections::BTreeMap;
@@ -18,19 +18,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::entries::{Entries, NightEntry, add_record, put_in_order};
+use super::layout;
+use super::merge;
 use super::model::Record;
+pub use super::month_file::{JOURNAL_VERSION, month_text, parse_month};
+use super::month_set::{MonthFiles, in_parallel, preference};
 use crate::fsutil;
-
-/// Version of the journal file format this build reads and writes.
-pub const JOURNAL_VERSION: u32 = 1;
-
-const MAGIC: &str = "journal";
-
-#[derive(Serialize, Deserialize)]
-struct Header {
-    winddown: String,
-    version: u32,
-}
 
 /// A month of nights: (year, month).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,16 +36,6 @@ impl Month {
 
     pub fn file_name(self) -> String {
         format!("{:04}-{:02}.jsonl", self.0, self.1)
-    }
-
-    fn parse_file_name(name: &str) -> Option<Month> {
-        let stem = name.strip_suffix(".jsonl")?;
-        let (y, m) = stem.split_once('-')?;
-        if y.len() != 4 || m.len() != 2 {
-            return None;
-        }
-        let month = Month(y.parse().ok()?, m.parse().ok()?);
-        (1..=12).contains(&month.1).then_some(month)
     }
 }
 
@@ -127,7 +110,7 @@ impl fmt::Display for JournalError {
 
 impl std::error::Error for JournalError {}
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
+pub(super) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
     move |e| JournalError::Io { path: path.to_path_buf(), message: e.to_string() }
 }
 
@@ -148,7 +131,7 @@ impl Journal {
 
     /// Whether anything was ever recorded (no journal yet means a first run).
     pub fn is_empty(&self) -> Result<bool, JournalError> {
-        Ok(self.month_files()?.is_empty())
+        Ok(self.month_sets()?.is_empty())
     }
 
     /// Every record.
@@ -172,16 +155,16 @@ impl Journal {
     /// like any read, folding them into one accumulator per thread: years of
     /// history never sit in memory twice. Returns the accumulators in file
     /// order; month files hold only their own nights, so they do not overlap.
+    /// A month's conflict copies are merged with it (see [`super::merge`]).
     pub fn fold_records<A: Default + Send>(
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
         fold: impl Fn(&mut A, Record) + Sync,
     ) -> Result<Vec<A>, JournalError> {
-        let files = self.month_files_between(from, to)?;
-        in_parallel(&files, |acc: &mut A, (m, p)| {
-            let bytes = std::fs::read(p).map_err(io_err(p))?;
-            parse_month_with(p, *m, &bytes, |r, _| {
+        let sets = self.month_sets_between(from, to)?;
+        in_parallel(&sets, |acc: &mut A, set| {
+            set.each_record(|r, _| {
                 let night = r.night();
                 if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
                     fold(acc, r);
@@ -190,59 +173,70 @@ impl Journal {
         })
     }
 
-    /// Like [`Journal::fold_records`], with one accumulator per month file.
+    /// Like [`Journal::fold_records`], with one accumulator per month.
     pub fn fold_each_month<A: Default + Send>(
         &self,
         months: &[Month],
         fold: impl Fn(&mut A, Record) + Sync,
     ) -> Result<Vec<(Month, A)>, JournalError> {
-        let files: Vec<_> = months.iter().map(|m| (*m, self.dir.join(m.file_name()))).collect();
-        let parts = in_parallel(&files, |done: &mut Vec<(Month, A)>, (m, p)| {
-            let bytes = std::fs::read(p).map_err(io_err(p))?;
+        let mut sets = self.month_sets()?;
+        sets.retain(|s| months.contains(&s.month));
+        let parts = in_parallel(&sets, |done: &mut Vec<(Month, A)>, set| {
             let mut acc = A::default();
-            parse_month_with(p, *m, &bytes, |r, _| fold(&mut acc, r))?;
-            done.push((*m, acc));
+            set.each_record(|r, _| fold(&mut acc, r))?;
+            done.push((set.month, acc));
             Ok(())
         })?;
         Ok(parts.into_iter().flatten().collect())
     }
 
-    /// Every month file with its [`FileStamp`], oldest first, without reading any.
-    pub fn month_stamps(&self) -> Result<Vec<(Month, FileStamp)>, JournalError> {
-        self.month_files()?
+    /// Every month with the [`FileStamp`]s of its files, oldest first, without reading any.
+    pub fn month_stamps(&self) -> Result<Vec<(Month, MonthStamp)>, JournalError> {
+        self.month_sets()?
             .into_iter()
-            .map(|(m, p)| Ok((m, FileStamp::of(&std::fs::metadata(&p).map_err(io_err(&p))?))))
+            .map(|set| {
+                let files = set
+                    .files
+                    .iter()
+                    .map(|(_, p)| {
+                        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        Ok((name, FileStamp::of(&std::fs::metadata(p).map_err(io_err(p))?)))
+                    })
+                    .collect::<Result<_, JournalError>>()?;
+                Ok((set.month, MonthStamp { files }))
+            })
             .collect()
     }
 
     /// The journal lines of nights in `from..=to`, in night order, each checked
-    /// like any read. Export writes them as they are: no re-serializing.
+    /// like any read. Export writes a month file's lines as they are; the
+    /// records of a month merged with conflict copies are written afresh.
     pub fn read_lines(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<String>, JournalError> {
-        let files = self.month_files_between(from, to)?;
-        let per_file = |out: &mut Vec<(NaiveDate, String)>, (m, p): &(Month, PathBuf)| {
-            let bytes = std::fs::read(p).map_err(io_err(p))?;
-            parse_month_with(p, *m, &bytes, |r, line| {
+        let sets = self.month_sets_between(from, to)?;
+        let per_set = |out: &mut Vec<(NaiveDate, String)>, set: &MonthFiles| {
+            set.each_record(|r, line| {
                 let night = r.night();
                 if from.is_none_or(|f| night >= f) && to.is_none_or(|t| night <= t) {
-                    out.push((night, line.to_string()));
+                    let line = line.map_or_else(|| serde_json::to_string(&r).unwrap_or_default(), str::to_string);
+                    out.push((night, line));
                 }
             })
         };
-        let mut lines: Vec<(NaiveDate, String)> = in_parallel(&files, per_file)?.into_iter().flatten().collect();
+        let mut lines: Vec<(NaiveDate, String)> = in_parallel(&sets, per_set)?.into_iter().flatten().collect();
         // Stable: keeps the file's own order within a night.
         lines.sort_by_key(|(night, _)| *night);
         Ok(lines.into_iter().map(|(_, l)| l).collect())
     }
 
-    /// Month files that can hold nights in `from..=to`.
-    fn month_files_between(
+    /// Months that can hold nights in `from..=to`.
+    fn month_sets_between(
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
-    ) -> Result<Vec<(Month, PathBuf)>, JournalError> {
-        let mut files = self.month_files()?;
-        files.retain(|(m, _)| from.is_none_or(|f| *m >= Month::of(f)) && to.is_none_or(|t| *m <= Month::of(t)));
-        Ok(files)
+    ) -> Result<Vec<MonthFiles>, JournalError> {
+        let mut sets = self.month_sets()?;
+        sets.retain(|s| from.is_none_or(|f| s.month >= Month::of(f)) && to.is_none_or(|t| s.month <= Month::of(t)));
+        Ok(sets)
     }
 
     /// Stores records, each replacing any record with the same key.
@@ -263,165 +257,151 @@ impl Journal {
     /// Runs `f` over the records of `months` under the journal lock, then writes
     /// back every month whose content changed. If `f` fails, nothing is written.
     /// A corrupt or newer file among `months` is refused before `f` runs.
+    /// Every write also folds sync tools' conflict copies into their months.
     pub fn transaction<T>(
         &self,
         months: Vec<Month>,
         f: impl FnOnce(&mut BTreeMap<Month, Vec<Record>>) -> Result<T, JournalError>,
     ) -> Result<T, JournalError> {
+        self.transaction_with_others(months, |records, _| f(records))
+    }
+
+    /// [`Journal::transaction`] that also sees (and may change) each month's
+    /// other answers. Under the lock it removes temp files left by killed
+    /// writes, and folds in the conflict copies of every month (those of
+    /// `months` must read; a month not asked for whose copies do not read is
+    /// left as it is). The month file is written first, then the other
+    /// answers, and only then are the copies removed: a kill at any point
+    /// leaves files whose merge is the same records.
+    pub(super) fn transaction_with_others<T>(
+        &self,
+        months: Vec<Month>,
+        f: impl FnOnce(&mut BTreeMap<Month, Vec<Record>>, &mut BTreeMap<Month, Vec<Record>>) -> Result<T, JournalError>,
+    ) -> Result<T, JournalError> {
         std::fs::create_dir_all(&self.dir).map_err(io_err(&self.dir))?;
         let _lock = self.lock()?;
+        self.remove_orphan_temps();
+        let sets: BTreeMap<Month, MonthFiles> = self.month_sets()?.into_iter().map(|s| (s.month, s)).collect();
         let mut data = BTreeMap::new();
+        let mut others = BTreeMap::new();
         for m in months {
             if data.contains_key(&m) {
                 continue;
             }
-            let path = self.dir.join(m.file_name());
-            let records = if path.exists() { read_month_file(&path, m)? } else { Vec::new() };
-            data.insert(m, records);
+            let merged = sets.get(&m).map(MonthFiles::read_merged).transpose()?.unwrap_or_default();
+            data.insert(m, merged.records);
+            others.insert(m, merged.others);
         }
-        let before = data.clone();
-        let out = f(&mut data)?;
-        for (m, mut records) in data {
-            if before.get(&m) == Some(&records) {
+        for set in sets.values().filter(|s| s.has_copies()) {
+            if data.contains_key(&set.month) {
                 continue;
             }
-            sort_records(&mut records);
-            let path = self.dir.join(m.file_name());
-            fsutil::write_atomic(&path, month_text(&records).as_bytes())
-                .map_err(|e| JournalError::Io { path: path.clone(), message: format!("{e:#}") })?;
+            if let Ok(merged) = set.read_merged() {
+                data.insert(set.month, merged.records);
+                others.insert(set.month, merged.others);
+            }
+        }
+        let before = data.clone();
+        let others_before = others.clone();
+        let out = f(&mut data, &mut others)?;
+        for (m, mut records) in data {
+            let copies = sets.get(&m).map(MonthFiles::copies).unwrap_or_default();
+            let open = merge::still_open(&records, others.remove(&m).unwrap_or_default());
+            if before.get(&m) != Some(&records) || !copies.is_empty() {
+                sort_records(&mut records);
+                self.write_file(&self.dir.join(m.file_name()), &records)?;
+            }
+            if others_before.get(&m) != Some(&open) || !copies.is_empty() {
+                let path = self.dir.join(layout::contested_name(m));
+                if !open.is_empty() {
+                    self.write_file(&path, &open)?;
+                } else if path.exists() {
+                    std::fs::remove_file(&path).map_err(io_err(&path))?;
+                }
+            }
+            for copy in &copies {
+                std::fs::remove_file(copy).map_err(io_err(copy))?;
+            }
+            if !copies.is_empty() {
+                fsutil::sync_dir(&self.dir)
+                    .map_err(|e| JournalError::Io { path: self.dir.clone(), message: format!("{e:#}") })?;
+            }
         }
         Ok(out)
     }
 
-    /// Blocks until this process holds the journal's exclusive lock (released on drop).
-    fn lock(&self) -> Result<File, JournalError> {
-        let path = self.dir.join(".lock");
-        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(io_err(&path))?;
-        file.lock().map_err(io_err(&path))?;
-        Ok(file)
+    fn write_file(&self, path: &Path, records: &[Record]) -> Result<(), JournalError> {
+        fsutil::write_atomic(path, month_text(records).as_bytes())
+            .map_err(|e| JournalError::Io { path: path.to_path_buf(), message: format!("{e:#}") })
     }
 
-    /// Month files present, oldest first. Other files (the lock, temp files) are ignored.
-    fn month_files(&self) -> Result<Vec<(Month, PathBuf)>, JournalError> {
+    /// Removes temp files left by killed writes. Called with the lock held, so
+    /// no journal write is under way; best effort.
+    fn remove_orphan_temps(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else { return };
+        let now = std::time::SystemTime::now();
+        for entry in read.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
+            if layout::is_orphan_temp(name, modified, now) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Blocks until this process holds the journal's exclusive lock (released
+    /// on drop). The lock is on the journal folder itself, not on a file in it:
+    /// a sync tool may replace any file with another machine's copy, and a
+    /// lock on a replaced file would guard nothing.
+    fn lock(&self) -> Result<File, JournalError> {
+        let dir = File::open(&self.dir).map_err(io_err(&self.dir))?;
+        dir.lock().map_err(io_err(&self.dir))?;
+        Ok(dir)
+    }
+
+    /// Every month with record files, oldest first, each with its files.
+    /// Other files (the lock, the facts cache, temp files) are ignored.
+    pub(super) fn month_sets(&self) -> Result<Vec<MonthFiles>, JournalError> {
         let read = match std::fs::read_dir(&self.dir) {
             Ok(r) => r,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(io_err(&self.dir)(e)),
         };
-        let mut files = Vec::new();
+        let mut sets: BTreeMap<Month, MonthFiles> = BTreeMap::new();
         for entry in read {
             let entry = entry.map_err(io_err(&self.dir))?;
-            if let Some(m) = entry.file_name().to_str().and_then(Month::parse_file_name) {
-                files.push((m, entry.path()));
+            if let Some((month, role)) = entry.file_name().to_str().and_then(layout::classify) {
+                sets.entry(month)
+                    .or_insert_with(|| MonthFiles { month, files: Vec::new() })
+                    .files
+                    .push((role, entry.path()));
             }
         }
-        files.sort();
-        Ok(files)
+        let mut sets: Vec<MonthFiles> = sets.into_values().collect();
+        for set in &mut sets {
+            // The order of preference when versions disagree: the month file,
+            // its copies, then the other answers.
+            set.files.sort_by(|a, b| preference(a.0).cmp(&preference(b.0)).then_with(|| a.1.cmp(&b.1)));
+        }
+        Ok(sets)
+    }
+}
+
+/// The stamps of a month's files: the month changed when any of them did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthStamp {
+    pub files: Vec<(String, FileStamp)>,
+}
+
+impl MonthStamp {
+    /// The latest time any of the files was touched.
+    pub fn touched_ns(&self) -> i128 {
+        self.files.iter().map(|(_, s)| s.touched_ns()).max().unwrap_or(0)
     }
 }
 
 /// Stable order inside a month file: by night, then kind, then key.
 fn sort_records(records: &mut [Record]) {
     records.sort_by_key(|r| r.key());
-}
-
-/// The text of a month file.
-pub fn month_text(records: &[Record]) -> String {
-    let header = Header { winddown: MAGIC.into(), version: JOURNAL_VERSION };
-    let mut out = serde_json::to_string(&header).unwrap_or_default();
-    out.push('\n');
-    for r in records {
-        // Serializing our own plain structs cannot fail.
-        out.push_str(&serde_json::to_string(r).unwrap_or_default());
-        out.push('\n');
-    }
-    out
-}
-
-/// Runs `f` over month files on every core (ten years is 120 files): each
-/// thread folds a consecutive share of the files into its own accumulator.
-/// Returns the accumulators in file order; the first error wins.
-fn in_parallel<A: Default + Send>(
-    files: &[(Month, PathBuf)],
-    f: impl Fn(&mut A, &(Month, PathBuf)) -> Result<(), JournalError> + Sync,
-) -> Result<Vec<A>, JournalError> {
-    let fold = |part: &[(Month, PathBuf)]| -> Result<A, JournalError> {
-        let mut acc = A::default();
-        for file in part {
-            f(&mut acc, file)?;
-        }
-        Ok(acc)
-    };
-    // Threads only pay for themselves over many files.
-    if files.len() < 8 {
-        return Ok(vec![fold(files)?]);
-    }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads < 2 {
-        return Ok(vec![fold(files)?]);
-    }
-    let size = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files.chunks(size).map(|part| scope.spawn(|| fold(part))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    })
-}
-
-/// Reads and checks one month file: header, version, every line, every night in its month.
-fn read_month_file(path: &Path, month: Month) -> Result<Vec<Record>, JournalError> {
-    let bytes = std::fs::read(path).map_err(io_err(path))?;
-    parse_month(path, month, &bytes)
-}
-
-pub fn parse_month(path: &Path, month: Month, bytes: &[u8]) -> Result<Vec<Record>, JournalError> {
-    let mut records = Vec::new();
-    parse_month_with(path, month, bytes, |r, _| records.push(r))?;
-    Ok(records)
-}
-
-/// Checks a month file line by line, handing each record and its line to `keep`.
-fn parse_month_with(
-    path: &Path,
-    month: Month,
-    bytes: &[u8],
-    mut keep: impl FnMut(Record, &str),
-) -> Result<(), JournalError> {
-    let corrupt = |line: usize, message: String| JournalError::Corrupt { file: path.to_path_buf(), line, message };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        corrupt(line, "not valid UTF-8 text".into())
-    })?;
-    let mut lines = text.split('\n').enumerate();
-    let header_line = lines.next().map_or("", |(_, l)| l);
-    let header: serde_json::Value = serde_json::from_str(header_line)
-        .map_err(|_| corrupt(1, "the first line is not a winddown journal header".into()))?;
-    if header.get("winddown").and_then(|v| v.as_str()) != Some(MAGIC) {
-        return Err(corrupt(1, "the first line is not a winddown journal header".into()));
-    }
-    let version = header.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-    if version > u64::from(JOURNAL_VERSION) {
-        return Err(JournalError::Newer { file: path.to_path_buf(), version: version.min(u32::MAX as u64) as u32 });
-    }
-    if version != u64::from(JOURNAL_VERSION) {
-        return Err(corrupt(1, format!("unknown journal format version {version}")));
-    }
-    let mut last_was_empty = false;
-    for (i, line) in lines {
-        if line.is_empty() {
-            last_was_empty = true;
-            continue;
-        }
-        if last_was_empty {
-            return Err(corrupt(i, "unexpected empty line".into()));
-        }
-        let record = Record::from_line(line).map_err(|e| corrupt(i + 1, format!("unreadable record: {e}")))?;
-        if Month::of(record.night()) != month {
-            return Err(corrupt(
-                i + 1,
-                format!("a record for the night of {} does not belong in this month's file", record.night()),
-            ));
-        }
-        keep(record, line);
-    }
-    Ok(())
 }

@@ -1,9 +1,10 @@
 //! A derived cache of each month's [`Facts`] beside the journal
-//! (`journal/.facts.cache`), so the statistics read one small file instead of
+//! (`journal/.winddown-facts.cache`), so the statistics read one small file instead of
 //! years of records.
 //!
-//! Each month's facts are kept with the [`FileStamp`] of the month file they
-//! came from, and used only while the file has that stamp. As in git's index, a
+//! Each month's facts are kept with the [`FileStamp`](crate::journal::store::FileStamp)s of the files they came
+//! from (the month file and any conflict copies), and used only while the
+//! files have those stamps. As in git's index, a
 //! file touched in the last two seconds before the cache is written is left out:
 //! file times tick coarsely, so such a file could change again without its
 //! stamp moving. The cache never holds the only copy of anything: unreadable,
@@ -19,10 +20,10 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::facts::{Facts, StoredFacts};
-use crate::journal::store::{FileStamp, Month};
+use crate::journal::store::{Month, MonthStamp};
 use crate::journal::{Journal, JournalError};
 
-pub const FILE_NAME: &str = ".facts.cache";
+pub const FILE_NAME: &str = ".winddown-facts.cache";
 const MAGIC: &str = "facts-cache";
 /// Bump when the facts or their meaning change; a build's own version is checked too.
 const VERSION: u32 = 2;
@@ -41,7 +42,8 @@ struct CacheFile {
 #[derive(Clone, Serialize, Deserialize)]
 struct CachedMonth {
     month: (i32, u32),
-    stamp: FileStamp,
+    /// The stamps of the month file and of any conflict copies beside it.
+    stamp: MonthStamp,
     facts: StoredFacts,
 }
 
@@ -52,13 +54,13 @@ pub fn read(journal: &Journal, now: SystemTime) -> Result<Facts, JournalError> {
     let path = journal.dir().join(FILE_NAME);
     let stamps = journal.month_stamps()?;
     let mut cached = load(&path);
-    let is_hit = |m: &Month, stamp: &FileStamp| cached.get(&(m.0, m.1)).is_some_and(|c| c.stamp == *stamp);
+    let is_hit = |m: &Month, stamp: &MonthStamp| cached.get(&(m.0, m.1)).is_some_and(|c| c.stamp == *stamp);
     let misses: Vec<Month> = stamps.iter().filter(|(m, s)| !is_hit(m, s)).map(|(m, _)| *m).collect();
     let mut fresh: HashMap<Month, Facts> =
         journal.fold_each_month(&misses, |facts: &mut Facts, r| facts.add(r.as_ref()))?.into_iter().collect();
 
     let settled_before = now.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().saturating_sub(RACY);
-    let settled = |stamp: &FileStamp| stamp.touched_ns() < settled_before.as_nanos() as i128;
+    let settled = |stamp: &MonthStamp| stamp.touched_ns() < settled_before.as_nanos() as i128;
     // Rewritten only when there is something new to keep: a stale or vanished
     // month left in the cache does no harm, it is simply never a hit.
     let rewrite = stamps.iter().any(|(m, s)| !is_hit(m, s) && settled(s));
@@ -69,7 +71,11 @@ pub fn read(journal: &Journal, now: SystemTime) -> Result<Facts, JournalError> {
         let facts = match (fresh.remove(m), cached.remove(&(m.0, m.1))) {
             (Some(facts), _) => {
                 if rewrite && settled(stamp) {
-                    store.push(CachedMonth { month: (m.0, m.1), stamp: *stamp, facts: StoredFacts::from(&facts) });
+                    store.push(CachedMonth {
+                        month: (m.0, m.1),
+                        stamp: stamp.clone(),
+                        facts: StoredFacts::from(&facts),
+                    });
                 }
                 facts
             }
@@ -110,7 +116,8 @@ fn load(path: &Path) -> HashMap<(i32, u32), CachedMonth> {
 fn save(path: &Path, months: Vec<CachedMonth>) -> std::io::Result<()> {
     let file = CacheFile { winddown: MAGIC.into(), version: VERSION, build: BUILD.into(), months };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".winddown-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp =
+        tempfile::Builder::new().prefix(crate::journal::layout::CACHE_TEMP_PREFIX).suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(&serde_json::to_vec(&file)?)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -69,6 +69,8 @@ pub struct HomeApp {
     pub coach: Option<CoachApp>,
     pub speed: f64,
     pub message: Option<String>,
+    /// Records with two different answers from two machines, waiting for `winddown journal resolve`.
+    pub contradictions: usize,
     pub quit: bool,
     /// What the routines folder looked like at the last look (names, sizes, times).
     routines_seen: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
@@ -106,6 +108,7 @@ impl HomeApp {
             coach: None,
             speed: 1.0,
             message: None,
+            contradictions: 0,
             quit: false,
             routines_seen: Vec::new(),
             last_scan: None,
@@ -151,6 +154,7 @@ impl HomeApp {
         }
         self.report = report_at(&Facts::from_entries(&self.entries), tonight, nights.last_over, None);
         self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
+        self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
     }

@@ -67,6 +67,7 @@ pub fn render(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame) {
     }
     let status_line = match (&app.message, app.config_problems.first()) {
         (Some(m), _) => Line::styled(m.clone(), theme.warn()),
+        (None, _) if app.contradictions > 0 => Line::styled(contradictions_notice(app.contradictions), theme.warn()),
         (None, Some(p)) => Line::styled(format!("settings: {p} (defaults used)"), theme.warn()),
         (None, None) => Line::styled(guidance::NOT_MEDICAL_ADVICE, theme.dim()),
     };
@@ -101,6 +102,12 @@ pub fn render(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame) {
     if app.help {
         help(app.tab, theme, f, area);
     }
+}
+
+/// Two machines gave two answers for the same thing: the user picks, on the command line.
+fn contradictions_notice(n: usize) -> String {
+    let what = if n == 1 { "1 record".to_string() } else { format!("{n} records") };
+    format!("two answers for {what}: pick one with `winddown journal resolve`")
 }
 
 fn routine_list<'a>(app: &'a HomeApp, theme: &Theme, selected: usize) -> (List<'a>, ListState) {
