@@ -114,7 +114,7 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
 
 /// Reads the config file; a missing file means defaults.
 pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
-    match std::fs::read(path) {
+    match crate::input_file::read_limited(path, crate::input_file::CONFIG_LIMIT) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => parse_config(&path.display().to_string(), text),
             Err(_) => (
@@ -122,7 +122,7 @@ pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
                 vec![Diagnostic::file_level(&path.display().to_string(), "", "not valid UTF-8 text")],
             ),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) if e.is_not_found() => (Config::default(), Vec::new()),
         Err(e) => (
             Config::default(),
             vec![Diagnostic::file_level(&path.display().to_string(), "", format!("cannot read: {e}"))],
@@ -178,9 +178,9 @@ mod tests {
 /// Sets `default_routine` in the settings file, keeping its comments and
 /// layout (toml_edit); creates the file if there is none.
 pub fn set_default_routine(path: &std::path::Path, id: &str) -> Result<(), String> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::input_file::read_text_limited(path, crate::input_file::CONFIG_LIMIT) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) if e.is_not_found() => String::new(),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let mut doc: toml_edit::DocumentMut =

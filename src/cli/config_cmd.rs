@@ -3,19 +3,20 @@
 use super::args::ConfigCmd;
 use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
+use super::show;
 use crate::config;
 
 pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
     let path = ctx.paths.config_file();
     match cmd {
-        ConfigCmd::Path => println!("{}", path.display()),
+        ConfigCmd::Path => show::line(&format!("{}", path.display())),
         ConfigCmd::Show => {
             let c = &ctx.config;
             let in_file = keys_in_file(&path);
             let (_, problems) = config::load(&path);
             let invalid = |key: &str| problems.iter().any(|p| p.message.starts_with(key));
             if !path.exists() {
-                println!("# {} does not exist: these are the defaults", path.display());
+                show::line(&format!("# {} does not exist: these are the defaults", path.display()));
             }
             let week_start = match c.week_start {
                 chrono::Weekday::Sun => "sunday",
@@ -33,10 +34,12 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
             for (key, value) in settings {
                 match value {
                     // A setting the file gives (and that is valid) is shown bare; a default says so.
-                    Some(v) if invalid(key) => println!("{key} = {v}   # default: the file's value is not valid"),
-                    Some(v) if in_file.iter().any(|k| k == key) => println!("{key} = {v}"),
-                    Some(v) => println!("{key} = {v}   # default"),
-                    None => println!("# {key} = \"...\"   (not set)"),
+                    Some(v) if invalid(key) => {
+                        show::line(&format!("{key} = {v}   # default: the file's value is not valid"))
+                    }
+                    Some(v) if in_file.iter().any(|k| k == key) => show::line(&format!("{key} = {v}")),
+                    Some(v) => show::line(&format!("{key} = {v}   # default")),
+                    None => show::line(&format!("# {key} = \"...\"   (not set)")),
                 }
             }
         }
@@ -50,7 +53,7 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
                     problems.len()
                 )));
             }
-            println!("{}: ok", path.display());
+            show::line(&format!("{}: ok", path.display()));
         }
     }
     Ok(())
@@ -58,7 +61,7 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
 
 /// The top-level keys the settings file sets (none when it is missing or does not parse).
 fn keys_in_file(path: &std::path::Path) -> Vec<String> {
-    std::fs::read_to_string(path)
+    crate::input_file::read_text_limited(path, crate::input_file::CONFIG_LIMIT)
         .ok()
         .and_then(|text| text.parse::<toml::Table>().ok())
         .map(|table| table.keys().cloned().collect())

@@ -153,9 +153,9 @@ pub fn log(ctx: &Ctx, last: u32, json: bool) -> CmdResult {
     let entries = ctx.journal().read_range(start, Some(end))?;
     if json {
         let rows = log_text::rows(&entries, end, last);
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| Exit::failed(e.to_string()))?);
+        super::show::json(&rows)?;
     } else {
-        print!("{}", log_text::log_text(&entries, end, last));
+        super::show::text(&log_text::log_text(&entries, end, last));
     }
     Ok(())
 }
@@ -195,11 +195,17 @@ pub fn export(
 }
 
 pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Exit::invalid(format!("cannot read {}: {e}", file.display())))?;
+    use crate::input_file::{IMPORT_LIMIT, read_text_limited};
+    let text = read_text_limited(file, IMPORT_LIMIT)
+        .map_err(|e| Exit::invalid(format!("cannot import {}: {e}", file.display())))?;
     let records = parse_export(&text).map_err(|e| Exit::invalid(format!("{}: {e}", file.display())))?;
     let report = import(&ctx.journal(), records)?;
-    println!("imported {}: {} added, {} already there", file.display(), report.added, report.unchanged);
+    super::show::line(&format!(
+        "imported {}: {} added, {} already there",
+        file.display(),
+        report.added,
+        report.unchanged
+    ));
     Ok(())
 }
 
@@ -207,9 +213,9 @@ pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResu
     let facts = crate::stats::facts::Facts::read(&ctx.journal())?;
     let report = crate::stats::report::report(&facts, ctx.current_night(), since);
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
+        super::show::json(&report)?;
     } else {
-        print!("{}", crate::stats::report::text(&report));
+        super::show::text(&crate::stats::report::text(&report));
     }
     Ok(())
 }

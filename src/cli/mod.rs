@@ -10,6 +10,7 @@ pub mod log_text;
 pub mod routine_cmd;
 pub mod routine_text;
 pub mod run_cmd;
+pub mod show;
 pub mod values;
 
 use clap::Parser;
@@ -32,7 +33,7 @@ pub fn main() -> u8 {
         Ok(()) => 0,
         Err(e) => {
             if !e.message.is_empty() {
-                eprintln!("winddown: {}", e.message);
+                show::error_line(&format!("winddown: {}", e.message));
             }
             e.code
         }
