@@ -39,12 +39,14 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
 /// Those characters can only occur inside JSON strings, so escaping them keeps
 /// the document valid.
 pub fn json_visible(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(needs_escape) {
+    // Newlines between values are layout (inside strings serde_json writes `\n`).
+    let raw = |c: char| c != '\n' && needs_escape(c);
+    if !json.chars().any(raw) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 8);
     for c in json.chars() {
-        if needs_escape(c) {
+        if raw(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -114,9 +116,9 @@ mod tests {
     #[test]
     fn json_stays_json_without_controls() {
         let value = serde_json::json!({ "note": "a\u{1b}[2J\u{7f}\u{9b}1m\u{202e}z\n" });
-        let text = serde_json::to_string(&value).unwrap();
+        let text = serde_json::to_string_pretty(&value).unwrap();
         let shown = json_visible(&text);
-        assert!(!shown.chars().any(needs_escape), "{shown}");
+        assert!(!shown.chars().any(|c| c != '\n' && needs_escape(c)), "{shown}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&shown).unwrap(), value);
         assert!(matches!(json_visible("{\"a\":\"b\"}"), Cow::Borrowed(_)));
     }

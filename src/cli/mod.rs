@@ -41,7 +41,7 @@ pub fn main() -> u8 {
 }
 
 fn dispatch(cli: Cli) -> CmdResult {
-    let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
+    let paths = Paths::resolve(cli.config_dir, cli.data_dir).map_err(|e| Exit::invalid(e.to_string()))?;
     let ctx = context::Ctx::new(paths)?;
     match cli.command {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),
