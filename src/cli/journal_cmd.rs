@@ -115,7 +115,9 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
         println!("checked in for the night of {}", form.night.format("%a %d %b %Y"));
     }
     match ending {
-        crate::tui::runtime::Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; nothing was saved"))),
+        crate::tui::runtime::Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}; nothing was saved", s.name) })
+        }
         crate::tui::runtime::Ending::Normal if form.open_history => history(ctx),
         crate::tui::runtime::Ending::Normal => Ok(()),
     }
