@@ -19,6 +19,9 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     }
     let night = ctx.current_night();
     let journal = ctx.journal();
+    if let Some(problem) = crate::fsutil::dir_unwritable(&ctx.paths.journal_dir()) {
+        return Err(Exit::failed(format!("{problem}; the run would not be recorded")));
+    }
     let tonight =
         journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
     let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
