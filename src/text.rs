@@ -56,12 +56,13 @@ pub fn json_visible(json: &str) -> Cow<'_, str> {
 }
 
 /// A CSV cell safe to open in a spreadsheet and to show in a terminal: control
-/// characters made visible, and (OWASP's advice against CSV injection) a cell
+/// characters made visible except newlines (a quoted CSV cell may span lines,
+/// so a multi-line note stays one), and (OWASP's advice against CSV injection) a cell
 /// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// leading `'`, so a spreadsheet shows it as text instead of running it as a formula.
 pub fn csv_cell(s: &str) -> Cow<'_, str> {
     let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    match (visible(s), formula) {
+    match (visible_lines(s), formula) {
         (shown, false) => shown,
         (shown, true) => Cow::Owned(format!("'{shown}")),
     }
@@ -134,6 +135,7 @@ mod tests {
             ("\rx", "'^Mx"),
             ("calf=left", "calf=left"),
             ("a\u{1b}b", "a^[b"),
+            ("two\nlines\r", "two\nlines^M"),
             ("", ""),
         ] {
             assert_eq!(csv_cell(cell), shown);

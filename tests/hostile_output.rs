@@ -69,7 +69,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 8, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn no_output_carries_a_control_sequence(t in hostile_text()) {
@@ -106,7 +106,8 @@ proptest! {
         // The routine as the coach would show it, the JSON value intact.
         let out = clean_run(&s, &["routine", "show", "hostile", "--json"]);
         let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        prop_assert_eq!(shown["summary"].as_str(), Some(t.as_str()));
+        // (The routine parser trims surrounding white space.)
+        prop_assert_eq!(shown["summary"].as_str(), Some(t.trim()));
     }
 }
 
