@@ -192,7 +192,7 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
 /// Reads the config file, one key at a time; a missing file means defaults.
 pub fn load_settings(path: &std::path::Path) -> Loaded {
     let file = path.display().to_string();
-    match std::fs::read(path) {
+    match crate::input_file::read_limited(path, crate::input_file::CONFIG_LIMIT) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => parse_settings(&file, text),
             Err(_) => Loaded {
@@ -200,7 +200,7 @@ pub fn load_settings(path: &std::path::Path) -> Loaded {
                 ..Loaded::default()
             },
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded::default(),
+        Err(e) if e.is_not_found() => Loaded::default(),
         Err(e) => Loaded {
             problems: vec![Diagnostic::file_level(&file, "", format!("cannot read: {e}"))],
             ..Loaded::default()
@@ -280,9 +280,9 @@ mod tests {
 /// Sets `default_routine` in the settings file, keeping its comments and
 /// layout (toml_edit); creates the file if there is none.
 pub fn set_default_routine(path: &std::path::Path, id: &str) -> Result<(), String> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::input_file::read_text_limited(path, crate::input_file::CONFIG_LIMIT) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) if e.is_not_found() => String::new(),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let mut doc: toml_edit::DocumentMut =

@@ -38,3 +38,17 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist_noclobber(path).map_err(|e| e.error).with_context(|| format!("cannot create {}", path.display()))?;
     sync_dir(dir)
 }
+
+/// Why new files cannot be made in `dir` (or, while it does not exist yet, in
+/// its nearest existing parent, where it would be created), if they cannot.
+pub fn dir_unwritable(dir: &Path) -> Option<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let existing = dir.ancestors().find(|d| !d.as_os_str().is_empty() && d.exists())?;
+    let c = std::ffi::CString::new(existing.as_os_str().as_bytes()).ok()?;
+    // SAFETY: access(2) with a valid NUL-terminated path; it only reads it.
+    if unsafe { libc::access(c.as_ptr(), libc::W_OK | libc::X_OK) } == 0 {
+        return None;
+    }
+    let e = std::io::Error::last_os_error();
+    Some(format!("cannot write in {}: {e}", existing.display()))
+}

@@ -10,6 +10,7 @@ pub mod config;
 pub mod editor;
 pub mod fsutil;
 pub mod guidance;
+pub mod input_file;
 pub mod journal;
 pub mod paths;
 pub mod routine;

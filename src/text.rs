@@ -33,6 +33,41 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text (as serde_json writes it) safe for a terminal: serde_json already
+/// escapes C0 controls inside strings; this also escapes DEL, C1 controls and
+/// the bidirectional overrides as `\uXXXX`. Machines read the same value back.
+/// Those characters can only occur inside JSON strings, so escaping them keeps
+/// the document valid.
+pub fn json_visible(json: &str) -> Cow<'_, str> {
+    // Newlines between values are layout (inside strings serde_json writes `\n`).
+    let raw = |c: char| c != '\n' && needs_escape(c);
+    if !json.chars().any(raw) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if raw(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A CSV cell safe to open in a spreadsheet and to show in a terminal: control
+/// characters made visible except newlines (a quoted CSV cell may span lines,
+/// so a multi-line note stays one), and (OWASP's advice against CSV injection) a cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, so a spreadsheet shows it as text instead of running it as a formula.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    match (visible_lines(s), formula) {
+        (shown, false) => shown,
+        (shown, true) => Cow::Owned(format!("'{shown}")),
+    }
+}
+
 fn needs_escape(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
@@ -77,5 +112,33 @@ mod tests {
         let all: String = (0u32..0x250).filter_map(char::from_u32).collect();
         let shown = visible(&all);
         assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+    }
+
+    #[test]
+    fn json_stays_json_without_controls() {
+        let value = serde_json::json!({ "note": "a\u{1b}[2J\u{7f}\u{9b}1m\u{202e}z\n" });
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let shown = json_visible(&text);
+        assert!(!shown.chars().any(|c| c != '\n' && needs_escape(c)), "{shown}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&shown).unwrap(), value);
+        assert!(matches!(json_visible("{\"a\":\"b\"}"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        for (cell, shown) in [
+            ("=1+2", "'=1+2"),
+            ("+33 6", "'+33 6"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'^Ix"),
+            ("\rx", "'^Mx"),
+            ("calf=left", "calf=left"),
+            ("a\u{1b}b", "a^[b"),
+            ("two\nlines\r", "two\nlines^M"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), shown);
+        }
     }
 }

@@ -283,3 +283,25 @@ fn countdown_and_time_left_change_together() {
         assert_eq!(label(s + 0.05), label(s + 0.95), "at {s}");
     }
 }
+
+#[test]
+fn a_run_that_could_not_be_saved_is_never_called_recorded() {
+    let mut r = Rig::new(builtin("two-minute"));
+    // A corrupt month file: the journal refuses every write to it.
+    std::fs::write(r._dir.path().join("2026-11.jsonl"), "this is not a journal\n").unwrap();
+    let mut t = 0.0;
+    while r.app.session.current_step() < 2 {
+        t += 0.25;
+        r.tick(t);
+    }
+    r.key(KeyCode::Enter, t + 3.0);
+    assert_eq!(r.app.mode, Mode::Summary);
+    let reason = r.app.save_error.clone().expect("the write failed");
+    let screen = r.screen(t + 3.0, 80, 24);
+    insta::assert_snapshot!(screen.replace(&r._dir.path().display().to_string(), "[tmp]"));
+    assert!(!screen.contains("Recorded for"), "{screen}");
+    assert!(screen.contains("Not saved:"), "{screen}");
+    // The whole reason is there, wrapped over lines (its last word at least).
+    let last_word = reason.split_whitespace().last().unwrap();
+    assert!(screen.contains(last_word), "{last_word:?} missing:\n{screen}");
+}

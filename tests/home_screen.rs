@@ -362,3 +362,31 @@ fn two_answers_from_two_machines_are_flagged_with_the_command_that_settles_them(
     let screen = r.screen();
     assert!(screen.contains("two answers for 1 record: pick one with `winddown journal resolve`"), "{screen}");
 }
+
+#[test]
+fn a_corrupt_journal_is_told_before_any_routine_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = paths(&dir).journal_dir();
+    std::fs::create_dir_all(&journal).unwrap();
+    std::fs::write(journal.join("2026-11.jsonl"), "{\"winddown\":\"journal\",\"version\":1}\nnot a record at all\n")
+        .unwrap();
+    let wall: DateTime<FixedOffset> = "2026-11-23T21:00:00+01:00".parse().unwrap();
+    let t0 = Instant::now();
+    let app = HomeApp::new(paths(&dir), Config::default(), vec![], wall, t0);
+    let mut r = Rig { app, t0, dir };
+    let reason = r.app.journal_error.clone().expect("the journal error is kept");
+    let screen = r.screen();
+    // The whole reason, wrapped: its first and last words are both on screen.
+    for word in [reason.split_whitespace().next().unwrap(), reason.split_whitespace().last().unwrap()] {
+        let word = word.rsplit('/').next().unwrap();
+        assert!(screen.contains(word), "{word:?} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen.replace(&r.dir.path().display().to_string(), "[tmp]"));
+    // No routine starts, no check-in opens: neither could be recorded.
+    r.key(KeyCode::Enter);
+    assert!(r.app.coach.is_none());
+    assert!(r.screen().contains("nothing can be recorded until the journal is fixed"));
+    r.key(KeyCode::Char('c'));
+    assert_eq!(r.app.tab, Tab::Tonight);
+    assert!(r.app.checkin.is_none());
+}

@@ -163,25 +163,48 @@ fn resize_to_tiny_and_back() {
     p.wait_exit(10);
 }
 
+/// A terminating signal from outside, mid-hold of the second step: the run is
+/// saved with the first step done, the terminal is left as it was found
+/// (main screen, cursor shown, cooked mode) and the exit status is 128 + signo.
 fn signal_mid_run(signal: i32, name: &str) {
     let s = Sandbox::new();
     let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"));
     p.wait_for("Standing hamstring stretch", 10);
-    // Wait for the first step to be over (and saved), then the signal.
+    // Wait for the first step to be over (and saved) and the second one's hold, then the signal.
     p.wait_for("step 2 of 3", 10);
+    p.wait_for("HOLD", 10);
     let pid = p.winddown_pid();
     // SAFETY: kill(2) on a pid we just read from /proc; no memory is involved.
     assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
-    p.wait_for("EXIT=1", 10);
+    p.wait_for(&format!("EXIT={}", 128 + signal), 10);
     p.wait_for("icanon echo", 5);
     let raw = p.raw_text();
-    assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+    // After the last time the alternate screen was entered: left again, cursor shown.
+    let last_enter = raw.rfind("\x1b[?1049h").expect("entered the alternate screen");
+    let after = &raw[last_enter..];
+    assert!(after.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(after.contains("\x1b[?25h"), "showed the cursor");
+    assert!(!p.parser.lock().unwrap().screen().hide_cursor(), "cursor hidden at the end");
+    assert!(!p.parser.lock().unwrap().screen().alternate_screen(), "still on the alternate screen");
     assert!(raw.contains(&format!("stopped by {name}; progress saved")), "{raw}");
     let v = export(&s);
     let run = &v["records"][0];
     assert_eq!(run["finished"], true);
     assert_eq!(run["steps"][0]["outcome"], "done");
+    // The step in progress is kept as far as it went.
+    assert_ne!(run["steps"][1]["outcome"], "not-reached", "{run}");
+    assert!(run["steps"][1]["held_s"]["left"].as_f64().is_some_and(|h| h > 0.0), "{run}");
     p.wait_exit(10);
+}
+
+#[test]
+fn sigint_mid_run_restores_and_saves() {
+    signal_mid_run(libc::SIGINT, "SIGINT");
+}
+
+#[test]
+fn sigquit_mid_run_restores_and_saves() {
+    signal_mid_run(libc::SIGQUIT, "SIGQUIT");
 }
 
 #[test]
@@ -266,7 +289,8 @@ fn closed_terminal_saves_and_exits() {
         assert!(Instant::now() < end, "winddown still running after its terminal closed");
         std::thread::sleep(Duration::from_millis(50));
     };
-    assert_eq!(status.exit_code(), 1);
+    // A closed terminal is a hang-up: 128 + SIGHUP.
+    assert_eq!(status.exit_code(), 129);
     let v = export(&s);
     assert_eq!(v["records"][0]["steps"][0]["outcome"], "done");
     assert_eq!(v["records"][0]["finished"], true);
@@ -312,5 +336,40 @@ fn history_from_the_command_line_follows_week_start() {
     let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" history{THEN_STTY}"));
     p.wait_for("Su   Mo   Tu   We   Th   Fr   Sa", 10);
     p.send(b"q");
+    p.wait_for("EXIT=0", 10);
+}
+
+/// "routine 12% · 1m 32s left" on the coach screen, in seconds.
+fn seconds_left(screen: &str) -> u64 {
+    let line = screen.lines().find(|l| l.contains(" left")).unwrap_or_else(|| panic!("no time left shown:\n{screen}"));
+    let part = line.split('·').find(|p| p.contains(" left")).unwrap();
+    let text = part[..part.find(" left").unwrap()].trim();
+    humantime::parse_duration(&text.replace(' ', "")).unwrap_or_else(|e| panic!("{text:?}: {e}")).as_secs()
+}
+
+#[test]
+fn a_stop_from_outside_pauses_the_hold() {
+    let s = Sandbox::new();
+    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute{THEN_STTY}"));
+    p.wait_for("GET READY", 10);
+    p.send(b"\r"); // start the hold now
+    p.wait_for("HOLD", 5);
+    std::thread::sleep(Duration::from_millis(600));
+    let before = seconds_left(&p.screen());
+    let pid = p.winddown_pid();
+    // SAFETY: kill(2) on the pid read from /proc.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGSTOP) }, 0);
+    std::thread::sleep(Duration::from_secs(4));
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGCONT) }, 0);
+    p.wait_for("PAUSED", 10);
+    let after = seconds_left(&p.screen());
+    // Paused as of the last moment it was known running (at most half a second
+    // before the stop): the 4 s stopped are not counted as hold.
+    assert!(before - after <= 1, "lost {} s of hold: {before} s left before, {after} s after", before - after);
+    assert!(p.screen().contains("HOLD · LEFT leg"), "{}", p.screen());
+    p.send(b"q");
+    p.wait_for("Quit and save progress?", 5);
+    p.send(b"\r");
     p.wait_for("EXIT=0", 10);
 }

@@ -94,7 +94,9 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
         println!("checked in for the night of {}", form.night.format("%a %d %b %Y"));
     }
     match ending {
-        crate::tui::runtime::Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; nothing was saved"))),
+        crate::tui::runtime::Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}; nothing was saved", s.name) })
+        }
         crate::tui::runtime::Ending::Normal if form.open_history => history(ctx),
         crate::tui::runtime::Ending::Normal => Ok(()),
     }
@@ -130,9 +132,9 @@ pub fn log(ctx: &Ctx, last: u32, json: bool) -> CmdResult {
     let entries = ctx.journal().read_range(start, Some(end))?;
     if json {
         let rows = log_text::rows(&entries, end, last);
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| Exit::failed(e.to_string()))?);
+        super::show::json(&rows)?;
     } else {
-        print!("{}", log_text::log_text(&entries, end, last));
+        super::show::text(&log_text::log_text(&entries, end, last));
     }
     Ok(())
 }
@@ -172,8 +174,9 @@ pub fn export(
 }
 
 pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Exit::invalid(format!("cannot read {}: {e}", file.display())))?;
+    use crate::input_file::{IMPORT_LIMIT, read_text_limited};
+    let text = read_text_limited(file, IMPORT_LIMIT)
+        .map_err(|e| Exit::invalid(format!("cannot import {}: {e}", file.display())))?;
     let records = parse_export(&text).map_err(|e| Exit::invalid(format!("{}: {e}", file.display())))?;
     // The same rules as when each record is written; one bad record refuses the whole file.
     let problems = crate::checkin::rules::validate_import(&records, &ctx.nights(), ctx.config.night_boundary);
@@ -193,7 +196,12 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
         )));
     }
     let report = import(&ctx.journal(), records)?;
-    println!("imported {}: {} added, {} already there", file.display(), report.added, report.unchanged);
+    super::show::line(&format!(
+        "imported {}: {} added, {} already there",
+        file.display(),
+        report.added,
+        report.unchanged
+    ));
     Ok(())
 }
 
@@ -202,9 +210,9 @@ pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResu
     let nights = ctx.nights();
     let report = crate::stats::report::report_at(&facts, nights.current, nights.last_over, since);
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
+        super::show::json(&report)?;
     } else {
-        print!("{}", crate::stats::report::text(&report));
+        super::show::text(&crate::stats::report::text(&report));
     }
     Ok(())
 }

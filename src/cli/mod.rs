@@ -11,6 +11,7 @@ pub mod log_text;
 pub mod routine_cmd;
 pub mod routine_text;
 pub mod run_cmd;
+pub mod show;
 pub mod values;
 
 use clap::Parser;
@@ -33,7 +34,7 @@ pub fn main() -> u8 {
         Ok(()) => 0,
         Err(e) => {
             if !e.message.is_empty() {
-                eprintln!("winddown: {}", e.message);
+                show::error_line(&format!("winddown: {}", e.message));
             }
             e.code
         }
@@ -45,7 +46,7 @@ fn dispatch(cli: Cli) -> CmdResult {
     if let Some(Command::Journal(JournalCmd::MergeDriver { base, ours, theirs, path })) = cli.command {
         return journal_sync_cmd::merge_driver(&base, &ours, &theirs, path);
     }
-    let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
+    let paths = Paths::resolve(cli.config_dir, cli.data_dir).map_err(|e| Exit::invalid(e.to_string()))?;
     let ctx = context::Ctx::new(paths)?;
     match cli.command {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),

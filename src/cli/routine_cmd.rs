@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::RoutineCmd;
 use super::exit::{CmdResult, Exit};
-use super::routine_text;
+use super::{routine_text, show};
 use crate::fsutil;
 use crate::paths::Paths;
 use crate::routine::library::{self, Library, Origin, builtin_text, load_path};
@@ -19,7 +19,7 @@ pub fn run(cmd: RoutineCmd, paths: &Paths, default_id: &str) -> CmdResult {
         RoutineCmd::New { name, from } => new(paths, &name, from.as_deref()),
         RoutineCmd::Edit { name } => edit(paths, &name),
         RoutineCmd::Path => {
-            println!("{}", paths.routines_dir().display());
+            show::line(&paths.routines_dir().display().to_string());
             Ok(())
         }
     }
@@ -30,7 +30,7 @@ fn list(paths: &Paths, default_id: &str, json: bool) -> CmdResult {
     if json {
         print_json(&routine_text::list_json(&lib, default_id))
     } else {
-        print!("{}", routine_text::list_text(&lib, default_id));
+        show::text(&routine_text::list_text(&lib, default_id));
         Ok(())
     }
 }
@@ -40,7 +40,7 @@ fn show(paths: &Paths, arg: &str, json: bool) -> CmdResult {
     if json {
         print_json(&routine_text::show_json(&routine))
     } else {
-        print!("{}", routine_text::show_text(&routine, &origin.describe()));
+        show::text(&routine_text::show_text(&routine, &origin.describe()));
         Ok(())
     }
 }
@@ -82,10 +82,10 @@ fn check(files: &[PathBuf]) -> CmdResult {
     let mut bad = 0;
     for file in files {
         match load_path(file, &library::file_id(file)) {
-            Ok(r) => println!("{}: ok ({} steps)", file.display(), r.steps.len()),
+            Ok(r) => show::line(&format!("{}: ok ({} steps)", file.display(), r.steps.len())),
             Err(errs) => {
                 bad += 1;
-                eprintln!("{}", diagnostics_text(&errs));
+                show::error_line(&diagnostics_text(&errs));
             }
         }
     }
@@ -113,7 +113,7 @@ fn new(paths: &Paths, name: &str, from: Option<&str>) -> CmdResult {
         files::CreateError::Exists(_) => Exit::failed(format!("{e}; edit it with `winddown routine edit {name}`")),
         files::CreateError::Io(_) => Exit::failed(e.to_string()),
     })?;
-    println!("created {}", target.display());
+    show::line(&format!("created {}", target.display()));
     if builtin_text(name).is_some() {
         println!("note: it replaces the built-in routine \"{name}\"");
     }
@@ -127,20 +127,20 @@ fn edit(paths: &Paths, name: &str) -> CmdResult {
     let (target, copied) = files::file_for_edit(&paths.routines_dir(), name).map_err(Exit::failed)?;
     let existed = !copied;
     if copied {
-        eprintln!("copied the built-in \"{name}\" to {} for editing", target.display());
+        show::error_line(&format!("copied the built-in \"{name}\" to {} for editing", target.display()));
     }
-    let previous =
-        std::fs::read(&target).map_err(|e| Exit::failed(format!("cannot read {}: {e}", target.display())))?;
+    let previous = crate::input_file::read_limited(&target, crate::input_file::ROUTINE_LIMIT)
+        .map_err(|e| Exit::invalid(format!("cannot edit {}: {e}", target.display())))?;
     loop {
         open_editor(&target)?;
         let errs = match load_path(&target, name) {
             Ok(r) => {
-                println!("{}: ok ({} steps)", target.display(), r.steps.len());
+                show::line(&format!("{}: ok ({} steps)", target.display(), r.steps.len()));
                 return Ok(());
             }
             Err(errs) => errs,
         };
-        eprintln!("{}", diagnostics_text(&errs));
+        show::error_line(&diagnostics_text(&errs));
         match ask_after_invalid()? {
             Choice::EditAgain => continue,
             Choice::SaveAnyway => {
@@ -195,7 +195,5 @@ pub fn open_editor(file: &Path) -> Result<(), Exit> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Exit::failed(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    show::json(value)
 }

@@ -19,16 +19,22 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     }
     let night = ctx.current_night();
     let journal = ctx.journal();
+    if let Some(problem) = crate::fsutil::dir_unwritable(&ctx.paths.journal_dir()) {
+        return Err(Exit::failed(format!("{problem}; the run would not be recorded")));
+    }
     let tonight =
         journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
     let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
     let cues = RunSettings::from(&ctx.config);
     let ending = run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     if let Some(e) = &app.save_error {
-        return Err(Exit::failed(format!("progress was not saved: {e}")));
+        let code = if let Ending::Signal(s) = ending { s.exit_code() } else { 1 };
+        return Err(Exit { code, message: format!("progress was not saved: {e}") });
     }
     match ending {
-        Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; progress saved"))),
+        Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}; progress saved", s.name) })
+        }
         Ending::Normal if app.open_history => super::journal_cmd::history(ctx),
         Ending::Normal if app.mode == Mode::Summary => {
             println!(
@@ -55,7 +61,9 @@ pub fn home(ctx: &Ctx) -> CmdResult {
     );
     let settings = RunSettings::from(&ctx.config);
     match run_screen(&mut app, &settings).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
-        Ending::Signal(name) => Err(Exit::failed(format!("stopped by {name}; progress saved"))),
+        Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}; progress saved", s.name) })
+        }
         Ending::Normal => Ok(()),
     }
 }

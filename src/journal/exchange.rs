@@ -30,7 +30,8 @@ pub fn write_export_json(lines: &[String], out: &mut impl Write) -> std::io::Res
         if i > 0 {
             out.write_all(b",\n")?;
         }
-        out.write_all(line.as_bytes())?;
+        // Journal lines are serde_json's: only DEL, C1 and bidi controls can be raw.
+        out.write_all(crate::text::json_visible(line).as_bytes())?;
     }
     out.write_all(b"\n]}\n")
 }
@@ -81,6 +82,8 @@ pub fn export_csv(entries: &Entries) -> Result<String, csv::Error> {
 }
 
 /// Writes the CSV export: a header, then one row per night that has any record.
+/// Cells go through [`crate::text::csv_cell`]: control characters are made
+/// visible and a cell a spreadsheet would read as a formula starts with `'`.
 pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_COLUMNS)?;
@@ -119,7 +122,11 @@ pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), c
             ),
             opt(c.map(|c| c.note.clone())),
         ];
-        w.write_record(&row)?;
+        // Every cell is shown, not run: no control characters, no formulas.
+        for cell in &row {
+            w.write_field(crate::text::csv_cell(cell).as_bytes())?;
+        }
+        w.write_record(std::iter::empty::<&[u8]>())?;
     }
     w.flush()?;
     Ok(())

@@ -12,7 +12,8 @@ pub fn entry_text(entry: &Entry) -> Result<String, String> {
         Origin::BuiltIn => {
             builtin_text(&entry.id).map(str::to_string).ok_or_else(|| format!("no built-in routine {}", entry.id))
         }
-        Origin::User(p) => std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display())),
+        Origin::User(p) => crate::input_file::read_text_limited(p, crate::input_file::ROUTINE_LIMIT)
+            .map_err(|e| format!("cannot read {}: {e}", p.display())),
     }
 }
 

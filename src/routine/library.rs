@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::diagnostic::Diagnostic;
 use super::model::Routine;
-use super::parse::{MAX_FILE_BYTES, parse_routine, parse_routine_bytes, too_large};
+use super::parse::{parse_routine, parse_routine_bytes, too_large};
+use crate::input_file::{InputError, ROUTINE_LIMIT, read_limited};
 
 /// The routine the app runs when none is named.
 pub const DEFAULT_ROUTINE: &str = "cramp-guard";
@@ -105,13 +106,15 @@ pub fn file_id(path: &Path) -> String {
 /// Reads and validates one routine file from disk.
 pub fn load_path(path: &Path, id: &str) -> Result<Routine, Vec<Diagnostic>> {
     let shown = path.display().to_string();
-    let io_err = |e: std::io::Error| vec![Diagnostic::file_level(&shown, "", format!("cannot read the file: {e}"))];
-    // Check the size first so a huge file is refused without loading it.
-    let len = std::fs::metadata(path).map_err(io_err)?.len();
-    if len > MAX_FILE_BYTES as u64 {
-        return Err(vec![too_large(&shown, len)]);
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
+    // Only a regular file, refused (not loaded) when huge; a FIFO never blocks.
+    let bytes = match read_limited(path, ROUTINE_LIMIT) {
+        Ok(bytes) => bytes,
+        Err(InputError::TooLarge(_)) => {
+            let len = std::fs::metadata(path).map_or(ROUTINE_LIMIT + 1, |m| m.len().max(ROUTINE_LIMIT + 1));
+            return Err(vec![too_large(&shown, len)]);
+        }
+        Err(e) => return Err(vec![Diagnostic::file_level(&shown, "", format!("cannot read the file: {e}"))]),
+    };
     parse_routine_bytes(id, &shown, &bytes)
 }
 

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -34,21 +34,97 @@ impl From<&crate::config::Config> for RunSettings {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Ending {
     Normal,
-    /// SIGTERM or SIGHUP (a closed terminal): progress saved, terminal restored.
-    Signal(&'static str),
+    /// A terminating signal (or a closed terminal, counted as SIGHUP):
+    /// progress saved, terminal restored.
+    Signal(Stopped),
 }
+
+/// The signal that ended the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped {
+    /// "SIGTERM", or "a closed terminal".
+    pub name: &'static str,
+    pub signo: i32,
+}
+
+impl Stopped {
+    /// The conventional exit status of a program ended by a signal: 128 + its number.
+    pub fn exit_code(self) -> u8 {
+        (128 + self.signo).clamp(0, 255) as u8
+    }
+}
+
+/// The catchable signals that end the program: each saves and restores first.
+const TERMINATING: [(i32, &str); 4] = [
+    (signal_hook::consts::SIGINT, "SIGINT"),
+    (signal_hook::consts::SIGQUIT, "SIGQUIT"),
+    (signal_hook::consts::SIGTERM, "SIGTERM"),
+    (signal_hook::consts::SIGHUP, "SIGHUP"),
+];
 
 /// Runs a screen full-screen until the user leaves it (or a signal arrives).
 /// The terminal is restored on every path, panics included (ratatui's hook).
 pub fn run_screen(app: &mut impl Screen, cues: &RunSettings) -> std::io::Result<Ending> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for (sig, _) in TERMINATING {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
+    let continued = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&continued))?;
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, app, cues, &signal);
-    ratatui::restore();
+    let mut clock = Clock { continued: &continued, awake: Instant::now(), was_stopped: false };
+    let result = event_loop(&mut terminal, app, cues, &signal, &mut clock);
+    if terminal.show_cursor().is_err() {
+        // The terminal is gone (closed window): the Terminal's drop would try
+        // again and print the failure to that gone terminal, and a failed
+        // print panics. Its few buffers are freed by the exit anyway.
+        std::mem::forget(terminal);
+    }
+    restore_terminal();
     result
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor: every step
+/// is tried even if one fails, and nothing is printed (the terminal may be gone).
+fn restore_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::terminal::LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// The loop's clock. A stop from outside (SIGSTOP, then SIGCONT) must not
+/// count as hold time: the loop cannot see the stop, only the SIGCONT after
+/// it, so the screen is paused as of the last instant the loop was known to
+/// be running. That is the last clock reading taken before SIGCONT arrived;
+/// the loop reads the clock at least every `IDLE_WAKE`, and spends almost all
+/// its time waiting, so a stop costs at most a moment of hold, never gives any.
+struct Clock<'a> {
+    continued: &'a AtomicBool,
+    awake: Instant,
+    /// Set when a stop was seen: the terminal must be set up and drawn afresh.
+    was_stopped: bool,
+}
+
+impl Clock<'_> {
+    /// The time now. If the process was stopped and continued since the last
+    /// reading, `app` is first paused as of that reading.
+    fn now(&mut self, app: &mut impl Screen) -> Instant {
+        let now = Instant::now();
+        // SIGCONT's handler runs before the process goes on, so a clear flag
+        // read after the clock means the reading came before any stop.
+        if self.continued.swap(false, Ordering::Relaxed) {
+            app.on_suspend(self.awake);
+            self.was_stopped = true;
+        } else {
+            self.awake = now;
+        }
+        now
+    }
+
+    /// Forgets a SIGCONT that was ours (coming back from Ctrl-Z).
+    fn forget_continue(&mut self) {
+        self.continued.store(false, Ordering::Relaxed);
+        self.awake = Instant::now();
+    }
 }
 
 fn event_loop(
@@ -56,13 +132,20 @@ fn event_loop(
     app: &mut impl Screen,
     cues: &RunSettings,
     signal: &AtomicUsize,
+    clock: &mut Clock,
 ) -> std::io::Result<Ending> {
     let theme = cues.theme;
     let mut children: Vec<Child> = Vec::new();
     let mut dirty = true;
     let mut scheduled: Option<Instant> = None;
     loop {
-        let now = Instant::now();
+        let now = clock.now(app);
+        if std::mem::take(&mut clock.was_stopped) {
+            // The shell may have taken the terminal while we were stopped: set it up again.
+            restore_terminal();
+            *terminal = ratatui::init();
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|f| app.draw(now, &theme, f))?;
             dirty = false;
@@ -74,8 +157,9 @@ fn event_loop(
         let timeout = scheduled.map_or(IDLE_WAKE, |s| s.saturating_duration_since(now).min(IDLE_WAKE));
         let input = match wait_for_input(timeout) {
             Wait::HangUp => {
-                app.on_signal(Instant::now());
-                return Ok(Ending::Signal("a closed terminal"));
+                let now = clock.now(app);
+                app.on_signal(now);
+                return Ok(Ending::Signal(Stopped { name: "a closed terminal", signo: libc::SIGHUP }));
             }
             Wait::Input => true,
             // A signal (a resize among them) woke us: let crossterm look, without waiting.
@@ -89,13 +173,17 @@ fn event_loop(
                         let (w, h) = app.min_size();
                         let small = terminal.size().is_ok_and(|s| s.width < w || s.height < h);
                         if small && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
-                            app.on_signal(Instant::now());
+                            let now = clock.now(app);
+                            app.on_signal(now);
                             return Ok(Ending::Normal);
                         }
                         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                            suspend(terminal, app)?;
+                            let now = clock.now(app);
+                            suspend(terminal, app, now)?;
+                            clock.forget_continue();
                         } else {
-                            app.on_key(key, Instant::now());
+                            let now = clock.now(app);
+                            app.on_key(key, now);
                         }
                         dirty = true;
                     }
@@ -108,12 +196,17 @@ fn event_loop(
             // Hand the terminal to the editor, then take it back.
             ratatui::restore();
             let result = crate::editor::edit(&path);
+            // Ctrl-C or Ctrl-\ typed into the editor went to it (and to us, the same process group).
+            for (sig, _) in &TERMINATING[..2] {
+                let _ = signal.compare_exchange(*sig as usize, 0, Ordering::Relaxed, Ordering::Relaxed);
+            }
             // A new terminal draws everything afresh (clear() would query the cursor).
             *terminal = ratatui::init();
-            app.edit_done(result, Instant::now());
+            let now = clock.now(app);
+            app.edit_done(result, now);
             dirty = true;
         }
-        let now = Instant::now();
+        let now = clock.now(app);
         app.on_tick(now);
         dirty |= app.take_redraw();
         if scheduled.is_some_and(|s| s <= now) {
@@ -124,16 +217,17 @@ fn event_loop(
         children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
-            app.on_signal(Instant::now());
-            let name = if sig == signal_hook::consts::SIGHUP as usize { "SIGHUP" } else { "SIGTERM" };
-            return Ok(Ending::Signal(name));
+            let now = clock.now(app);
+            app.on_signal(now);
+            let (signo, name) = TERMINATING.into_iter().find(|(s, _)| *s as usize == sig).unwrap_or(TERMINATING[2]);
+            return Ok(Ending::Signal(Stopped { name, signo }));
         }
     }
 }
 
 /// Ctrl-Z: restore the terminal, stop like any shell job, and come back on `fg`.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut impl Screen) -> std::io::Result<()> {
-    app.on_suspend(Instant::now());
+fn suspend(terminal: &mut DefaultTerminal, app: &mut impl Screen, now: Instant) -> std::io::Result<()> {
+    app.on_suspend(now);
     ratatui::restore();
     // SAFETY: raising a signal at ourselves; SIGTSTP's default action stops the process.
     unsafe { libc::raise(libc::SIGTSTP) };

@@ -24,7 +24,7 @@ pub trait Screen {
     }
     /// The user is done with the screen.
     fn finished(&self) -> bool;
-    /// A signal (SIGTERM, SIGHUP) ends the program: save what must be saved.
+    /// A signal (SIGINT, SIGQUIT, SIGTERM, SIGHUP) ends the program: save what must be saved.
     fn on_signal(&mut self, _now: Instant) {}
     /// Cues to give (bell, cue command), with the step they belong to.
     fn take_cues(&mut self) -> Vec<(Cue, String)> {
@@ -39,6 +39,8 @@ pub trait Screen {
     }
     /// The editor closed (or failed to start).
     fn edit_done(&mut self, _result: Result<(), String>, _now: Instant) {}
-    /// Ctrl-Z: the program is about to stop; a running hold pauses.
+    /// Ctrl-Z (the program is about to stop), or a stop from outside seen when
+    /// it continued (`now` is then the last instant it was known running): a
+    /// running hold pauses as of `now`.
     fn on_suspend(&mut self, _now: Instant) {}
 }

@@ -271,16 +271,17 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(d) = app.finished_in {
         lines.push(Line::from(format!("Time taken: {}", format_duration(d))));
     }
-    lines.push(Line::from(format!("Recorded for the night of {}.", app.night().format("%a %d %b"))));
+    // Only a write that worked is "recorded"; otherwise the reason, whole (wrapped below).
+    lines.push(match &app.save_error {
+        None => Line::from(format!("Recorded for the night of {}.", app.night().format("%a %d %b"))),
+        Some(e) => Line::styled(format!("Not saved: {}", crate::text::visible(e)), theme.warn()),
+    });
     if let Some(s) = app.streak {
         let nights = if s.current == 1 { "night" } else { "nights" };
         lines.push(Line::styled(
             format!("Routine streak: {} {nights} (longest {})", s.current, s.longest),
             theme.hold(),
         ));
-    }
-    if let Some(e) = &app.save_error {
-        lines.push(Line::styled(format!("Not saved: {e}"), theme.warn()));
     }
     lines.extend([
         Line::from(""),
@@ -300,7 +301,7 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
             lines.insert(5 + i, Line::styled(format!("  {mark} {}", step.title), theme.dim()));
         }
     }
-    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: false }), area);
 }
 
 fn help(theme: &Theme, f: &mut Frame, area: Rect) {

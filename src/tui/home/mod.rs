@@ -26,6 +26,9 @@ use crate::stats::facts::Facts;
 use crate::stats::report::{Report, report, report_at};
 use routines::RoutinesTab;
 
+/// Said when a routine or check-in is refused because the journal cannot be used.
+const JOURNAL_BLOCKS: &str = "nothing can be recorded until the journal is fixed (see above)";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Tonight,
@@ -71,6 +74,9 @@ pub struct HomeApp {
     pub message: Option<String>,
     /// Records with two different answers from two machines, waiting for `winddown journal resolve`.
     pub contradictions: usize,
+    /// Why the journal cannot be read or written: shown on the Tonight tab,
+    /// and no routine or check-in starts (it would not be recorded).
+    pub journal_error: Option<String>,
     pub quit: bool,
     /// What the routines folder looked like at the last look (names, sizes, times).
     routines_seen: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
@@ -109,6 +115,7 @@ impl HomeApp {
             speed: 1.0,
             message: None,
             contradictions: 0,
+            journal_error: None,
             quit: false,
             routines_seen: Vec::new(),
             last_scan: None,
@@ -149,8 +156,11 @@ impl HomeApp {
         let nights = self.nights(now);
         let tonight = nights.current;
         match self.journal.read_all() {
-            Ok(e) => self.entries = e,
-            Err(e) => self.message = Some(e.to_string()),
+            Ok(e) => {
+                self.entries = e;
+                self.journal_error = crate::fsutil::dir_unwritable(&self.paths.journal_dir());
+            }
+            Err(e) => self.journal_error = Some(e.to_string()),
         }
         self.report = report_at(&Facts::from_entries(&self.entries), tonight, nights.last_over, None);
         self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
@@ -200,6 +210,10 @@ impl HomeApp {
     }
 
     fn start_routine(&mut self, now: Instant) {
+        if self.journal_error.is_some() {
+            self.message = Some(JOURNAL_BLOCKS.into());
+            return;
+        }
         let Some(routine) = self.picked_routine().cloned() else {
             self.message = Some("that routine has errors: fix it in the Routines tab (4)".into());
             return;
@@ -217,6 +231,11 @@ impl HomeApp {
     }
 
     fn switch(&mut self, tab: Tab, now: Instant) {
+        if tab == Tab::Checkin && self.journal_error.is_some() {
+            self.tab = Tab::Tonight;
+            self.message = Some(JOURNAL_BLOCKS.into());
+            return;
+        }
         match tab {
             Tab::Checkin => self.open_checkin(now),
             _ => self.tab = tab,

@@ -85,7 +85,10 @@ impl RoutinesTab {
                 let entry = lib.entries.get(self.cursor)?;
                 match file_for_edit(&paths.routines_dir(), &entry.id) {
                     Ok((path, copied)) => {
-                        let before = std::fs::read(&path).unwrap_or_default();
+                        let before = match crate::input_file::read_limited(&path, crate::input_file::ROUTINE_LIMIT) {
+                            Ok(bytes) => bytes,
+                            Err(e) => return Some(format!("cannot edit {}: {e}", path.display())),
+                        };
                         self.editing = Some((path.clone(), before, copied));
                         self.edit_request = Some(path);
                         if copied {

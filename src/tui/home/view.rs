@@ -183,6 +183,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     ];
     f.render_widget(Paragraph::new(side), right);
 
+    if let Some(e) = &app.journal_error {
+        return journal_problem(e, theme, f, preview, bottom);
+    }
     let mut lines = Vec::new();
     match app.library.entries.get(app.picked) {
         Some(e) => match &e.routine {
@@ -228,6 +231,21 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     let tip = guidance::TIPS[tonight.num_days_from_ce().unsigned_abs() as usize % guidance::TIPS.len()];
     bottom_lines.push(Line::from(vec![Span::styled("Tip: ", theme.title()), Span::raw(tip)]));
     f.render_widget(Paragraph::new(bottom_lines).wrap(Wrap { trim: true }), bottom);
+}
+
+/// The journal cannot be read or written: the whole reason, wrapped, instead
+/// of the steps (a routine would not be recorded, so none starts).
+fn journal_problem(reason: &str, theme: &Theme, f: &mut Frame, preview: Rect, bottom: Rect) {
+    let area = Rect { height: preview.height + bottom.height, ..preview };
+    let mut lines = vec![Line::styled(
+        "The journal cannot be used, so a routine or a check-in would not be recorded:",
+        theme.warn(),
+    )];
+    lines.extend(crate::text::visible_lines(reason).lines().map(|l| Line::from(l.to_string())));
+    lines.push(Line::from(""));
+    lines.push(Line::styled("Until this is fixed, no routine or check-in starts from here.", theme.dim()));
+    let block = Block::new().borders(ratatui::widgets::Borders::TOP).title(" Journal ");
+    f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }
 
 fn routines(app: &HomeApp, theme: &Theme, f: &mut Frame, area: Rect) {
