@@ -11,6 +11,7 @@ pub mod fsutil;
 pub mod guidance;
 pub mod journal;
 pub mod paths;
+pub mod cues;
 pub mod routine;
 pub mod session;
 pub mod stats;
