@@ -5,6 +5,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::cues::programs::Choice;
 use crate::journal::DEFAULT_BOUNDARY;
 use crate::routine::{DEFAULT_ROUTINE, Diagnostic};
 
@@ -22,6 +23,14 @@ pub struct Config {
     pub color: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
+    /// Spoken cues: "auto" (a speech program found on PATH), "off", or a command.
+    pub voice: Choice,
+    /// Cue sounds: "auto" (a player found on PATH), "off", or a command.
+    pub sound: Choice,
+    /// Late-night mode: softer speech and sounds, no ticks, no bell.
+    pub quiet: bool,
+    /// The low-light palette (`theme = "bedtime"`): no bright white or blue.
+    pub bedtime: bool,
 }
 
 impl Default for Config {
@@ -33,6 +42,10 @@ impl Default for Config {
             cue_command: None,
             color: true,
             week_start: chrono::Weekday::Mon,
+            voice: Choice::Auto,
+            sound: Choice::Auto,
+            quiet: false,
+            bedtime: false,
         }
     }
 }
@@ -46,10 +59,23 @@ struct RawConfig {
     cue_command: Option<String>,
     theme: Option<Spanned<String>>,
     week_start: Option<Spanned<String>>,
+    voice: Option<Spanned<String>>,
+    sound: Option<Spanned<String>>,
+    quiet: Option<bool>,
 }
 
 /// Keys of `config.toml`, for messages and `config show`.
-pub const KEYS: &[&str] = &["default_routine", "night_boundary", "bell", "cue_command", "theme", "week_start"];
+pub const KEYS: &[&str] = &[
+    "default_routine",
+    "night_boundary",
+    "bell",
+    "cue_command",
+    "theme",
+    "week_start",
+    "voice",
+    "sound",
+    "quiet",
+];
 
 /// The settings, and any problems found (reported by the caller; defaults used for them).
 pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
@@ -88,11 +114,12 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
         match t.get_ref().as_str() {
             "color" | "colour" => config.color = true,
             "no-color" | "no-colour" => config.color = false,
+            "bedtime" => config.bedtime = true,
             other => errors.push(Diagnostic::at(
                 file,
                 text,
                 t.span(),
-                format!(r#"theme must be "color" or "no-color", found "{other}""#),
+                format!(r#"theme must be "color", "no-color" or "bedtime", found "{other}""#),
             )),
         }
     }
@@ -108,6 +135,19 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                 format!(r#"week_start must be "monday", "sunday" or "saturday", found "{other}""#),
             )),
         }
+    }
+    for (raw, slot, key) in [(raw.voice, &mut config.voice, "voice"), (raw.sound, &mut config.sound, "sound")] {
+        if let Some(v) = raw {
+            if v.get_ref().trim().is_empty() {
+                let message = format!(r#"{key} must be "auto", "off" or a command, not empty"#);
+                errors.push(Diagnostic::at(file, text, v.span(), message));
+            } else {
+                *slot = Choice::parse(v.get_ref());
+            }
+        }
+    }
+    if let Some(q) = raw.quiet {
+        config.quiet = q;
     }
     (config, errors)
 }
@@ -133,6 +173,22 @@ pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn voice_sound_quiet_and_bedtime() {
+        let (c, e) = parse_config("c.toml", "");
+        assert!(e.is_empty());
+        assert_eq!((c.voice.clone(), c.sound.clone(), c.quiet, c.bedtime), (Choice::Auto, Choice::Auto, false, false));
+        let text = "voice = \"off\"\nsound = \"mpv --really-quiet\"\nquiet = true\ntheme = \"bedtime\"\n";
+        let (c, e) = parse_config("c.toml", text);
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(c.voice, Choice::Off);
+        assert_eq!(c.sound, Choice::Command("mpv --really-quiet".into()));
+        assert!(c.quiet && c.bedtime && c.color);
+        let (c, e) = parse_config("c.toml", "voice = \" \"\n");
+        assert!(e[0].headline().starts_with("c.toml:1:9: voice must be"), "{e:?}");
+        assert_eq!(c.voice, Choice::Auto);
+    }
 
     #[test]
     fn defaults_and_values() {

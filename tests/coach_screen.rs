@@ -57,7 +57,7 @@ impl Rig {
 
     fn screen(&self, s: f64, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let theme = Theme { color: false };
+        let theme = Theme { color: false, bedtime: false };
         term.draw(|f| view::render(&self.app, self.at(s), &theme, f)).unwrap();
         term.backend().to_string()
     }

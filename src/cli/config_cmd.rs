@@ -27,8 +27,23 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
                 ("night_boundary", Some(format!("\"{}\"", c.night_boundary.format("%H:%M")))),
                 ("bell", Some(c.bell.to_string())),
                 ("cue_command", c.cue_command.as_ref().map(|cmd| format!("{cmd:?}"))),
-                ("theme", Some(format!("\"{}\"", if c.color { "color" } else { "no-color" }))),
+                (
+                    "theme",
+                    Some(format!(
+                        "\"{}\"",
+                        if c.bedtime {
+                            "bedtime"
+                        } else if c.color {
+                            "color"
+                        } else {
+                            "no-color"
+                        }
+                    )),
+                ),
                 ("week_start", Some(format!("\"{week_start}\""))),
+                ("voice", Some(choice(&c.voice))),
+                ("sound", Some(choice(&c.sound))),
+                ("quiet", Some(c.quiet.to_string())),
             ];
             for (key, value) in settings {
                 match value {
@@ -54,6 +69,16 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
         }
     }
     Ok(())
+}
+
+/// A `voice` / `sound` setting as written in the file.
+fn choice(c: &crate::cues::programs::Choice) -> String {
+    use crate::cues::programs::Choice;
+    match c {
+        Choice::Auto => "\"auto\"".into(),
+        Choice::Off => "\"off\"".into(),
+        Choice::Command(cmd) => format!("{cmd:?}"),
+    }
 }
 
 /// The top-level keys the settings file sets (none when it is missing or does not parse).

@@ -4,6 +4,7 @@
 //! programs on PATH; `player` runs them as child processes (one per kind,
 //! time-limited, always reaped). No terminal code here.
 
+pub mod demo;
 pub mod player;
 pub mod programs;
 pub mod script;
