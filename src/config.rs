@@ -65,17 +65,8 @@ struct RawConfig {
 }
 
 /// Keys of `config.toml`, for messages and `config show`.
-pub const KEYS: &[&str] = &[
-    "default_routine",
-    "night_boundary",
-    "bell",
-    "cue_command",
-    "theme",
-    "week_start",
-    "voice",
-    "sound",
-    "quiet",
-];
+pub const KEYS: &[&str] =
+    &["default_routine", "night_boundary", "bell", "cue_command", "theme", "week_start", "voice", "sound", "quiet"];
 
 /// The settings, and any problems found (reported by the caller; defaults used for them).
 pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {

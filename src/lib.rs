@@ -6,12 +6,12 @@
 pub mod assets;
 pub mod cli;
 pub mod config;
+pub mod cues;
 pub mod editor;
 pub mod fsutil;
 pub mod guidance;
 pub mod journal;
 pub mod paths;
-pub mod cues;
 pub mod routine;
 pub mod session;
 pub mod stats;

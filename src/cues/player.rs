@@ -1,5 +1,5 @@
 //! Runs the cue programs: at most one speech, one sound and one cue command
-//! at a time (a newer cue ends the older one of its kind), each with a time
+//! per session event at a time (a newer cue ends the older one of its kind), each with a time
 //! limit, never waited for while it runs, and all ended and reaped when the
 //! player is dropped (the coach's exit, on every path). Each child runs in its
 //! own process group, so ending it ends whatever it started too.
@@ -107,14 +107,22 @@ pub struct CuePlayer {
     setup: CueSetup,
     speech: Slot,
     sound: Slot,
-    command: Slot,
+    /// The cue command, one slot per event ("tick", "step-end", ...): a tick
+    /// ends the previous tick's command, never the step-end's.
+    commands: std::collections::BTreeMap<&'static str, Slot>,
     /// Where the sounds are written for the player to read; removed on drop.
     sound_dir: Option<tempfile::TempDir>,
 }
 
 impl CuePlayer {
     pub fn new(setup: CueSetup) -> CuePlayer {
-        CuePlayer { setup, speech: Slot::default(), sound: Slot::default(), command: Slot::default(), sound_dir: None }
+        CuePlayer {
+            setup,
+            speech: Slot::default(),
+            sound: Slot::default(),
+            commands: Default::default(),
+            sound_dir: None,
+        }
     }
 
     pub fn setup(&self) -> &CueSetup {
@@ -159,15 +167,17 @@ impl CuePlayer {
         true
     }
 
-    /// Runs the user's `cue_command` for a session event, ending an older one still running.
-    pub fn run_command(&mut self, event: &str, step: &str, tick: Option<u32>) {
+    /// Runs the user's `cue_command` for a session event, ending an older one
+    /// for the same event still running.
+    pub fn run_command(&mut self, event: &'static str, step: &str, tick: Option<u32>) {
         if let Some(cmd) = self.setup.command.clone() {
             let env = [
                 ("WINDDOWN_EVENT", event.to_string()),
                 ("WINDDOWN_STEP", step.to_string()),
                 ("WINDDOWN_TICK", tick.map(|n| n.to_string()).unwrap_or_default()),
             ];
-            self.command.replace("sh".into(), vec!["-c".into(), cmd.into()], &env, COMMAND_LIMIT);
+            let slot = self.commands.entry(event).or_default();
+            slot.replace("sh".into(), vec!["-c".into(), cmd.into()], &env, COMMAND_LIMIT);
         }
     }
 
@@ -175,24 +185,32 @@ impl CuePlayer {
     pub fn reap(&mut self, now: Instant) {
         self.speech.reap(now);
         self.sound.reap(now);
-        self.command.reap(now);
+        for slot in self.commands.values_mut() {
+            slot.reap(now);
+        }
     }
 
     /// Ends everything still running (the coach stops, suspends or exits).
     pub fn stop_all(&mut self) {
         self.speech.stop();
         self.sound.stop();
-        self.command.stop();
+        for slot in self.commands.values_mut() {
+            slot.stop();
+        }
+    }
+
+    fn slots(&self) -> impl Iterator<Item = &Slot> {
+        [&self.speech, &self.sound].into_iter().chain(self.commands.values())
     }
 
     /// Ids of the children running now (at most one per kind).
     pub fn running(&self) -> Vec<u32> {
-        [&self.speech, &self.sound, &self.command].iter().filter_map(|s| s.pid()).collect()
+        self.slots().filter_map(Slot::pid).collect()
     }
 
     /// The earliest time limit still ahead, so the loop wakes to enforce it.
     pub fn next_deadline(&self) -> Option<Instant> {
-        [&self.speech, &self.sound, &self.command].iter().filter_map(|s| s.0.as_ref().map(|r| r.deadline)).min()
+        self.slots().filter_map(|s| s.0.as_ref().map(|r| r.deadline)).min()
     }
 }
 

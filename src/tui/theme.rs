@@ -104,18 +104,8 @@ mod tests {
     #[test]
     fn bedtime_has_no_bright_white_or_blue() {
         let t = Theme { color: true, bedtime: true };
-        let styles = [
-            t.title(),
-            t.text(),
-            t.dim(),
-            t.digits(),
-            t.hold(),
-            t.pause(),
-            t.warn(),
-            t.gauge(),
-            t.flash(),
-            t.key(),
-        ];
+        let styles =
+            [t.title(), t.text(), t.dim(), t.digits(), t.hold(), t.pause(), t.warn(), t.gauge(), t.flash(), t.key()];
         for s in styles {
             let Some(Color::Indexed(i)) = s.fg else { panic!("{s:?} leaves the colour to the terminal") };
             let (r, g, b) = rgb(i);
