@@ -260,3 +260,22 @@ fn countdown_and_time_left_change_together() {
         assert_eq!(label(s + 0.05), label(s + 0.95), "at {s}");
     }
 }
+
+/// Rows of the screen that hold part of the big digits.
+fn digit_rows(screen: &str) -> usize {
+    screen.lines().filter(|l| l.contains("██") || l.contains("▀▀") || l.contains("▄▄")).count()
+}
+
+#[test]
+fn the_countdown_grows_with_the_window() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.tick(5.0);
+    let (small, medium, large) = (r.screen(17.5, 80, 24), r.screen(17.5, 120, 40), r.screen(17.5, 200, 60));
+    // The two gauges also draw blocks: two rows beyond the digits.
+    let rows = [digit_rows(&small) - 2, digit_rows(&medium) - 2, digit_rows(&large) - 2];
+    assert!(rows[0] >= 10 && rows[1] >= 24 && rows[2] >= 45, "digit rows: {rows:?}");
+    assert!(rows[2] * 100 / 60 >= 75, "at 200×60 the digits fill most of the height: {rows:?}");
+    insta::assert_snapshot!("countdown_80x24", small);
+    insta::assert_snapshot!("countdown_120x40", medium);
+    insta::assert_snapshot!("countdown_200x60", large);
+}

@@ -1,6 +1,7 @@
 //! The coach: a full-screen guided run of a routine.
 
 pub mod app;
+pub mod digits;
 pub mod view;
 
 pub use app::{CoachApp, Mode};

@@ -6,9 +6,9 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
 
 use super::app::{CoachApp, Mode};
+use super::digits::BigDigits;
 use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
 use crate::session::{SessionView, StepStatus};
@@ -220,32 +220,12 @@ fn leg(side: Side) -> &'static str {
 fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
     let secs = v.remaining_secs;
     let text = if secs >= 60 { format!("{}:{:02}", secs / 60, secs % 60) } else { secs.to_string() };
-    let chars = text.chars().count() as u16;
-    let size = if area.height >= 8 && area.width >= chars * 8 {
-        Some((PixelSize::Full, 8))
-    } else if area.height >= 4 && area.width >= chars * 8 {
-        Some((PixelSize::HalfHeight, 4))
-    } else if area.height >= 4 && area.width >= chars * 4 {
-        Some((PixelSize::Quadrant, 4))
+    let digits = BigDigits { text: &text, style: theme.digits() };
+    if digits.scale(area.width, area.height).is_some() {
+        f.render_widget(digits, area);
     } else {
-        None
-    };
-    match size {
-        Some((pixel_size, rows)) => {
-            let top = area.y + (area.height - rows) / 2;
-            let digits = Rect { y: top, height: rows, ..area };
-            let big = BigText::builder()
-                .pixel_size(pixel_size)
-                .style(theme.digits())
-                .lines(vec![Line::from(text)])
-                .centered()
-                .build();
-            f.render_widget(big, digits);
-        }
-        None => {
-            let mid = Rect { y: area.y + area.height / 2, height: 1, ..area };
-            f.render_widget(Paragraph::new(text).style(theme.digits()).alignment(Alignment::Center), mid);
-        }
+        let mid = Rect { y: area.y + area.height / 2, height: 1, ..area };
+        f.render_widget(Paragraph::new(text).style(theme.digits()).alignment(Alignment::Center), mid);
     }
 }
 
