@@ -126,10 +126,13 @@ fn alive(pid: i32) -> bool {
     (unsafe { libc::kill(pid, 0) } == 0) && !state.contains("State:\tZ")
 }
 
+/// A cue planned at this many routine seconds from the start: words or a sound's name.
+type Planned = (f64, &'static str);
+
 /// The two-minute routine: get ready 3 s, holds of 20 s per side with a 3 s
 /// switch, two steps, then a check step. (offset in routine seconds, words)
 /// and (offset, sound), in order.
-fn expected() -> (Vec<(f64, &'static str)>, Vec<(f64, &'static str)>) {
+fn expected() -> (Vec<Planned>, Vec<Planned>) {
     let words = vec![
         (0.0, "-- Wall calf stretch. Left leg."),
         (23.0, "-- Switch: right leg."),

@@ -86,10 +86,10 @@ impl Script {
             }
         }
         let now = session.current_phase().copied();
-        if now != self.last {
-            if let Some(phase) = now {
-                words.extend(entering(routine, phase, self.last));
-            }
+        if now != self.last
+            && let Some(phase) = now
+        {
+            words.extend(entering(routine, phase, self.last));
         }
         if routine_over {
             words.push("Routine complete. Good night.".into());
