@@ -233,7 +233,13 @@ fn programs_that_hang_never_delay_the_routine_and_are_all_ended() {
     let s = Sandbox::new();
     let pids = s.path("pids");
     // Each call starts a child that sleeps for ever, logs both, and waits.
-    let bin = fakes(&s, &format!("sleep 1000 & echo $! >> '{0}'; echo $$ >> '{0}'; wait", pids.display()));
+    let hang = format!("sleep 1000 & echo $! >> '{0}'; echo $$ >> '{0}'; wait", pids.display());
+    let bin = fakes(&s, &hang);
+    // The cue command hangs too (issue: `cue_command = "sleep 300"` piled up).
+    let commands = s.path("command-pids");
+    std::fs::create_dir_all(s.config()).unwrap();
+    let cue_command = hang.replace(&pids.display().to_string(), &commands.display().to_string());
+    std::fs::write(s.config().join("config.toml"), format!("cue_command = {cue_command:?}\n")).unwrap();
     let started = Instant::now();
     let mut p = Pty::run(&s, &bin);
     p.wait_for("Wall calf stretch", 10);
@@ -244,7 +250,14 @@ fn programs_that_hang_never_delay_the_routine_and_are_all_ended() {
         .split_whitespace()
         .filter(|w| alive(w.parse().unwrap()))
         .count();
-    assert!(running <= 4, "{running} cue processes running at once");
+    assert!(running <= 4, "{running} speech and sound processes running at once");
+    let running = std::fs::read_to_string(&commands)
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|w| alive(w.parse().unwrap()))
+        .count();
+    // One per kind of event (hold-start, tick, side-switch, hold-end, step-end, …), a shell and its sleep each.
+    assert!(running <= 2 * 7, "{running} cue command processes running at once");
     p.wait_for("press Enter when done", 60);
     // 92 s of holds and pauses at 10×: 9.2 s; the hanging programs add nothing
     // beyond start-up.
@@ -254,9 +267,14 @@ fn programs_that_hang_never_delay_the_routine_and_are_all_ended() {
     p.wait_for("Routine complete", 10);
     p.send(b"\r");
     assert_eq!(p.wait_exit(10), 0);
-    let logged: Vec<i32> =
-        std::fs::read_to_string(&pids).unwrap().split_whitespace().map(|w| w.parse().unwrap()).collect();
+    let read = |p: &Path| -> Vec<i32> {
+        std::fs::read_to_string(p).unwrap().split_whitespace().map(|w| w.parse().unwrap()).collect()
+    };
+    let mut logged = read(&pids);
     assert!(logged.len() >= 20, "the fakes ran: {logged:?}");
+    let from_commands = read(&commands);
+    assert!(from_commands.len() >= 20, "the cue command ran: {from_commands:?}");
+    logged.extend(from_commands);
     let end = Instant::now() + Duration::from_secs(5);
     while logged.iter().any(|&pid| alive(pid)) {
         assert!(Instant::now() < end, "left behind: {:?}", logged.iter().filter(|&&p| alive(p)).collect::<Vec<_>>());
