@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::routine::plan::PhaseKind;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
@@ -67,6 +69,17 @@ impl Theme {
         // Reversed default text would be a bright white block at bedtime.
         self.text().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
+    /// Each phase's own colour, for its large label and the countdown.
+    pub fn phase(&self, phase: PhaseKind) -> Style {
+        let (day, night) = match phase {
+            PhaseKind::GetReady => (Color::Yellow, night::ROSE),
+            PhaseKind::Hold { .. } => (Color::Green, night::GOLD),
+            PhaseKind::Switch { .. } => (Color::Magenta, night::DARK_RED),
+            PhaseKind::Rest { .. } => (Color::Blue, night::BROWN),
+            PhaseKind::Check => (Color::Cyan, night::SAND),
+        };
+        self.pick(day, night).add_modifier(Modifier::BOLD)
+    }
     pub fn key(&self) -> Style {
         self.pick(Color::Cyan, night::GOLD).add_modifier(Modifier::BOLD)
     }
@@ -88,6 +101,8 @@ mod night {
     pub const ROSE: Color = Color::Indexed(131);
     /// #af0000
     pub const RED: Color = Color::Indexed(124);
+    /// #870000
+    pub const DARK_RED: Color = Color::Indexed(88);
 }
 
 #[cfg(test)]
@@ -106,6 +121,14 @@ mod tests {
         let t = Theme { color: true, bedtime: true };
         let styles =
             [t.title(), t.text(), t.dim(), t.digits(), t.hold(), t.pause(), t.warn(), t.gauge(), t.flash(), t.key()];
+        let phases = [
+            PhaseKind::GetReady,
+            PhaseKind::Hold { rep: 1, side: None },
+            PhaseKind::Switch { to: crate::routine::Side::Left },
+            PhaseKind::Rest { next_rep: 2 },
+            PhaseKind::Check,
+        ];
+        let styles = styles.into_iter().chain(phases.map(|p| t.phase(p)));
         for s in styles {
             let Some(Color::Indexed(i)) = s.fg else { panic!("{s:?} leaves the colour to the terminal") };
             let (r, g, b) = rgb(i);

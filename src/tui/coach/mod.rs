@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod digits;
+pub mod progress;
+pub mod stage;
 pub mod view;
 
 pub use app::{CoachApp, Mode};
