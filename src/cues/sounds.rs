@@ -16,16 +16,16 @@ pub fn wav(sound: Sound) -> &'static [u8] {
     }
 }
 
-/// The file holding `sound` in `dir`, written (atomically) if missing or
-/// different. The name carries the size, so an older build's file is not reused.
+/// The file holding `sound` in `dir` (the player's own private temporary
+/// folder), written if missing or different. No fsync: it is a cache, and the
+/// coach's loop must not wait on the disk.
 pub fn file(dir: &Path, sound: Sound) -> std::io::Result<PathBuf> {
     let bytes = wav(sound);
     let path = dir.join(format!("winddown-{}-{}.wav", sound.name(), bytes.len()));
     if std::fs::read(&path).is_ok_and(|b| b == bytes) {
         return Ok(path);
     }
-    std::fs::create_dir_all(dir)?;
-    crate::fsutil::write_atomic(&path, bytes).map_err(|e| std::io::Error::other(format!("{e:#}")))?;
+    std::fs::write(&path, bytes)?;
     Ok(path)
 }
 
