@@ -5,6 +5,7 @@ use chrono::NaiveTime;
 use toml::Spanned;
 
 use crate::checkin::{DEFAULT_MORNING, NightRule};
+use crate::cues::programs::Choice;
 use crate::journal::DEFAULT_BOUNDARY;
 use crate::routine::{DEFAULT_ROUTINE, Diagnostic};
 
@@ -24,6 +25,14 @@ pub struct Config {
     pub color: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
+    /// Spoken cues: "auto" (a speech program found on PATH), "off", or a command.
+    pub voice: Choice,
+    /// Cue sounds: "auto" (a player found on PATH), "off", or a command.
+    pub sound: Choice,
+    /// Late-night mode: softer speech and sounds, no ticks, no bell.
+    pub quiet: bool,
+    /// The low-light palette (`theme = "bedtime"`): no bright white or blue.
+    pub bedtime: bool,
 }
 
 impl Default for Config {
@@ -36,6 +45,10 @@ impl Default for Config {
             cue_command: None,
             color: true,
             week_start: chrono::Weekday::Mon,
+            voice: Choice::Auto,
+            sound: Choice::Auto,
+            quiet: false,
+            bedtime: false,
         }
     }
 }
@@ -94,14 +107,24 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "theme",
         read: |c, v| {
-            c.color = match string(v)? {
-                "color" | "colour" => true,
-                "no-color" | "no-colour" => false,
-                other => return Err(format!(r#"must be "color" or "no-color", found "{other}""#)),
+            match string(v)? {
+                "color" | "colour" => c.color = true,
+                "no-color" | "no-colour" => c.color = false,
+                "bedtime" => c.bedtime = true,
+                other => return Err(format!(r#"must be "color", "no-color" or "bedtime", found "{other}""#)),
             };
             Ok(())
         },
-        show: |c| Some(format!("\"{}\"", if c.color { "color" } else { "no-color" })),
+        show: |c| {
+            let theme = if c.bedtime {
+                "bedtime"
+            } else if c.color {
+                "color"
+            } else {
+                "no-color"
+            };
+            Some(format!("\"{theme}\""))
+        },
     },
     Key {
         name: "week_start",
@@ -125,7 +148,32 @@ pub const KEYS: &[Key] = &[
             )
         },
     },
+    Key { name: "voice", read: |c, v| cue_choice(v).map(|x| c.voice = x), show: |c| Some(show_choice(&c.voice)) },
+    Key { name: "sound", read: |c, v| cue_choice(v).map(|x| c.sound = x), show: |c| Some(show_choice(&c.sound)) },
+    Key {
+        name: "quiet",
+        read: |c, v| v.as_bool().map(|b| c.quiet = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
+        show: |c| Some(c.quiet.to_string()),
+    },
 ];
+
+/// A `voice` / `sound` value: "auto", "off" or a command of the user's.
+fn cue_choice(v: &toml::Value) -> Result<Choice, String> {
+    let s = string(v)?;
+    if s.trim().is_empty() {
+        return Err(r#"must be "auto", "off" or a command, not empty"#.into());
+    }
+    Ok(Choice::parse(s))
+}
+
+/// A `voice` / `sound` setting as written in the file.
+fn show_choice(c: &Choice) -> String {
+    match c {
+        Choice::Auto => "\"auto\"".into(),
+        Choice::Off => "\"off\"".into(),
+        Choice::Command(cmd) => format!("{cmd:?}"),
+    }
+}
 
 fn kind(v: &toml::Value) -> &'static str {
     v.type_str()
@@ -217,6 +265,22 @@ pub fn load(path: &std::path::Path) -> (Config, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn voice_sound_quiet_and_bedtime() {
+        let (c, e) = parse_config("c.toml", "");
+        assert!(e.is_empty());
+        assert_eq!((c.voice.clone(), c.sound.clone(), c.quiet, c.bedtime), (Choice::Auto, Choice::Auto, false, false));
+        let text = "voice = \"off\"\nsound = \"mpv --really-quiet\"\nquiet = true\ntheme = \"bedtime\"\n";
+        let (c, e) = parse_config("c.toml", text);
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(c.voice, Choice::Off);
+        assert_eq!(c.sound, Choice::Command("mpv --really-quiet".into()));
+        assert!(c.quiet && c.bedtime && c.color);
+        let (c, e) = parse_config("c.toml", "voice = \" \"\n");
+        assert!(e[0].headline().starts_with("c.toml:1:9: voice must be"), "{e:?}");
+        assert_eq!(c.voice, Choice::Auto);
+    }
 
     #[test]
     fn defaults_and_values() {

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod checkin;
 pub mod cli;
 pub mod config;
+pub mod cues;
 pub mod editor;
 pub mod fsutil;
 pub mod guidance;

@@ -57,7 +57,7 @@ impl Rig {
 
     fn screen(&self, s: f64, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let theme = Theme { color: false };
+        let theme = Theme { color: false, bedtime: false };
         term.draw(|f| view::render(&self.app, self.at(s), &theme, f)).unwrap();
         term.backend().to_string()
     }
@@ -304,4 +304,90 @@ fn a_run_that_could_not_be_saved_is_never_called_recorded() {
     // The whole reason is there, wrapped over lines (its last word at least).
     let last_word = reason.split_whitespace().last().unwrap();
     assert!(screen.contains(last_word), "{last_word:?} missing:\n{screen}");
+}
+
+/// Rows of the screen that hold part of the big digits.
+fn digit_rows(screen: &str) -> usize {
+    screen.lines().filter(|l| l.contains("██") || l.contains("▀▀") || l.contains("▄▄")).count()
+}
+
+#[test]
+fn the_countdown_grows_with_the_window() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.tick(5.0);
+    let (small, medium, large) = (r.screen(17.5, 80, 24), r.screen(17.5, 120, 40), r.screen(17.5, 200, 60));
+    // The two gauges also draw blocks: two rows beyond the digits.
+    let rows = [digit_rows(&small) - 2, digit_rows(&medium) - 2, digit_rows(&large) - 2];
+    assert!(rows[0] >= 10 && rows[1] >= 22 && rows[2] >= 40, "digit rows: {rows:?}");
+    assert!(rows[2] * 3 >= 60 * 2, "at 200×60 the digits fill two thirds of the height: {rows:?}");
+    // The phase and the side in large letters at every one of these sizes.
+    for screen in [&small, &medium, &large] {
+        assert!(shows_large(screen, "HOLD") && shows_large(screen, "LEFT"), "{screen}");
+    }
+    insta::assert_snapshot!("countdown_80x24", small);
+    insta::assert_snapshot!("countdown_120x40", medium);
+    insta::assert_snapshot!("countdown_200x60", large);
+}
+
+/// Whether `word` appears on the screen in the coach's large letters
+/// (tui-big-text's quadrant size), each of its rows as drawn alone.
+fn shows_large(screen: &str, word: &str) -> bool {
+    use tui_big_text::{BigText, PixelSize};
+    let width = word.chars().count() as u16 * 4;
+    let mut term = Terminal::new(TestBackend::new(width, 4)).unwrap();
+    term.draw(|f| {
+        let big = BigText::builder().pixel_size(PixelSize::Quadrant).lines(vec![word.into()]).build();
+        f.render_widget(big, f.area());
+    })
+    .unwrap();
+    let drawn = term.backend().to_string();
+    drawn.lines().map(|l| l.trim_matches('"').trim()).filter(|l| !l.is_empty()).all(|row| screen.contains(row))
+}
+
+#[test]
+fn switch_shows_the_new_side_in_large_letters_and_check_steps_the_instruction() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.tick(35.2);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = r.screen(35.2, w, h);
+        assert!(shows_large(&screen, "SWITCH") && shows_large(&screen, "RIGHT"), "{screen}");
+        assert!(!shows_large(&screen, "HOLD"), "{screen}");
+    }
+    let mut r = Rig::new(builtin("two-minute"));
+    r.key(KeyCode::Char('n'), 1.0);
+    r.key(KeyCode::Char('n'), 2.0);
+    let screen = r.screen(2.0, 80, 24);
+    assert!(shows_large(&screen, "DRINK") && shows_large(&screen, "WATER"), "{screen}");
+    assert!(screen.contains("routine 67% · 1 step left"), "{screen}");
+}
+
+#[test]
+fn each_phase_has_its_own_colour() {
+    use ratatui::style::Color;
+    use winddown::routine::Side;
+    use winddown::routine::plan::PhaseKind;
+    let phases = [
+        PhaseKind::GetReady,
+        PhaseKind::Hold { rep: 1, side: Some(Side::Left) },
+        PhaseKind::Switch { to: Side::Right },
+        PhaseKind::Rest { next_rep: 2 },
+        PhaseKind::Check,
+    ];
+    for bedtime in [false, true] {
+        let theme = Theme { color: true, bedtime };
+        let colours: Vec<Option<Color>> = phases.iter().map(|p| theme.phase(*p).fg).collect();
+        for (i, c) in colours.iter().enumerate() {
+            assert!(c.is_some() && !colours[..i].contains(c), "bedtime={bedtime}: {colours:?}");
+        }
+    }
+    // During a hold the digits are drawn in the hold's colour.
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.tick(5.0);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme { color: true, bedtime: false };
+    term.draw(|f| view::render(&r.app, r.at(17.5), &theme, f)).unwrap();
+    let buf = term.backend().buffer();
+    let hold = theme.phase(PhaseKind::Hold { rep: 1, side: Some(Side::Left) }).fg;
+    let blocks = buf.content().iter().filter(|c| c.symbol() == "█" && c.fg == hold.unwrap()).count();
+    assert!(blocks > 100, "{blocks} cells of the digits in the hold colour");
 }

@@ -42,7 +42,7 @@ fn entries() -> Entries {
 
 fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::render(app, &Theme { color: false }, f)).unwrap();
+    term.draw(|f| view::render(app, &Theme { color: false, bedtime: false }, f)).unwrap();
     term.backend().to_string()
 }
 

@@ -56,7 +56,7 @@ impl Rig {
 
     fn screen(&self) -> String {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| self.app.draw(self.t0, &Theme { color: false }, f)).unwrap();
+        term.draw(|f| self.app.draw(self.t0, &Theme { color: false, bedtime: false }, f)).unwrap();
         term.backend().to_string()
     }
 }

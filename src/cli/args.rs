@@ -37,6 +37,9 @@ pub enum Command {
     /// Settings: where they live, what they are, whether the file is valid
     #[command(subcommand)]
     Config(ConfigCmd),
+    /// Spoken and sounded cues: which programs are used, and a test of every cue
+    #[command(subcommand)]
+    Cue(CueCmd),
     /// Print a shell completion script: winddown completions bash > ~/.local/share/bash-completion/completions/winddown
     Completions {
         #[arg(value_enum)]
@@ -225,6 +228,19 @@ pub enum JournalCmd {
         theirs: PathBuf,
         /// The file's path in the repository (%P)
         path: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CueCmd {
+    /// Say which speech and sound programs were found (and how to get one), then play every cue once
+    Test {
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+        /// Only say what was found; play nothing
+        #[arg(long)]
+        silent: bool,
     },
 }
 

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod config_cmd;
 pub mod context;
+pub mod cue_cmd;
 pub mod exit;
 pub mod journal_cmd;
 pub mod journal_sync_cmd;
@@ -51,6 +52,7 @@ fn dispatch(cli: Cli) -> CmdResult {
     match cli.command {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),
         Some(Command::Config(cmd)) => config_cmd::run(cmd, &ctx),
+        Some(Command::Cue(args::CueCmd::Test { json, silent })) => cue_cmd::test(&ctx, json, silent),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,

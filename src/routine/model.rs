@@ -29,6 +29,8 @@ pub struct Cues {
     pub halfway: bool,
     /// A tick in each of the last three seconds of a hold.
     pub last_ticks: bool,
+    /// Those last seconds spoken ("three, two, one") rather than ticked.
+    pub spoken_count: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +42,8 @@ pub struct Step {
     pub art: Option<String>,
     /// Skipping an optional step does not spoil the night's completion.
     pub optional: bool,
+    /// What the voice says for this step instead of its title (`say` in the file).
+    pub say: Option<String>,
     pub kind: StepKind,
 }
 

@@ -23,6 +23,8 @@ pub const MAX_TOTAL: Duration = Duration::from_secs(2 * 60 * 60);
 pub const MAX_REPS: i64 = 20;
 pub const MAX_STEPS: usize = 60;
 pub const MAX_TITLE_CHARS: usize = 60;
+/// Longest spoken line a step may give (`say`): a sentence, not a speech.
+pub const MAX_SAY_CHARS: usize = 200;
 
 const DEFAULT_GET_READY: Duration = Duration::from_secs(5);
 const DEFAULT_SWITCH: Duration = Duration::from_secs(5);
@@ -54,6 +56,7 @@ struct RawDefaults {
 struct RawCues {
     halfway: Option<bool>,
     last_ticks: Option<bool>,
+    spoken_count: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +74,7 @@ struct RawStep {
     why: Option<String>,
     art: Option<Spanned<String>>,
     optional: Option<bool>,
+    say: Option<Spanned<String>>,
 }
 
 /// A duration written as a human string ("30s", "1m 30s"), parsed by humantime.
@@ -185,7 +189,11 @@ impl Validator<'_> {
             rest: self.pause(d.rest.as_ref(), "rest").unwrap_or(DEFAULT_REST),
         };
         let cues = raw.cues.unwrap_or_default();
-        let cues = Cues { halfway: cues.halfway.unwrap_or(false), last_ticks: cues.last_ticks.unwrap_or(true) };
+        let cues = Cues {
+            halfway: cues.halfway.unwrap_or(false),
+            last_ticks: cues.last_ticks.unwrap_or(true),
+            spoken_count: cues.spoken_count.unwrap_or(false),
+        };
 
         let mut steps = Vec::new();
         match raw.steps {
@@ -264,13 +272,32 @@ impl Validator<'_> {
             self.err(art.span(), format!(r#"no art named "{}"; expected one of: {}"#, art.get_ref(), known.join(", ")));
         }
         let kind = if is_check { self.check_kind(&raw) } else { self.timed_kind(&raw, span, defaults) };
+        let say = raw.say.as_ref().and_then(|s| self.words(s));
         Step {
             title,
             how: raw.how.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
             why: raw.why.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
             art: raw.art.map(Spanned::into_inner),
             optional: raw.optional.unwrap_or(false),
+            say,
             kind,
+        }
+    }
+
+    /// The step's own spoken words: one short line of plain text.
+    fn words(&mut self, s: &Spanned<String>) -> Option<String> {
+        let value = s.get_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+        if value.is_empty() {
+            self.err(s.span(), "say must not be empty; remove it to have the title spoken");
+            None
+        } else if value.chars().count() > MAX_SAY_CHARS {
+            self.err(s.span(), format!("say must be at most {MAX_SAY_CHARS} characters"));
+            None
+        } else if value.chars().any(char::is_control) {
+            self.err(s.span(), "say must be plain text, without control characters");
+            None
+        } else {
+            Some(value)
         }
     }
 

@@ -236,3 +236,15 @@ fn hallegraeff_is_about_three_minutes() {
     let total = super::plan::total_time(r).as_secs();
     assert!((150..=240).contains(&total), "{total}");
 }
+
+#[test]
+fn a_step_may_give_its_own_words() {
+    let text = format!("{MINIMAL}say = \"  Calf,   left   first \"\n\n[cues]\nspoken_count = true\n");
+    let r = parse_routine("t", "t.toml", &text).unwrap();
+    assert_eq!(r.steps[0].say.as_deref(), Some("Calf, left first"));
+    assert!(r.cues.spoken_count);
+    assert!(parse_routine("t", "t.toml", MINIMAL).unwrap().steps[0].say.is_none());
+    assert!(one_error(&format!("{MINIMAL}say = \" \"\n")).contains("say must not be empty"));
+    assert!(one_error(&format!("{MINIMAL}say = \"{}\"\n", "a".repeat(201))).contains("at most 200"));
+    assert!(one_error(&format!("{MINIMAL}say = \"x\\u001b]2;t\"\n")).contains("without control characters"));
+}

@@ -2,7 +2,6 @@
 //! signals, and waking exactly when the screen has something new to show.
 
 use std::io::Write;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -12,6 +11,7 @@ use ratatui::DefaultTerminal;
 
 use super::screen::Screen;
 use super::theme::Theme;
+use crate::cues::{CuePlayer, CueSetup, Found};
 use crate::session::Cue;
 
 /// How long the loop may sleep with nothing to show: it still checks for signals.
@@ -19,14 +19,22 @@ const IDLE_WAKE: Duration = Duration::from_millis(500);
 
 /// Settings the runtime applies: cues and colours.
 pub struct RunSettings {
-    pub bell: bool,
-    pub command: Option<String>,
+    /// Speech, sounds, bell and cue command, with the programs found at start.
+    pub cues: CueSetup,
     pub theme: Theme,
 }
 
 impl From<&crate::config::Config> for RunSettings {
+    /// Looks for the speech and sound programs on PATH, once.
     fn from(c: &crate::config::Config) -> RunSettings {
-        RunSettings { bell: c.bell, command: c.cue_command.clone(), theme: Theme::new(c.color) }
+        let found = Found::on_path(std::env::var_os("PATH"));
+        let cues = CueSetup {
+            quiet: c.quiet,
+            bell: c.bell,
+            command: c.cue_command.clone(),
+            ..CueSetup::new(&c.voice, &c.sound, &found)
+        };
+        RunSettings { cues, theme: Theme::new(c.color).bedtime(c.bedtime) }
     }
 }
 
@@ -135,7 +143,8 @@ fn event_loop(
     clock: &mut Clock,
 ) -> std::io::Result<Ending> {
     let theme = cues.theme;
-    let mut children: Vec<Child> = Vec::new();
+    // Dropped on every way out of the loop: whatever still speaks is ended and reaped.
+    let mut player = CuePlayer::new(cues.cues.clone());
     let mut dirty = true;
     let mut scheduled: Option<Instant> = None;
     loop {
@@ -178,6 +187,7 @@ fn event_loop(
                             return Ok(Ending::Normal);
                         }
                         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                            player.stop_all();
                             let now = clock.now(app);
                             suspend(terminal, app, now)?;
                             clock.forget_continue();
@@ -213,8 +223,8 @@ fn event_loop(
             dirty = true;
             scheduled = None;
         }
-        give_cues(app, cues, &mut children, &mut dirty);
-        children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+        give_cues(app, &mut player, &mut dirty);
+        player.reap(Instant::now());
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
             let now = clock.now(app);
@@ -263,28 +273,21 @@ fn wait_for_input(timeout: Duration) -> Wait {
     }
 }
 
-/// Rings the bell and starts the cue command for each new cue, without waiting for it.
-fn give_cues(app: &mut impl Screen, settings: &RunSettings, children: &mut Vec<Child>, dirty: &mut bool) {
+/// Speaks, plays and runs the cue command for each new cue, without waiting;
+/// rings the bell where a sound was due and none can be played.
+fn give_cues(app: &mut impl Screen, player: &mut CuePlayer, dirty: &mut bool) {
+    let mut bell = false;
+    for u in app.take_utterances() {
+        *dirty = true;
+        bell |= player.give(&u);
+    }
     for (cue, step) in app.take_cues() {
         *dirty = true;
-        if settings.bell && !matches!(cue, Cue::StepEnd) {
-            let mut out = std::io::stdout();
-            let _ = out.write_all(b"\x07").and_then(|_| out.flush());
-        }
-        if let Some(cmd) = &settings.command {
-            let spawned = Command::new("sh")
-                .arg("-c")
-                .arg(cmd)
-                .env("WINDDOWN_EVENT", cue.name())
-                .env("WINDDOWN_STEP", step)
-                .env("WINDDOWN_TICK", if let Cue::Tick(n) = cue { n.to_string() } else { String::new() })
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn();
-            if let Ok(child) = spawned {
-                children.push(child);
-            }
-        }
+        let tick = if let Cue::Tick(n) = cue { Some(n) } else { None };
+        player.run_command(cue.name(), &step, tick);
+    }
+    if bell {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(b"\x07").and_then(|_| out.flush());
     }
 }

@@ -6,6 +6,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 
 use super::theme::Theme;
+use crate::cues::Utterance;
 use crate::session::Cue;
 
 pub trait Screen {
@@ -28,6 +29,10 @@ pub trait Screen {
     fn on_signal(&mut self, _now: Instant) {}
     /// Cues to give (bell, cue command), with the step they belong to.
     fn take_cues(&mut self) -> Vec<(Cue, String)> {
+        Vec::new()
+    }
+    /// Words and sounds to give, in order (see `cues::script`).
+    fn take_utterances(&mut self) -> Vec<Utterance> {
         Vec::new()
     }
     /// Smallest size the screen lays out in; below it, `q` and Esc quit at once.

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::cues::{Script, Utterance};
 use crate::journal::{Journal, Record, Run};
 use crate::routine::Routine;
 use crate::session::record::{resume_point, run_record};
@@ -49,6 +50,9 @@ pub struct CoachApp {
     pub flash_until: Option<Instant>,
     /// Cues not yet given to the terminal (bell, cue command), with the step title.
     pub pending_cues: Vec<(Cue, String)>,
+    /// What the voice and the sounds give next (see `cues::script`).
+    pub pending_utterances: Vec<Utterance>,
+    script: Script,
     /// The last journal write failed: shown on screen, retried at the next step.
     pub save_error: Option<String>,
     pub quit: bool,
@@ -85,7 +89,10 @@ impl CoachApp {
             }
             None => Mode::Running,
         };
+        let script = Script::new(&session);
         CoachApp {
+            script,
+            pending_utterances: Vec::new(),
             session,
             mode,
             journal,
@@ -199,6 +206,7 @@ impl CoachApp {
                 Session::new(routine, speed, now)
             }
         };
+        self.script = Script::new(&self.session);
         self.mode = Mode::Running;
     }
 
@@ -225,6 +233,9 @@ impl CoachApp {
                 .map(|s| s.title.clone())
                 .unwrap_or_default();
             self.pending_cues.push((*cue, title));
+        }
+        if let Some(u) = self.script.observe(&self.session, &cues) {
+            self.pending_utterances.push(u);
         }
         if self.session.current_step() != step_before {
             self.save(false, now);
@@ -299,6 +310,9 @@ impl crate::tui::screen::Screen for CoachApp {
     }
     fn take_cues(&mut self) -> Vec<(Cue, String)> {
         std::mem::take(&mut self.pending_cues)
+    }
+    fn take_utterances(&mut self) -> Vec<Utterance> {
+        std::mem::take(&mut self.pending_utterances)
     }
     fn min_size(&self) -> (u16, u16) {
         (super::view::MIN_WIDTH, super::view::MIN_HEIGHT)

@@ -4,11 +4,11 @@ use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
 
 use super::app::{CoachApp, Mode};
+use super::{progress, stage};
 use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
 use crate::session::{SessionView, StepStatus};
@@ -104,22 +104,21 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     // Middle: the countdown (or the check prompt) beside the step's picture.
     let art = step.art.as_deref().and_then(crate::assets::art);
     let art_width = art.map_or(0, |a| a.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 2);
-    let [left, right] = if art.is_some() && middle.width >= 60 {
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(art_width)]).areas(middle)
-    } else {
-        [middle, Rect::default()]
-    };
-    match step.kind {
-        StepKind::Check => {
-            let text = Text::from(vec![
-                Line::from(""),
-                Line::styled("Do this now, then", theme.text()),
-                Line::from(vec![Span::raw("press "), Span::styled("Enter", theme.key()), Span::raw(" when done")]),
-            ]);
-            f.render_widget(Paragraph::new(text).alignment(Alignment::Center), left);
+    let beside_art = |area: Rect| -> [Rect; 2] {
+        if art.is_some() && area.width >= 60 {
+            Layout::horizontal([Constraint::Min(30), Constraint::Length(art_width)]).areas(area)
+        } else {
+            [area, Rect::default()]
         }
-        StepKind::Timed(_) => countdown(v, theme, f, left),
-    }
+    };
+    let right = match step.kind {
+        StepKind::Check => {
+            let [left, right] = beside_art(middle);
+            stage::check(step.say.as_deref().unwrap_or(&step.title), theme, f, left);
+            right
+        }
+        StepKind::Timed(_) => stage::countdown(v, theme, f, middle, beside_art),
+    };
     if let Some(art) = art
         && right.width > 0
     {
@@ -151,14 +150,10 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
         phase_gauge,
     );
     f.render_widget(
-        Gauge::default().gauge_style(theme.gauge()).ratio(v.routine_progress.clamp(0.0, 1.0)).label(format!(
-            "routine {}% · {} left",
-            (v.routine_progress * 100.0).round(),
-            // Rounded up like the phase countdown, so both change on the same redraw.
-            format_duration(std::time::Duration::from_secs(
-                v.time_left.as_secs() + u64::from(v.time_left.subsec_nanos() > 0)
-            ))
-        )),
+        Gauge::default()
+            .gauge_style(theme.gauge())
+            .ratio(progress::ratio(routine, v))
+            .label(progress::label(routine, v)),
         routine_gauge,
     );
     let footer_line = match &app.save_error {
@@ -214,38 +209,6 @@ fn leg(side: Side) -> &'static str {
     match side {
         Side::Left => "LEFT leg",
         Side::Right => "RIGHT leg",
-    }
-}
-
-fn countdown(v: &SessionView, theme: &Theme, f: &mut Frame, area: Rect) {
-    let secs = v.remaining_secs;
-    let text = if secs >= 60 { format!("{}:{:02}", secs / 60, secs % 60) } else { secs.to_string() };
-    let chars = text.chars().count() as u16;
-    let size = if area.height >= 8 && area.width >= chars * 8 {
-        Some((PixelSize::Full, 8))
-    } else if area.height >= 4 && area.width >= chars * 8 {
-        Some((PixelSize::HalfHeight, 4))
-    } else if area.height >= 4 && area.width >= chars * 4 {
-        Some((PixelSize::Quadrant, 4))
-    } else {
-        None
-    };
-    match size {
-        Some((pixel_size, rows)) => {
-            let top = area.y + (area.height - rows) / 2;
-            let digits = Rect { y: top, height: rows, ..area };
-            let big = BigText::builder()
-                .pixel_size(pixel_size)
-                .style(theme.digits())
-                .lines(vec![Line::from(text)])
-                .centered()
-                .build();
-            f.render_widget(big, digits);
-        }
-        None => {
-            let mid = Rect { y: area.y + area.height / 2, height: 1, ..area };
-            f.render_widget(Paragraph::new(text).style(theme.digits()).alignment(Alignment::Center), mid);
-        }
     }
 }
 

@@ -394,6 +394,10 @@ impl Screen for HomeApp {
         self.coach.as_mut().map(|c| std::mem::take(&mut c.pending_cues)).unwrap_or_default()
     }
 
+    fn take_utterances(&mut self) -> Vec<crate::cues::Utterance> {
+        self.coach.as_mut().map(|c| std::mem::take(&mut c.pending_utterances)).unwrap_or_default()
+    }
+
     fn min_size(&self) -> (u16, u16) {
         (view::MIN_WIDTH, view::MIN_HEIGHT)
     }
