@@ -69,7 +69,11 @@ pub fn streak_text(s: &Streak) -> String {
 fn split_lines(out: &mut String, with: &str, without: &str, s: &Split) {
     out.push_str(&format!("    {with:<22} {}\n", s.with.describe()));
     out.push_str(&format!("    {without:<22} {}\n", s.without.describe()));
+    out.push_str(&format!("    {:<22} {}\n", "difference", s.describe_difference()));
 }
+
+/// Said once under the observational comparisons.
+pub const NOT_AN_EXPERIMENT: &str = "  These compare nights as they happened, not an experiment: nights with the routine\n  may differ in other ways. For a fair test, plan one: winddown experiment start\n";
 
 pub fn text(r: &Report) -> String {
     let mut out = String::new();
@@ -103,6 +107,12 @@ pub fn text(r: &Report) -> String {
     }
     out.push_str("\nWhen the routine started\n");
     split_lines(&mut out, "before 22:30", "22:30 or later", &r.insights.start_time);
+    out.push_str(&format!(
+        "\n  Differences are cramps a night, with minus without, with a 95% interval from a\n  moving-block bootstrap ({}-night blocks); {} checked-in nights needed on each side.\n  Among many comparisons, about 1 in 20 shows a difference by chance alone.\n",
+        super::difference::BLOCK,
+        super::difference::MIN_NIGHTS
+    ));
+    out.push_str(NOT_AN_EXPERIMENT);
     out.push('\n');
     match r.insights.pain.average {
         Some(p) => out.push_str(&format!("Average worst pain: {p:.1}/10 over {}\n", nights(r.insights.pain.nights))),

@@ -214,9 +214,15 @@ fn insights_compare_routine_nights_and_triggers() {
     assert_eq!((all.without.nights, all.without.nights_with_cramps, all.without.cramps), (10, 6, 12));
     assert_eq!(all.with.share_with_cramps, Some(0.2));
     assert_eq!(all.without.cramps_per_night, Some(1.2));
+    // Ten nights a side: compared, with the estimate the plain difference of the rates.
+    assert!((all.difference.estimate.unwrap() - -1.0).abs() < 1e-12);
+    assert_ne!(all.verdict, super::difference::Verdict::TooFew);
+    assert!(all.difference.low.unwrap() <= -1.0 && -1.0 <= all.difference.high.unwrap());
     let alcohol = i.triggers.iter().find(|t| t.trigger == "alcohol").unwrap();
     assert_eq!(alcohol.split.with.nights, 5);
     assert_eq!(alcohol.split.without.nights, 15);
+    assert_eq!(alcohol.split.verdict, super::difference::Verdict::TooFew, "5 nights after alcohol");
+    assert_eq!(alcohol.split.difference.low, None);
     // Early starts (21:30): nights 0-4, one cramp night among them (night 0, 1 → two).
     assert_eq!((i.start_time.with.nights, i.start_time.without.nights), (5, 5));
     assert_eq!(i.start_time.with.nights_with_cramps, 2);
