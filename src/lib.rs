@@ -7,6 +7,7 @@ pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod editor;
+pub mod experiment;
 pub mod fsutil;
 pub mod guidance;
 pub mod journal;
