@@ -5,6 +5,8 @@ pub mod args;
 pub mod config_cmd;
 pub mod context;
 pub mod exit;
+pub mod experiment_cmd;
+pub mod experiment_text;
 pub mod journal_cmd;
 pub mod log_text;
 pub mod routine_cmd;
@@ -69,6 +71,7 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),
         Some(Command::Stats { json, since }) => journal_cmd::stats(&ctx, json, since),
         Some(Command::History) => journal_cmd::history(&ctx),
+        Some(Command::Experiment(cmd)) => experiment_cmd::run(&ctx, cmd),
         Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
         None => run_cmd::home(&ctx),
     }
