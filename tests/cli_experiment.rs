@@ -178,7 +178,8 @@ fn an_eight_week_experiment_end_to_end() {
         .stdout(contains("Tonight: the experiment is over"));
     // Over: it cannot be stopped, and a new one may start.
     at(&s, after).args(["experiment", "stop"]).assert().code(2).stderr(contains("already over"));
-    at(&s, after).args(["experiment", "start", "--seed", "1"]).assert().success();
+    at(&s, "2026-05-18T20:00:00+02:00").args(["experiment", "start", "--seed", "1"]).assert().success();
+    assert_eq!(std::fs::read_dir(s.data().join("experiments")).unwrap().count(), 1, "the old plan archived");
 }
 
 #[test]
