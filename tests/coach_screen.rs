@@ -260,3 +260,14 @@ fn countdown_and_time_left_change_together() {
         assert_eq!(label(s + 0.05), label(s + 0.95), "at {s}");
     }
 }
+
+#[test]
+fn an_experiment_night_is_named_under_the_coach() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.app.experiment = Some("off night 3 of 7 — no stretches tonight, but do check in tomorrow".into());
+    let screen = r.screen(0.3, 100, 24);
+    assert!(
+        screen.contains("Experiment: off night 3 of 7 — no stretches tonight, but do check in tomorrow"),
+        "{screen}"
+    );
+}

@@ -205,11 +205,26 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
 
 pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResult {
     let facts = crate::stats::facts::Facts::read(&ctx.journal())?;
-    let report = crate::stats::report::report(&facts, ctx.current_night(), since);
+    let plan = match crate::experiment::store::load(&ctx.paths.data_dir) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("winddown: warning: {e}");
+            None
+        }
+    };
+    let report = match &plan {
+        Some(p) => {
+            crate::stats::report::report_with_off_nights(&facts, ctx.current_night(), since, |n| p.is_off_night(n))
+        }
+        None => crate::stats::report::report(&facts, ctx.current_night(), since),
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(|e| Exit::failed(e.to_string()))?);
     } else {
         print!("{}", crate::stats::report::text(&report));
+        if let Some(p) = plan.filter(|p| p.night(ctx.current_night()).is_some()) {
+            println!("\nExperiment tonight: {} (winddown experiment status)", p.tonight_line(ctx.current_night()));
+        }
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use super::facts::Facts;
 use super::flags::{Flag, flags};
 use super::insights::{Insights, Split, insights};
 use super::score::{Consistency, consistency};
-use super::streak::{Streak, checkin, cramp_free, routine};
+use super::streak::{Streak, checkin, cramp_free, routine_with_off_nights};
 
 /// Version of the `--json` schema.
 pub const STATS_VERSION: u32 = 1;
@@ -35,6 +35,17 @@ pub struct Report {
 }
 
 pub fn report(facts: &Facts, tonight: NaiveDate, since: Option<NaiveDate>) -> Report {
+    report_with_off_nights(facts, tonight, since, |_| false)
+}
+
+/// The report when some nights are planned without the routine (an
+/// experiment's off nights): they neither break nor count toward the routine streak.
+pub fn report_with_off_nights(
+    facts: &Facts,
+    tonight: NaiveDate,
+    since: Option<NaiveDate>,
+    off: impl Fn(NaiveDate) -> bool,
+) -> Report {
     Report {
         version: STATS_VERSION,
         tonight,
@@ -42,7 +53,7 @@ pub fn report(facts: &Facts, tonight: NaiveDate, since: Option<NaiveDate>) -> Re
         nights_recorded: facts.nights.len(),
         checkins: facts.checkin_count(),
         streaks: Streaks {
-            routine: routine(facts, tonight),
+            routine: routine_with_off_nights(facts, tonight, off),
             checkin: checkin(facts, tonight),
             cramp_free: cramp_free(facts, tonight),
         },

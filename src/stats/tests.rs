@@ -88,6 +88,18 @@ fn rest_nights_pause_a_streak() {
 }
 
 #[test]
+fn experiment_off_nights_neither_break_nor_count() {
+    use super::streak::routine_with_off_nights;
+    let t = d("2026-11-23");
+    let off = |n: NaiveDate| n == t - Days::new(1) || n == t - Days::new(2);
+    // Done, done, off, off, done tonight: 3, and the off nights did not break it.
+    assert_eq!(routine_with_off_nights(&history("DD..D", t), t, off).current, 3);
+    // A run on an off night (a protocol deviation) does not count either.
+    assert_eq!(routine_with_off_nights(&history("DDDDD", t), t, off).current, 3);
+    assert_eq!(routine(&history("DD..D", t), t).current, 1, "without a plan they break it");
+}
+
+#[test]
 fn longest_streak_ever() {
     let t = d("2026-11-23");
     let s = routine(&history("DDDDD.DD.D", t), t);

@@ -23,7 +23,7 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report};
+use crate::stats::report::{Report, report, report_with_off_nights};
 use routines::RoutinesTab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +61,8 @@ pub struct HomeApp {
     pub library: Library,
     pub entries: Entries,
     pub report: Report,
+    /// A running experiment's plan (off nights, tonight's line).
+    pub experiment: Option<crate::experiment::Plan>,
     /// Index into `library.entries` of tonight's routine.
     pub picked: usize,
     pub checkin: Option<CheckinForm>,
@@ -91,6 +93,7 @@ impl HomeApp {
             library: Library::default(),
             entries: Entries::default(),
             report: report(&Facts::default(), tonight, None),
+            experiment: None,
             history: HistoryApp::new(Entries::default(), tonight),
             routines: RoutinesTab::default(),
             paths,
@@ -143,7 +146,18 @@ impl HomeApp {
             Ok(e) => self.entries = e,
             Err(e) => self.message = Some(e.to_string()),
         }
-        self.report = report(&Facts::from_entries(&self.entries), tonight, None);
+        self.experiment = match crate::experiment::store::load(&self.paths.data_dir) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                None
+            }
+        };
+        let facts = Facts::from_entries(&self.entries);
+        self.report = match &self.experiment {
+            Some(plan) => report_with_off_nights(&facts, tonight, None, |n| plan.is_off_night(n)),
+            None => report(&facts, tonight, None),
+        };
         self.history = HistoryApp::new(self.entries.clone(), tonight);
         self.history.week_start = self.config.week_start;
         self.routines.clamp(self.library.entries.len());
@@ -197,8 +211,15 @@ impl HomeApp {
         };
         let night = self.tonight(now);
         let tonight_runs = self.entries.night(night).map(|n| n.runs.clone()).unwrap_or_default();
-        self.coach =
-            Some(CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now));
+        let mut coach =
+            CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
+        coach.experiment = self.experiment_tonight(night);
+        self.coach = Some(coach);
+    }
+
+    /// Tonight's line of a running experiment, if tonight is in it.
+    pub fn experiment_tonight(&self, night: NaiveDate) -> Option<String> {
+        self.experiment.as_ref().filter(|p| p.night(night).is_some()).map(|p| p.tonight_line(night))
     }
 
     fn open_checkin(&mut self, now: Instant) {

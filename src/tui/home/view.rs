@@ -203,6 +203,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     );
 
     let mut bottom_lines = Vec::new();
+    if let Some(line) = app.experiment_tonight(tonight) {
+        bottom_lines.push(Line::from(vec![Span::styled("Experiment: ", theme.title()), Span::raw(line)]));
+    }
     if app.needs_checkin(now) {
         bottom_lines.push(Line::styled(
             format!("▶ No check-in yet for last night ({}): press c", app.last_night(now).format("%a %d %b")),
