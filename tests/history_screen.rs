@@ -84,3 +84,32 @@ fn empty_journal_and_small_terminal() {
     insta::assert_snapshot!("empty", screen(&app, 80, 24));
     insta::assert_snapshot!("small", screen(&app, 50, 12));
 }
+
+#[test]
+fn comparisons_page_with_dot_and_whisker() {
+    let mut app = HistoryApp::new(entries(), tonight());
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.comparisons);
+    let s = screen(&app, 100, 24);
+    assert!(s.contains("routine, all time"), "{s}");
+    assert!(s.contains("●") && s.contains("├") && s.contains("┤"), "{s}");
+    assert!(s.contains("not an experiment"), "{s}");
+    insta::assert_snapshot!(s);
+    key(&mut app, KeyCode::Tab);
+    assert!(!app.comparisons, "Tab goes back to the calendar");
+}
+
+#[test]
+fn comparisons_page_shows_the_experiment() {
+    use winddown::experiment::{Design, Plan, analyse};
+    let mut app = HistoryApp::new(entries(), tonight());
+    let first = tonight() - Days::new(56);
+    let created = "2026-09-28T20:00:00+01:00".parse().unwrap();
+    let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, created, 42).unwrap();
+    let result = analyse(&plan, &app.entries, tonight() - Days::new(1));
+    app.experiment = Some((plan, result));
+    app.comparisons = true;
+    let s = screen(&app, 100, 24);
+    assert!(s.contains("experiment: cramp-guard"), "{s}");
+    insta::assert_snapshot!(s);
+}

@@ -238,6 +238,18 @@ pub fn history(ctx: &Ctx) -> CmdResult {
     }
     let entries = ctx.journal().read_all()?;
     let mut app = crate::tui::history::HistoryApp::new(entries, ctx.current_night());
+    match crate::experiment::store::load(&ctx.paths.data_dir) {
+        Ok(Some(plan)) => {
+            let facts = crate::stats::facts::Facts::from_entries(&app.entries);
+            app.report = crate::stats::report::report_with_off_nights(&facts, ctx.current_night(), None, |n| {
+                plan.is_off_night(n)
+            });
+            let last_over = ctx.last_night().min(ctx.current_night());
+            app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, last_over)));
+        }
+        Ok(None) => {}
+        Err(e) => return Err(Exit::failed(e.to_string())),
+    }
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok(())

@@ -99,7 +99,7 @@ pub fn draw_orders(seed: u64, pairs: u32) -> Vec<[Arm; 2]> {
 
 /// Checks the length and wash-out a user asked for.
 pub fn check_length(weeks: u32, washout: u32) -> Result<(), PlanError> {
-    if !(MIN_WEEKS..=MAX_WEEKS).contains(&weeks) || weeks % 2 != 0 {
+    if !(MIN_WEEKS..=MAX_WEEKS).contains(&weeks) || !weeks.is_multiple_of(2) {
         return Err(PlanError::Invalid(format!(
             "the length must be an even number of weeks from {MIN_WEEKS} to {MAX_WEEKS} (pairs of weeks), not {weeks}"
         )));

@@ -176,3 +176,20 @@ pub fn describe(d: &Difference, v: Verdict, with: u32, without: u32) -> String {
         _ => "no clear difference (the nights could not be resampled)".to_string(),
     }
 }
+
+/// A few words for narrow panels: "fewer: -0.42 (-0.73 to -0.21)",
+/// "unclear: -0.10 (-0.40 to +0.20)", "too few nights".
+pub fn short(d: &Difference, v: Verdict) -> String {
+    match (v, d.estimate, d.low, d.high) {
+        (Verdict::TooFew, ..) => format!("too few (<{MIN_NIGHTS} a side)"),
+        (v, Some(e), Some(lo), Some(hi)) => {
+            let word = match v {
+                Verdict::Fewer => "fewer",
+                Verdict::More => "more",
+                _ => "unclear",
+            };
+            format!("{word}: {e:+.2} ({lo:+.2} to {hi:+.2})")
+        }
+        _ => "unclear".to_string(),
+    }
+}

@@ -14,10 +14,24 @@ use crate::tui::widgets::{keys_help, screen_frame};
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
 
+const HELP: [(&str, &str); 4] = [
+    ("←/→  h/l", "previous / next month"),
+    ("t", "this month"),
+    ("c  Tab", "comparisons with their intervals / calendar"),
+    ("q  Esc", "back"),
+];
+
 pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    let keys = "←/→ month · t this month · q back · ? help";
+    let keys = "←/→ month · t this month · c comparisons · q back · ? help";
     let Some(inner) = screen_frame(f, theme, "History", keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
+    if app.comparisons {
+        super::comparisons::render(app, theme, f, inner);
+        if app.help {
+            keys_help(f, area, theme, &HELP, "any key closes this");
+        }
+        return;
+    }
     let [top, chart] = Layout::vertical([Constraint::Length(11), Constraint::Min(6)]).areas(inner);
     let [cal, side] = Layout::horizontal([Constraint::Length(CELL * 7 + 1), Constraint::Min(20)]).areas(top);
     let calendar = MonthCalendar {
@@ -35,8 +49,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     f.render_widget(Paragraph::new(summary(app, theme)).wrap(Wrap { trim: false }), side);
     weekly_chart(app, theme, f, chart);
     if app.help {
-        let rows = [("←/→  h/l", "previous / next month"), ("t", "this month"), ("q  Esc", "back")];
-        keys_help(f, area, theme, &rows, "any key closes this");
+        keys_help(f, area, theme, &HELP, "any key closes this");
     }
 }
 
@@ -61,6 +74,10 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
         Line::styled("Cramps in the last 30 nights", theme.title()),
         row("  with routine", r.insights.routine[0].split.with.short()),
         row("  without", r.insights.routine[0].split.without.short()),
+        row("  difference", {
+            let s = &r.insights.routine[0].split;
+            crate::stats::difference::short(&s.difference, s.verdict)
+        }),
     ];
     if let Some(p) = r.insights.pain.average {
         lines.push(row("Worst pain", format!("{p:.1}/10 avg, {} nights", r.insights.pain.nights)));

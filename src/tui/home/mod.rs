@@ -159,6 +159,10 @@ impl HomeApp {
             None => report(&facts, tonight, None),
         };
         self.history = HistoryApp::new(self.entries.clone(), tonight);
+        self.history.report = self.report.clone();
+        let last_over = self.last_night(now).min(tonight);
+        self.history.experiment =
+            self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, last_over)));
         self.history.week_start = self.config.week_start;
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
