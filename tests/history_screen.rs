@@ -113,3 +113,34 @@ fn comparisons_page_shows_the_experiment() {
     assert!(s.contains("experiment: cramp-guard"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_weeks() {
+    use ratatui::style::Color;
+    // Three weeks checked in, no cramps at all.
+    let records: Vec<Record> =
+        (1..=21u64).map(|i| records::checkin(tonight() - Days::new(i), 0, None, Quality::Good)).collect();
+    let app = HistoryApp::new(Entries::from_records(records), tonight());
+    let mut term = Terminal::new(TestBackend::new(160, 30)).unwrap();
+    term.draw(|f| view::render(&app, &Theme { color: true }, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let (mut circles, mut zeros) = (0, 0);
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            match cell.symbol() {
+                "○" => circles += 1,
+                // The value row of the cramps chart: a lone "0" under a bar.
+                "0" if buf[(x + 1, y)].symbol() == " " && buf[(x.saturating_sub(1), y)].symbol() == " " => zeros += 1,
+                "0" => continue,
+                _ => continue,
+            }
+            assert_ne!(cell.fg, Color::Red, "a cramp-free mark at {x},{y} in red");
+        }
+    }
+    assert_eq!(circles, 22, "21 cramp-free nights and the legend");
+    assert_eq!(zeros, 3, "three cramp-free weeks in the cramps chart");
+    let text = term.backend().to_string();
+    // 160 columns: 19 weeks a chart, weeks without a check-in shown as "—", never 0.
+    assert!(text.contains("—"), "{text}");
+}

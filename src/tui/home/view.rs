@@ -148,7 +148,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
         let before_start = app.entries.nights.keys().next().is_none_or(|first| night < *first);
         let pending = night == tonight || before_start;
         strip_marks.push(Span::styled(routine_mark(mark(entry), pending), theme.hold()));
-        strip_marks.push(Span::styled(format!("{} ", cramp_mark(&app.entries, night)), theme.warn()));
+        let cramps = cramp_mark(&app.entries, night);
+        let style = if cramps == "○" { theme.hold() } else { theme.warn() };
+        strip_marks.push(Span::styled(format!("{cramps} "), style));
     }
     let side = vec![
         Line::from(vec![
