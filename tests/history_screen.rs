@@ -131,7 +131,9 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
             match cell.symbol() {
                 "○" => circles += 1,
                 // The value row of the cramps chart: a lone "0" under a bar.
-                "0" if buf[(x + 1, y)].symbol() == " " && buf[(x.saturating_sub(1), y)].symbol() == " " => zeros += 1,
+                "0" if y > 12 && buf[(x + 1, y)].symbol() == " " && buf[(x.saturating_sub(1), y)].symbol() == " " => {
+                    zeros += 1
+                }
                 "0" => continue,
                 _ => continue,
             }
@@ -139,7 +141,8 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
         }
     }
     assert_eq!(circles, 22, "21 cramp-free nights and the legend");
-    assert_eq!(zeros, 3, "three cramp-free weeks in the cramps chart");
+    let text = term.backend().to_string();
+    assert_eq!(zeros, 3, "three cramp-free weeks in the cramps chart: {text}");
     let text = term.backend().to_string();
     // 160 columns: 19 weeks a chart, weeks without a check-in shown as "—", never 0.
     assert!(text.contains("—"), "{text}");
