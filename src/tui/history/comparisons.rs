@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::HistoryApp;
 use super::whisker::{Axis, axis_labels, whisker};
-use crate::experiment::analysis::Verdict as ExpVerdict;
+use crate::experiment::analysis::{Status, Verdict as ExpVerdict};
 use crate::stats::difference::{Difference, MIN_NIGHTS, Verdict};
 use crate::tui::theme::Theme;
 
@@ -29,7 +29,7 @@ fn stats_row(label: String, s: &crate::stats::insights::Split) -> Row {
         Verdict::Fewer => "fewer".to_string(),
         Verdict::More => "more".to_string(),
         Verdict::Unclear => "no clear difference".to_string(),
-        Verdict::TooFew => format!("too few: {} v {}, need {MIN_NIGHTS}", s.with.nights, s.without.nights),
+        Verdict::TooFew => format!("too few: {} v {} (<{MIN_NIGHTS})", s.with.nights, s.without.nights),
     };
     Row { label, difference: s.difference, verdict, clear: matches!(s.verdict, Verdict::Fewer | Verdict::More) }
 }
@@ -45,11 +45,16 @@ fn rows(app: &HistoryApp) -> Vec<Row> {
     );
     rows.push(stats_row("started before 22:30".into(), &i.start_time));
     if let Some((plan, r)) = &app.experiment {
-        let verdict = match r.verdict {
-            ExpVerdict::Fewer => "fewer".to_string(),
-            ExpVerdict::More => "more".to_string(),
-            ExpVerdict::Inconclusive => "inconclusive".to_string(),
-            ExpVerdict::TooFew => "too few pairs yet".to_string(),
+        let word = match r.verdict {
+            ExpVerdict::Fewer => "fewer",
+            ExpVerdict::More => "more",
+            ExpVerdict::Inconclusive => "inconclusive",
+            ExpVerdict::TooFew => "too few pairs",
+        };
+        let verdict = match r.status {
+            Status::Finished => word.to_string(),
+            Status::Stopped => format!("{word} (stopped)"),
+            Status::Running | Status::NotStarted => format!("{word} (interim)"),
         };
         rows.push(Row {
             label: format!("experiment: {}", plan.arm_name(crate::experiment::Arm::A)),
