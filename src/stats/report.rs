@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::flags::{Flag, flags};
 use super::insights::{Insights, Split, insights};
-use super::score::{Consistency, consistency};
+use super::score::{Consistency, consistency_with_off_nights};
 use super::streak::{Streak, checkin, cramp_free, routine_with_off_nights};
 
 /// Version of the `--json` schema.
@@ -53,11 +53,11 @@ pub fn report_with_off_nights(
         nights_recorded: facts.nights.len(),
         checkins: facts.checkin_count(),
         streaks: Streaks {
-            routine: routine_with_off_nights(facts, tonight, off),
+            routine: routine_with_off_nights(facts, tonight, &off),
             checkin: checkin(facts, tonight),
             cramp_free: cramp_free(facts, tonight),
         },
-        consistency: consistency(facts, tonight),
+        consistency: consistency_with_off_nights(facts, tonight, &off),
         insights: insights(facts, since, tonight),
         flags: flags(facts, tonight),
     }

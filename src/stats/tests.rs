@@ -97,6 +97,11 @@ fn experiment_off_nights_neither_break_nor_count() {
     // A run on an off night (a protocol deviation) does not count either.
     assert_eq!(routine_with_off_nights(&history("DDDDD", t), t, off).current, 3);
     assert_eq!(routine(&history("DD..D", t), t).current, 1, "without a plan they break it");
+    // Nor do they lower the consistency score: as if those nights were not there.
+    use super::score::consistency_with_off_nights;
+    let with_off = consistency_with_off_nights(&history("DD..D", t), t, off).score;
+    assert!((with_off - consistency(&history("DDD", t), t).score).abs() < 1e-12);
+    assert!(consistency(&history("DD..D", t), t).score < with_off);
 }
 
 #[test]
