@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod cues;
 pub mod editor;
+pub mod experiment;
 pub mod fsutil;
 pub mod guidance;
 pub mod input_file;

@@ -391,3 +391,14 @@ fn each_phase_has_its_own_colour() {
     let blocks = buf.content().iter().filter(|c| c.symbol() == "█" && c.fg == hold.unwrap()).count();
     assert!(blocks > 100, "{blocks} cells of the digits in the hold colour");
 }
+
+#[test]
+fn an_experiment_night_is_named_under_the_coach() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    r.app.experiment = Some("off night 3 of 7 — no stretches tonight, but do check in tomorrow".into());
+    let screen = r.screen(0.3, 100, 24);
+    assert!(
+        screen.contains("Experiment: off night 3 of 7 — no stretches tonight, but do check in tomorrow"),
+        "{screen}"
+    );
+}

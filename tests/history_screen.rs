@@ -84,3 +84,66 @@ fn empty_journal_and_small_terminal() {
     insta::assert_snapshot!("empty", screen(&app, 80, 24));
     insta::assert_snapshot!("small", screen(&app, 50, 12));
 }
+
+#[test]
+fn comparisons_page_with_dot_and_whisker() {
+    let mut app = HistoryApp::new(entries(), tonight());
+    key(&mut app, KeyCode::Char('c'));
+    assert!(app.comparisons);
+    let s = screen(&app, 100, 24);
+    assert!(s.contains("routine, all time"), "{s}");
+    assert!(s.contains("●") && s.contains("├") && s.contains("┤"), "{s}");
+    assert!(s.contains("not an experiment"), "{s}");
+    insta::assert_snapshot!(s);
+    key(&mut app, KeyCode::Tab);
+    assert!(!app.comparisons, "Tab goes back to the calendar");
+}
+
+#[test]
+fn comparisons_page_shows_the_experiment() {
+    use winddown::experiment::{Design, Plan, analyse};
+    let mut app = HistoryApp::new(entries(), tonight());
+    let first = tonight() - Days::new(56);
+    let created = "2026-09-28T20:00:00+01:00".parse().unwrap();
+    let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, created, 42).unwrap();
+    let result = analyse(&plan, &app.entries, tonight() - Days::new(1));
+    app.experiment = Some((plan, result));
+    app.comparisons = true;
+    let s = screen(&app, 100, 24);
+    assert!(s.contains("experiment: cramp-guard"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_weeks() {
+    use ratatui::style::Color;
+    // Three weeks checked in, no cramps at all.
+    let records: Vec<Record> =
+        (1..=21u64).map(|i| records::checkin(tonight() - Days::new(i), 0, None, Quality::Good)).collect();
+    let app = HistoryApp::new(Entries::from_records(records), tonight());
+    let mut term = Terminal::new(TestBackend::new(160, 30)).unwrap();
+    term.draw(|f| view::render(&app, &Theme { color: true, bedtime: false }, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let (mut circles, mut zeros) = (0, 0);
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            match cell.symbol() {
+                "○" => circles += 1,
+                // The value row of the cramps chart: a lone "0" under a bar.
+                "0" if y > 12 && buf[(x + 1, y)].symbol() == " " && buf[(x.saturating_sub(1), y)].symbol() == " " => {
+                    zeros += 1
+                }
+                "0" => continue,
+                _ => continue,
+            }
+            assert_ne!(cell.fg, Color::Red, "a cramp-free mark at {x},{y} in red");
+        }
+    }
+    assert_eq!(circles, 22, "21 cramp-free nights and the legend");
+    let text = term.backend().to_string();
+    assert_eq!(zeros, 3, "three cramp-free weeks in the cramps chart: {text}");
+    let text = term.backend().to_string();
+    // 160 columns: 19 weeks a chart, weeks without a check-in shown as "—", never 0.
+    assert!(text.contains("—"), "{text}");
+}

@@ -390,3 +390,28 @@ fn a_corrupt_journal_is_told_before_any_routine_starts() {
     assert_eq!(r.app.tab, Tab::Tonight);
     assert!(r.app.checkin.is_none());
 }
+
+#[test]
+fn an_experiment_off_night_on_the_home_screen_pauses_the_streak() {
+    use winddown::experiment::{Design, Plan, store};
+    let dir = tempfile::tempdir().unwrap();
+    let first: NaiveDate = "2026-11-16".parse().unwrap();
+    // Done on the three nights before the experiment; its first week (seed 42: order BA) is off.
+    let recs: Vec<Record> = (1..=3).map(|i| run(first - Days::new(i))).collect();
+    Journal::new(paths(&dir).journal_dir()).put(recs).unwrap();
+    let wall: DateTime<FixedOffset> = "2026-11-18T21:00:00+01:00".parse().unwrap();
+    let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, wall, 42).unwrap();
+    store::start(&paths(&dir).data_dir, &plan, first).unwrap();
+    let t0 = Instant::now();
+    let app = HomeApp::new(paths(&dir), Config::default(), vec![], wall, t0);
+    let mut term = Terminal::new(TestBackend::new(100, 24)).unwrap();
+    term.draw(|f| app.draw(t0, &Theme { color: false, bedtime: false }, f)).unwrap();
+    let screen = term.backend().to_string();
+    assert!(
+        screen.contains("Experiment: off night 3 of 7 — no stretches tonight, but do check in tomorrow"),
+        "{screen}"
+    );
+    // The two off nights neither broke nor added to the streak.
+    assert_eq!(app.report.streaks.routine.current, 3);
+    assert!(screen.contains("Routine streak 3 nights"), "{screen}");
+}

@@ -90,6 +90,9 @@ pub enum Command {
     },
     /// The history screen: calendar, weekly chart, streaks and insights
     History,
+    /// A planned test on yourself: weeks with the routine against weeks without, in random order
+    #[command(subcommand)]
+    Experiment(ExperimentCmd),
     /// Write the whole journal (or a range of nights) to stdout
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -291,4 +294,53 @@ pub enum RoutineCmd {
     },
     /// Print the folder where your routines live
     Path,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExperimentCmd {
+    /// Plan an experiment: pairs of weeks, one with the routine and one without, order drawn at random
+    Start {
+        /// The routine to test [default: the default routine from the settings]
+        #[arg(long, value_name = "ROUTINE")]
+        routine: Option<String>,
+        /// Compare against this routine instead of against no routine
+        #[arg(long, value_name = "ROUTINE")]
+        against: Option<String>,
+        /// Length in weeks: even, 4 to 24
+        #[arg(long, default_value_t = crate::experiment::plan::DEFAULT_WEEKS, value_name = "N")]
+        weeks: u32,
+        /// Nights at the start of each week set aside (wash-out), 0 to 4
+        #[arg(long, default_value_t = crate::experiment::plan::DEFAULT_WASHOUT, value_name = "N")]
+        washout: u32,
+        /// The first night [default: tonight]
+        #[arg(long, value_parser = values::date, value_name = "YYYY-MM-DD")]
+        first_night: Option<NaiveDate>,
+        /// The random draw's seed [default: a fresh random one]; stored in the plan
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// What tonight is, and the calendar with each night's check-in
+    Status {
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// The result so far: difference in cramps per night, its interval, the randomisation test
+    Result {
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// End the experiment early (the result is weaker for it)
+    Stop {
+        /// Set the plan file aside even if it cannot be read (an edited or damaged plan)
+        #[arg(long)]
+        discard: bool,
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
 }

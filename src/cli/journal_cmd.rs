@@ -208,11 +208,23 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
 pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResult {
     let facts = crate::stats::facts::Facts::read(&ctx.journal())?;
     let nights = ctx.nights();
-    let report = crate::stats::report::report_at(&facts, nights.current, nights.last_over, since);
+    let plan = match crate::experiment::store::load(&ctx.paths.data_dir) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("winddown: warning: {}", crate::text::visible(&e.to_string()));
+            None
+        }
+    };
+    let report = crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, since, |n| {
+        plan.as_ref().is_some_and(|p| p.is_off_night(n))
+    });
     if json {
         super::show::json(&report)?;
     } else {
         super::show::text(&crate::stats::report::text(&report));
+        if let Some(p) = plan.filter(|p| p.night(nights.current).is_some()) {
+            super::show::text(&format!("\nExperiment tonight: {} (winddown experiment status)\n", p.tonight_line(nights.current)));
+        }
     }
     Ok(())
 }
@@ -226,6 +238,18 @@ pub fn history(ctx: &Ctx) -> CmdResult {
     }
     let entries = ctx.journal().read_all()?;
     let mut app = crate::tui::history::HistoryApp::with_settings(entries, &ctx.config, ctx.nights());
+    match crate::experiment::store::load(&ctx.paths.data_dir) {
+        Ok(Some(plan)) => {
+            let nights = ctx.nights();
+            let facts = crate::stats::facts::Facts::from_entries(&app.entries);
+            app.report = crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, None, |n| {
+                plan.is_off_night(n)
+            });
+            app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, nights.last_over)));
+        }
+        Ok(None) => {}
+        Err(e) => return Err(Exit::failed(e.to_string())),
+    }
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok(())

@@ -6,6 +6,8 @@ pub mod config_cmd;
 pub mod context;
 pub mod cue_cmd;
 pub mod exit;
+pub mod experiment_cmd;
+pub mod experiment_text;
 pub mod journal_cmd;
 pub mod journal_sync_cmd;
 pub mod log_text;
@@ -77,6 +79,7 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),
         Some(Command::Stats { json, since }) => journal_cmd::stats(&ctx, json, since),
         Some(Command::History) => journal_cmd::history(&ctx),
+        Some(Command::Experiment(cmd)) => experiment_cmd::run(&ctx, cmd),
         Some(Command::Import { file }) => journal_cmd::import_file(&ctx, &file),
         Some(Command::Journal(JournalCmd::Check { json })) => journal_sync_cmd::check(&ctx, json),
         Some(Command::Journal(JournalCmd::Resolve { night, kind, pick, json })) => {

@@ -25,6 +25,12 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     let tonight =
         journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
     let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
+    // A plan that cannot be read is reported by `winddown experiment status`; the coach runs regardless.
+    if let Ok(Some(plan)) = crate::experiment::store::load(&ctx.paths.data_dir)
+        && plan.night(night).is_some()
+    {
+        app.experiment = Some(plan.tonight_line(night));
+    }
     let cues = RunSettings::from(&ctx.config);
     let ending = run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     if let Some(e) = &app.save_error {

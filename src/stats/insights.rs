@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
+use super::difference::{self, Difference, Verdict};
 use super::facts::{CheckinFacts, Facts};
 use crate::journal::Trigger;
 use crate::journal::choices::Choice;
@@ -71,10 +72,44 @@ impl Group {
     }
 }
 
+/// Two groups of checked-in nights and their difference (with minus without).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Split {
     pub with: Group,
     pub without: Group,
+    pub difference: Difference,
+    pub verdict: Verdict,
+}
+
+impl Split {
+    /// The verdict in words (see [`difference::describe`]).
+    pub fn describe_difference(&self) -> String {
+        difference::describe(&self.difference, self.verdict, self.with.nights, self.without.nights)
+    }
+}
+
+/// Nights added in date order; the difference needs their order.
+#[derive(Default)]
+struct SplitBuilder {
+    with: Group,
+    without: Group,
+    nights: Vec<difference::Night>,
+}
+
+impl SplitBuilder {
+    fn add(&mut self, with: bool, c: &CheckinFacts) {
+        if with {
+            self.with.add(c)
+        } else {
+            self.without.add(c)
+        }
+        self.nights.push((with, c.cramps));
+    }
+
+    fn finish(self) -> Split {
+        let (difference, verdict) = difference::compare(&self.nights);
+        Split { with: self.with.finish(), without: self.without.finish(), difference, verdict }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,15 +160,15 @@ pub fn insights(facts: &Facts, since: Option<NaiveDate>, last: NaiveDate) -> Ins
     let nights = |from: Option<NaiveDate>| facts.nights.iter().filter(move |(d, _)| in_range(d, from)).map(|(_, n)| n);
 
     let routine_split = |from: Option<NaiveDate>| {
-        let mut s = Split { with: Group::default(), without: Group::default() };
+        let mut s = SplitBuilder::default();
         for n in nights(from) {
             if let Some(c) = &n.checkin
                 && !n.rest
             {
-                if n.completed { s.with.add(c) } else { s.without.add(c) }
+                s.add(n.completed, c);
             }
         }
-        Split { with: s.with.finish(), without: s.without.finish() }
+        s.finish()
     };
     let window = |days: u64| last.checked_sub_days(Days::new(days - 1));
     let routine = vec![
@@ -144,15 +179,11 @@ pub fn insights(facts: &Facts, since: Option<NaiveDate>, last: NaiveDate) -> Ins
 
     let triggers = Trigger::all()
         .map(|t| {
-            let mut s = Split { with: Group::default(), without: Group::default() };
+            let mut s = SplitBuilder::default();
             for c in nights(None).filter_map(|n| n.checkin.as_ref()) {
-                if c.has_trigger(t) { s.with.add(c) } else { s.without.add(c) }
+                s.add(c.has_trigger(t), c);
             }
-            TriggerSplit {
-                trigger: t.name(),
-                label: t.label(),
-                split: Split { with: s.with.finish(), without: s.without.finish() },
-            }
+            TriggerSplit { trigger: t.name(), label: t.label(), split: s.finish() }
         })
         .collect();
 
@@ -175,19 +206,12 @@ pub fn insights(facts: &Facts, since: Option<NaiveDate>, last: NaiveDate) -> Ins
         .max_by_key(|(title, (times, _))| (*times, std::cmp::Reverse(*title)))
         .map(|(title, (times, runs))| SkippedStep { title: title.to_string(), times, runs });
 
-    let mut early = Group::default();
-    let mut late = Group::default();
+    let mut start_time = SplitBuilder::default();
     for (night, n) in facts.nights.iter().filter(|(d, _)| in_range(d, None)) {
         if let (Some(started), Some(c)) = (n.completed_start, &n.checkin) {
             let is_early = started.date_naive() == *night && started.time() < EARLY_BEFORE;
-            if is_early { early.add(c) } else { late.add(c) }
+            start_time.add(is_early, c);
         }
     }
-    Insights {
-        routine,
-        triggers,
-        pain,
-        most_skipped_step,
-        start_time: Split { with: early.finish(), without: late.finish() },
-    }
+    Insights { routine, triggers, pain, most_skipped_step, start_time: start_time.finish() }
 }

@@ -4,10 +4,14 @@
 pub mod cache;
 #[cfg(test)]
 mod cache_tests;
+pub mod difference;
+#[cfg(test)]
+mod difference_tests;
 pub mod facts;
 pub mod flags;
 pub mod insights;
 pub mod report;
+pub mod rng;
 pub mod score;
 pub mod streak;
 #[cfg(test)]

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::flags::{Flag, flags};
 use super::insights::{Insights, Split, insights};
-use super::score::{Consistency, consistency};
-use super::streak::{Streak, checkin, cramp_free, routine};
+use super::score::{Consistency, consistency_with_off_nights};
+use super::streak::{Streak, checkin, cramp_free, routine_with_off_nights};
 
 /// Version of the `--json` schema.
 pub const STATS_VERSION: u32 = 1;
@@ -42,6 +42,18 @@ pub fn report(facts: &Facts, tonight: NaiveDate, since: Option<NaiveDate>) -> Re
 /// The report as of `tonight`; windows such as "the last 30 nights" end at
 /// `last_over`, the last night that is over (tonight has no data yet).
 pub fn report_at(facts: &Facts, tonight: NaiveDate, last_over: NaiveDate, since: Option<NaiveDate>) -> Report {
+    report_with_off_nights(facts, tonight, last_over, since, |_| false)
+}
+
+/// The report when some nights are planned without the routine (an
+/// experiment's off nights): they neither break nor count toward the routine streak.
+pub fn report_with_off_nights(
+    facts: &Facts,
+    tonight: NaiveDate,
+    last_over: NaiveDate,
+    since: Option<NaiveDate>,
+    off: impl Fn(NaiveDate) -> bool,
+) -> Report {
     Report {
         version: STATS_VERSION,
         tonight,
@@ -49,11 +61,11 @@ pub fn report_at(facts: &Facts, tonight: NaiveDate, last_over: NaiveDate, since:
         nights_recorded: facts.nights.len(),
         checkins: facts.checkin_count(),
         streaks: Streaks {
-            routine: routine(facts, tonight),
+            routine: routine_with_off_nights(facts, tonight, &off),
             checkin: checkin(facts, tonight),
             cramp_free: cramp_free(facts, tonight),
         },
-        consistency: consistency(facts, tonight),
+        consistency: consistency_with_off_nights(facts, tonight, &off),
         insights: insights(facts, since, last_over),
         flags: flags(facts, tonight),
     }
@@ -76,7 +88,11 @@ pub fn streak_text(s: &Streak) -> String {
 fn split_lines(out: &mut String, with: &str, without: &str, s: &Split) {
     out.push_str(&format!("    {with:<22} {}\n", s.with.describe()));
     out.push_str(&format!("    {without:<22} {}\n", s.without.describe()));
+    out.push_str(&format!("    {:<22} {}\n", "difference", s.describe_difference()));
 }
+
+/// Said once under the observational comparisons.
+pub const NOT_AN_EXPERIMENT: &str = "  These compare nights as they happened, not an experiment: nights with the routine\n  may differ in other ways. For a fair test, plan one: winddown experiment start\n";
 
 pub fn text(r: &Report) -> String {
     let mut out = String::new();
@@ -110,6 +126,12 @@ pub fn text(r: &Report) -> String {
     }
     out.push_str("\nWhen the routine started\n");
     split_lines(&mut out, "before 22:30", "22:30 or later", &r.insights.start_time);
+    out.push_str(&format!(
+        "\n  Differences are cramps a night, with minus without, with a 95% interval from a\n  moving-block bootstrap ({}-night blocks); {} checked-in nights needed on each side.\n  Among many comparisons, about 1 in 20 shows a difference by chance alone.\n",
+        super::difference::BLOCK,
+        super::difference::MIN_NIGHTS
+    ));
+    out.push_str(NOT_AN_EXPERIMENT);
     out.push('\n');
     match r.insights.pain.average {
         Some(p) => out.push_str(&format!("Average worst pain: {p:.1}/10 over {}\n", nights(r.insights.pain.nights))),

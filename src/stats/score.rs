@@ -23,11 +23,22 @@ pub struct Consistency {
 
 /// The score after each night up to `tonight` (tonight only counts once done).
 pub fn series(facts: &Facts, tonight: NaiveDate) -> Vec<(NaiveDate, f64)> {
+    series_with_off_nights(facts, tonight, |_| false)
+}
+
+/// As [`series`], where `off` nights (an experiment's nights without the
+/// routine) leave the score as it is, like rest nights.
+pub fn series_with_off_nights(
+    facts: &Facts,
+    tonight: NaiveDate,
+    off: impl Fn(NaiveDate) -> bool,
+) -> Vec<(NaiveDate, f64)> {
     let m = multiplier();
     let mut score = 0.0;
     let mut out = Vec::new();
     for night in dates(facts, tonight) {
         let value = match facts_mark(facts.night(night)) {
+            _ if off(night) => None,
             NightMark::Done => Some(1.0),
             NightMark::Rest => None,
             _ if night == tonight => None,
@@ -42,7 +53,12 @@ pub fn series(facts: &Facts, tonight: NaiveDate) -> Vec<(NaiveDate, f64)> {
 }
 
 pub fn consistency(facts: &Facts, tonight: NaiveDate) -> Consistency {
-    let s = series(facts, tonight);
+    consistency_with_off_nights(facts, tonight, |_| false)
+}
+
+/// As [`consistency`], with `off` nights left out like rest nights.
+pub fn consistency_with_off_nights(facts: &Facts, tonight: NaiveDate, off: impl Fn(NaiveDate) -> bool) -> Consistency {
+    let s = series_with_off_nights(facts, tonight, off);
     let now = s.last().map_or(0.0, |(_, v)| *v);
     let before = tonight
         .checked_sub_days(Days::new(30))

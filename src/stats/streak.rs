@@ -23,12 +23,12 @@ enum Step {
     Break,
 }
 
-fn streak(facts: &Facts, tonight: NaiveDate, judge: impl Fn(Option<&NightFacts>) -> Step) -> Streak {
+fn streak(facts: &Facts, tonight: NaiveDate, judge: impl Fn(NaiveDate, Option<&NightFacts>) -> Step) -> Streak {
     let mut run = 0u32;
     let mut longest = 0u32;
     let mut tonight_done = false;
     for night in dates(facts, tonight) {
-        match judge(facts.night(night)) {
+        match judge(night, facts.night(night)) {
             Step::Add => {
                 run += 1;
                 tonight_done = night == tonight;
@@ -45,7 +45,14 @@ fn streak(facts: &Facts, tonight: NaiveDate, judge: impl Fn(Option<&NightFacts>)
 
 /// Nights with the routine completed.
 pub fn routine(facts: &Facts, tonight: NaiveDate) -> Streak {
-    streak(facts, tonight, |n| match facts_mark(n) {
+    routine_with_off_nights(facts, tonight, |_| false)
+}
+
+/// Nights with the routine completed, where `off` nights (an experiment's
+/// nights without the routine) neither break nor count, whatever was done.
+pub fn routine_with_off_nights(facts: &Facts, tonight: NaiveDate, off: impl Fn(NaiveDate) -> bool) -> Streak {
+    streak(facts, tonight, |night, n| match facts_mark(n) {
+        _ if off(night) => Step::Pause,
         NightMark::Done => Step::Add,
         NightMark::Rest => Step::Pause,
         _ => Step::Break,
@@ -54,7 +61,7 @@ pub fn routine(facts: &Facts, tonight: NaiveDate) -> Streak {
 
 /// Nights with a check-in.
 pub fn checkin(facts: &Facts, tonight: NaiveDate) -> Streak {
-    streak(facts, tonight, |n| match n {
+    streak(facts, tonight, |_, n| match n {
         Some(n) if n.checkin.is_some() => Step::Add,
         Some(n) if n.rest => Step::Pause,
         _ => Step::Break,
@@ -63,7 +70,7 @@ pub fn checkin(facts: &Facts, tonight: NaiveDate) -> Streak {
 
 /// Nights whose check-in reports no cramps (a night without a check-in ends it).
 pub fn cramp_free(facts: &Facts, tonight: NaiveDate) -> Streak {
-    streak(facts, tonight, |n| match n.and_then(|n| n.checkin.as_ref()) {
+    streak(facts, tonight, |_, n| match n.and_then(|n| n.checkin.as_ref()) {
         Some(c) if c.cramps == 0 => Step::Add,
         _ => Step::Break,
     })

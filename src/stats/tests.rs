@@ -88,6 +88,23 @@ fn rest_nights_pause_a_streak() {
 }
 
 #[test]
+fn experiment_off_nights_neither_break_nor_count() {
+    use super::streak::routine_with_off_nights;
+    let t = d("2026-11-23");
+    let off = |n: NaiveDate| n == t - Days::new(1) || n == t - Days::new(2);
+    // Done, done, off, off, done tonight: 3, and the off nights did not break it.
+    assert_eq!(routine_with_off_nights(&history("DD..D", t), t, off).current, 3);
+    // A run on an off night (a protocol deviation) does not count either.
+    assert_eq!(routine_with_off_nights(&history("DDDDD", t), t, off).current, 3);
+    assert_eq!(routine(&history("DD..D", t), t).current, 1, "without a plan they break it");
+    // Nor do they lower the consistency score: as if those nights were not there.
+    use super::score::consistency_with_off_nights;
+    let with_off = consistency_with_off_nights(&history("DD..D", t), t, off).score;
+    assert!((with_off - consistency(&history("DDD", t), t).score).abs() < 1e-12);
+    assert!(consistency(&history("DD..D", t), t).score < with_off);
+}
+
+#[test]
 fn longest_streak_ever() {
     let t = d("2026-11-23");
     let s = routine(&history("DDDDD.DD.D", t), t);
@@ -214,9 +231,15 @@ fn insights_compare_routine_nights_and_triggers() {
     assert_eq!((all.without.nights, all.without.nights_with_cramps, all.without.cramps), (10, 6, 12));
     assert_eq!(all.with.share_with_cramps, Some(0.2));
     assert_eq!(all.without.cramps_per_night, Some(1.2));
+    // Ten nights a side: compared, with the estimate the plain difference of the rates.
+    assert!((all.difference.estimate.unwrap() - -1.0).abs() < 1e-12);
+    assert_ne!(all.verdict, super::difference::Verdict::TooFew);
+    assert!(all.difference.low.unwrap() <= -1.0 && -1.0 <= all.difference.high.unwrap());
     let alcohol = i.triggers.iter().find(|t| t.trigger == "alcohol").unwrap();
     assert_eq!(alcohol.split.with.nights, 5);
     assert_eq!(alcohol.split.without.nights, 15);
+    assert_eq!(alcohol.split.verdict, super::difference::Verdict::TooFew, "5 nights after alcohol");
+    assert_eq!(alcohol.split.difference.low, None);
     // Early starts (21:30): nights 0-4, one cramp night among them (night 0, 1 → two).
     assert_eq!((i.start_time.with.nights, i.start_time.without.nights), (5, 5));
     assert_eq!(i.start_time.with.nights_with_cramps, 2);

@@ -62,6 +62,8 @@ pub struct CoachApp {
     pub streak: Option<crate::stats::streak::Streak>,
     /// The user asked for the history screen from the summary.
     pub open_history: bool,
+    /// What tonight is in a running experiment ("off night 3 of 7 — …"), shown under the coach.
+    pub experiment: Option<String>,
 }
 
 impl CoachApp {
@@ -109,6 +111,7 @@ impl CoachApp {
             finished_in: None,
             streak: None,
             open_history: false,
+            experiment: None,
         }
     }
 

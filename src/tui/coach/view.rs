@@ -34,6 +34,9 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
     if app.flashing(now) {
         block = block.border_style(theme.flash());
     }
+    if let Some(line) = &app.experiment {
+        block = block.title_bottom(Line::styled(format!(" Experiment: {line} "), theme.dim()));
+    }
     let inner = block.inner(area);
     f.render_widget(block, area);
 

@@ -92,7 +92,10 @@ impl MonthCalendar<'_> {
                     }
                     spans.push(Span::styled(format!("{:>2}", day.day()), num_style));
                     spans.push(Span::styled(routine_mark(m, pending), self.style_for(m)));
-                    spans.push(Span::styled(cramp_mark(self.entries, day), self.theme.warn()));
+                    let mark = cramp_mark(self.entries, day);
+                    // A cramp-free night is good news: never in the alarm colour.
+                    let style = if mark == "○" { self.theme.hold() } else { self.theme.warn() };
+                    spans.push(Span::styled(mark, style));
                     spans.push(Span::raw(" "));
                 }
                 day = day + Days::new(1);

@@ -2,7 +2,9 @@
 //! streaks, consistency and insights beside them.
 
 pub mod calendar;
+pub mod comparisons;
 pub mod view;
+pub mod whisker;
 
 use std::time::Instant;
 
@@ -28,6 +30,10 @@ pub struct HistoryApp {
     pub quit: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
+    /// The comparisons page (`c`) instead of the calendar.
+    pub comparisons: bool,
+    /// A running or finished experiment and its result so far.
+    pub experiment: Option<(crate::experiment::Plan, crate::experiment::Outcome)>,
 }
 
 impl HistoryApp {
@@ -54,6 +60,8 @@ impl HistoryApp {
             help: false,
             quit: false,
             week_start,
+            comparisons: false,
+            experiment: None,
         }
     }
 
@@ -68,6 +76,7 @@ impl HistoryApp {
             KeyCode::Left | KeyCode::Char('h') => self.shift(-1),
             KeyCode::Right | KeyCode::Char('l') => self.shift(1),
             KeyCode::Char('t') => self.month = (self.tonight.year(), self.tonight.month()),
+            KeyCode::Char('c') | KeyCode::Tab => self.comparisons = !self.comparisons,
             KeyCode::Char('?') => self.help = true,
             KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
             _ => {}

@@ -3,8 +3,9 @@
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::HistoryApp;
 use super::calendar::{CELL, MonthCalendar};
@@ -14,10 +15,24 @@ use crate::tui::widgets::{keys_help, screen_frame};
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
 
+const HELP: [(&str, &str); 4] = [
+    ("←/→  h/l", "previous / next month"),
+    ("t", "this month"),
+    ("c  Tab", "comparisons with their intervals / calendar"),
+    ("q  Esc", "back"),
+];
+
 pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    let keys = "←/→ month · t this month · q back · ? help";
+    let keys = "←/→ month · t this month · c comparisons · q back · ? help";
     let Some(inner) = screen_frame(f, theme, "History", keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
+    if app.comparisons {
+        super::comparisons::render(app, theme, f, inner);
+        if app.help {
+            keys_help(f, area, theme, &HELP, "any key closes this");
+        }
+        return;
+    }
     let [top, chart] = Layout::vertical([Constraint::Length(11), Constraint::Min(6)]).areas(inner);
     let [cal, side] = Layout::horizontal([Constraint::Length(CELL * 7 + 1), Constraint::Min(20)]).areas(top);
     let calendar = MonthCalendar {
@@ -36,8 +51,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     f.render_widget(Paragraph::new(summary(app, theme)).wrap(Wrap { trim: false }), side);
     weekly_chart(app, theme, f, chart);
     if app.help {
-        let rows = [("←/→  h/l", "previous / next month"), ("t", "this month"), ("q  Esc", "back")];
-        keys_help(f, area, theme, &rows, "any key closes this");
+        keys_help(f, area, theme, &HELP, "any key closes this");
     }
 }
 
@@ -62,6 +76,10 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
         Line::styled("Cramps in the last 30 nights", theme.title()),
         row("  with routine", r.insights.routine[0].split.with.short()),
         row("  without", r.insights.routine[0].split.without.short()),
+        row("  difference", {
+            let s = &r.insights.routine[0].split;
+            crate::stats::difference::short(&s.difference, s.verdict)
+        }),
     ];
     if let Some(p) = r.insights.pain.average {
         lines.push(row("Worst pain", format!("{p:.1}/10 avg, {} nights", r.insights.pain.nights)));
@@ -72,42 +90,95 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// Cramps per week and the week's worst pain, for the last 12 weeks.
+/// Cramps per week and the week's worst pain, each on its own chart and
+/// scale, as many weeks as the width holds (up to 26). A week without a
+/// check-in shows "—", never 0; a cramp-free week is marked in the calm colour.
 fn weekly_chart(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
+    let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(area);
+    let weeks = (usize::from(left.width.saturating_sub(2)) + 1) / (BAR + 1);
+    let weeks = weeks.clamp(1, 26) as u64;
     let this_week = app.tonight - Days::new(u64::from(app.tonight.weekday().num_days_from_monday()));
-    let mut groups = Vec::new();
-    for w in (0..12u64).rev() {
-        let start = this_week - Days::new(7 * w);
-        let (cramps, worst) = week(app, start);
-        // The axis: a month's name on its first week, the day of the month otherwise.
-        let label = if start.day() <= 7 { start.format("%b").to_string() } else { start.format("%-d").to_string() };
-        groups.push((label, cramps, worst));
-    }
-    let title = Line::from(vec![
-        Span::styled(" left: cramps per week", theme.warn()),
-        Span::raw(" · "),
-        Span::styled("right: worst pain (0-10) ", theme.gauge()),
-        Span::styled("· last 12 weeks ", theme.dim()),
-    ]);
-    let mut chart = BarChart::default().block(Block::bordered().title(title)).bar_width(2).bar_gap(0).group_gap(2);
-    for (label, cramps, worst) in &groups {
-        let bars = [
-            Bar::default().value(u64::from(*cramps)).style(theme.warn()).text_value(cramps.to_string()),
-            Bar::default().value(u64::from(*worst)).style(theme.gauge()).text_value(worst.to_string()),
-        ];
-        chart = chart.data(BarGroup::default().label(Line::from(label.clone())).bars(&bars));
-    }
-    f.render_widget(chart, area);
+    let data: Vec<(String, WeekFacts)> = (0..weeks)
+        .rev()
+        .map(|w| {
+            let start = this_week - Days::new(7 * w);
+            // The axis: a month's name on its first week, the day of the month otherwise.
+            let label = if start.day() <= 7 { start.format("%b").to_string() } else { start.format("%-d").to_string() };
+            (label, week(app, start))
+        })
+        .collect();
+    let most = data.iter().map(|(_, w)| w.cramps).max().unwrap_or(0).max(1);
+    let cramps: Vec<(String, Option<u32>)> =
+        data.iter().map(|(l, w)| (l.clone(), (w.checkins > 0).then_some(w.cramps))).collect();
+    let pain: Vec<(String, Option<u32>)> = data.iter().map(|(l, w)| (l.clone(), w.worst.map(u32::from))).collect();
+    let block = |title: String| {
+        Block::bordered()
+            .title(Line::styled(title, theme.title()))
+            .title_bottom(Line::styled(" week starting (Mon) ", theme.dim()).right_aligned())
+    };
+    let left_block = block(format!(" Cramps a week · scale 0–{most} "));
+    let inner = left_block.inner(left);
+    f.render_widget(Paragraph::new(bars(&cramps, most, inner.height, theme.warn(), theme)).block(left_block), left);
+    let right_block = block(" Worst pain a week · scale 0–10 ".to_string());
+    let inner = right_block.inner(right);
+    f.render_widget(Paragraph::new(bars(&pain, 10, inner.height, theme.gauge(), theme)).block(right_block), right);
 }
 
-fn week(app: &HistoryApp, start: NaiveDate) -> (u32, u8) {
-    let mut cramps = 0;
-    let mut worst = 0;
+/// Bars drawn in eighths of a cell, the value under each bar and the week
+/// under that: a zero in the calm colour, "—" (dim) for a week with nothing recorded.
+fn bars(values: &[(String, Option<u32>)], max: u32, height: u16, style: Style, theme: &Theme) -> Vec<Line<'static>> {
+    const EIGHTHS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let rows = usize::from(height.saturating_sub(2)).max(1);
+    let mut lines = Vec::with_capacity(rows + 2);
+    for row in 0..rows {
+        // Eighths of a cell below this row's bottom edge.
+        let floor = (rows - 1 - row) * 8;
+        let spans: Vec<Span> = values
+            .iter()
+            .map(|(_, v)| {
+                let level = v.map_or(0, |v| (u64::from(v) * rows as u64 * 8 / u64::from(max.max(1))) as usize);
+                let ch = EIGHTHS[level.saturating_sub(floor).min(8)];
+                Span::styled(format!("{} ", ch.to_string().repeat(BAR)), style)
+            })
+            .collect();
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(
+        values
+            .iter()
+            .map(|(_, v)| match v {
+                None => Span::styled(format!("{:<w$}", "—", w = BAR + 1), theme.dim()),
+                Some(0) => Span::styled(format!("{:<w$}", 0, w = BAR + 1), theme.hold()),
+                Some(v) => Span::styled(format!("{v:<w$}", w = BAR + 1), style),
+            })
+            .collect::<Vec<_>>(),
+    ));
+    lines.push(Line::from(
+        values.iter().map(|(l, _)| Span::styled(format!("{l:<w$}", w = BAR + 1), theme.dim())).collect::<Vec<_>>(),
+    ));
+    lines
+}
+
+/// Cells per bar: room for a three-letter month under it.
+const BAR: usize = 3;
+
+struct WeekFacts {
+    checkins: u32,
+    cramps: u32,
+    /// The worst pain given on a cramp night (`None`: none given).
+    worst: Option<u8>,
+}
+
+fn week(app: &HistoryApp, start: NaiveDate) -> WeekFacts {
+    let mut w = WeekFacts { checkins: 0, cramps: 0, worst: None };
     for d in 0..7 {
         if let Some(c) = app.entries.night(start + Days::new(d)).and_then(|n| n.checkin.as_ref()) {
-            cramps = c.cramps.saturating_add(cramps);
-            worst = worst.max(c.pain.unwrap_or(0));
+            w.checkins += 1;
+            w.cramps = w.cramps.saturating_add(c.cramps);
+            if let Some(p) = c.pain.filter(|_| c.cramps > 0) {
+                w.worst = Some(w.worst.map_or(p, |m| m.max(p)));
+            }
         }
     }
-    (cramps, worst)
+    w
 }

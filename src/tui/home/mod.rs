@@ -23,7 +23,7 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report, report_at};
+use crate::stats::report::{Report, report, report_with_off_nights};
 use routines::RoutinesTab;
 
 /// Said when a routine or check-in is refused because the journal cannot be used.
@@ -64,6 +64,8 @@ pub struct HomeApp {
     pub library: Library,
     pub entries: Entries,
     pub report: Report,
+    /// A running experiment's plan (off nights, tonight's line).
+    pub experiment: Option<crate::experiment::Plan>,
     /// Index into `library.entries` of tonight's routine.
     pub picked: usize,
     pub checkin: Option<CheckinForm>,
@@ -99,6 +101,7 @@ impl HomeApp {
             library: Library::default(),
             entries: Entries::default(),
             report: report(&Facts::default(), tonight, None),
+            experiment: None,
             history: HistoryApp::new(Entries::default(), tonight),
             routines: RoutinesTab::default(),
             paths,
@@ -162,8 +165,21 @@ impl HomeApp {
             }
             Err(e) => self.journal_error = Some(e.to_string()),
         }
-        self.report = report_at(&Facts::from_entries(&self.entries), tonight, nights.last_over, None);
+        self.experiment = match crate::experiment::store::load(&self.paths.data_dir) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                None
+            }
+        };
+        let facts = Facts::from_entries(&self.entries);
+        let plan = self.experiment.as_ref();
+        self.report =
+            report_with_off_nights(&facts, tonight, nights.last_over, None, |n| plan.is_some_and(|p| p.is_off_night(n)));
         self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
+        self.history.report = self.report.clone();
+        self.history.experiment =
+            self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, nights.last_over)));
         self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
@@ -220,8 +236,15 @@ impl HomeApp {
         };
         let night = self.tonight(now);
         let tonight_runs = self.entries.night(night).map(|n| n.runs.clone()).unwrap_or_default();
-        self.coach =
-            Some(CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now));
+        let mut coach =
+            CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
+        coach.experiment = self.experiment_tonight(night);
+        self.coach = Some(coach);
+    }
+
+    /// Tonight's line of a running experiment, if tonight is in it.
+    pub fn experiment_tonight(&self, night: NaiveDate) -> Option<String> {
+        self.experiment.as_ref().filter(|p| p.night(night).is_some()).map(|p| p.tonight_line(night))
     }
 
     fn open_checkin(&mut self, now: Instant) {

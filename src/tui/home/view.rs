@@ -155,7 +155,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
         let before_start = app.entries.nights.keys().next().is_none_or(|first| night < *first);
         let pending = night == tonight || before_start;
         strip_marks.push(Span::styled(routine_mark(mark(entry), pending), theme.hold()));
-        strip_marks.push(Span::styled(format!("{} ", cramp_mark(&app.entries, night)), theme.warn()));
+        let cramps = cramp_mark(&app.entries, night);
+        let style = if cramps == "○" { theme.hold() } else { theme.warn() };
+        strip_marks.push(Span::styled(format!("{cramps} "), style));
     }
     let side = vec![
         Line::from(vec![
@@ -219,6 +221,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     );
 
     let mut bottom_lines = Vec::new();
+    if let Some(line) = app.experiment_tonight(tonight) {
+        bottom_lines.push(Line::from(vec![Span::styled("Experiment: ", theme.title()), Span::raw(line)]));
+    }
     if app.needs_checkin(now) {
         bottom_lines.push(Line::styled(
             format!("▶ No check-in yet for last night ({}): press c", app.last_night(now).format("%a %d %b")),

@@ -1,0 +1,110 @@
+//! Where the plan lives: `experiment.plan` in the data folder (beside the
+//! journal). Written crash-safely; a finished, stopped or discarded plan is
+//! moved to `experiments/`, never deleted.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::plan::{MAX_PLAN_BYTES, Plan, PlanError};
+
+#[derive(Debug)]
+pub enum StoreError {
+    Plan {
+        path: PathBuf,
+        error: PlanError,
+    },
+    /// A plan is still running.
+    Running {
+        first_night: NaiveDate,
+        last_night: NaiveDate,
+    },
+    /// No plan to act on.
+    NoPlan,
+    Io(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Plan { path, error } => write!(f, "{}: {error}", path.display()),
+            StoreError::Running { first_night, last_night } => write!(
+                f,
+                "an experiment is already running (nights {first_night} to {last_night}); one at a time: \
+                 finish it, or end it early with `winddown experiment stop`"
+            ),
+            StoreError::NoPlan => write!(f, "no experiment planned; start one with `winddown experiment start`"),
+            StoreError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join("experiment.plan")
+}
+
+fn archive_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("experiments")
+}
+
+/// The current plan, if any; an edited, damaged or newer one is an error.
+pub fn load(data_dir: &Path) -> Result<Option<Plan>, StoreError> {
+    let path = path(data_dir);
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::Io(format!("cannot read {}: {e}", path.display()))),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_PLAN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::Io(format!("cannot read {}: {e}", path.display())))?;
+    let invalid = |why: &str| StoreError::Plan { path: path.clone(), error: PlanError::Invalid(why.into()) };
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(invalid("the file is too large to be a plan"));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| invalid("the file is not UTF-8 text"))?;
+    Plan::parse(&text).map(Some).map_err(|error| StoreError::Plan { path: path.clone(), error })
+}
+
+/// Saves a new plan. Refused while another runs (`tonight`: the current
+/// night); a finished or stopped one is archived first. A plan that cannot
+/// be read is never overwritten.
+pub fn start(data_dir: &Path, plan: &Plan, tonight: NaiveDate) -> Result<(), StoreError> {
+    if let Some(old) = load(data_dir)? {
+        let over = old.stopped.is_some() || old.last_night() < tonight;
+        if !over {
+            return Err(StoreError::Running { first_night: old.first_night, last_night: old.last_night() });
+        }
+        archive(data_dir, &format!("{}", old.first_night))?;
+    }
+    crate::fsutil::write_new(&path(data_dir), plan.to_text().as_bytes()).map_err(|e| StoreError::Io(format!("{e:#}")))
+}
+
+/// Rewrites the current plan (after a stop).
+pub fn save(data_dir: &Path, plan: &Plan) -> Result<(), StoreError> {
+    crate::fsutil::write_atomic(&path(data_dir), plan.to_text().as_bytes())
+        .map_err(|e| StoreError::Io(format!("{e:#}")))
+}
+
+/// Moves the plan file (valid or not) to `experiments/NAME.plan`; returns where.
+pub fn archive(data_dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    let from = path(data_dir);
+    if !from.exists() {
+        return Err(StoreError::NoPlan);
+    }
+    let dir = archive_dir(data_dir);
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
+    let mut to = dir.join(format!("{name}.plan"));
+    let mut n = 2;
+    while to.exists() {
+        to = dir.join(format!("{name}-{n}.plan"));
+        n += 1;
+    }
+    std::fs::rename(&from, &to).map_err(|e| StoreError::Io(format!("cannot move {}: {e}", from.display())))?;
+    crate::fsutil::sync_dir(data_dir).map_err(|e| StoreError::Io(format!("{e:#}")))?;
+    Ok(to)
+}
