@@ -150,14 +150,16 @@ impl Journal {
         self.month_sets()?
             .into_iter()
             .map(|set| {
-                let files = set
-                    .files
-                    .iter()
-                    .map(|(_, p)| {
-                        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                        Ok((name, FileStamp::of(&std::fs::metadata(p).map_err(io_err(p))?)))
-                    })
-                    .collect::<Result<_, JournalError>>()?;
+                let mut files = Vec::new();
+                for (_, p) in &set.files {
+                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    match std::fs::metadata(p) {
+                        Ok(meta) => files.push((name, FileStamp::of(&meta))),
+                        // A copy folded in and removed since the listing: the month file's stamp changed too.
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(io_err(p)(e)),
+                    }
+                }
                 Ok((set.month, MonthStamp { files }))
             })
             .collect()
