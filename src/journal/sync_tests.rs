@@ -255,3 +255,18 @@ fn a_reader_during_the_fold_in_never_loses_a_night_it_saw() {
     });
     assert_eq!(j.read_all().unwrap().nights.len(), 151);
 }
+
+#[test]
+fn derived_files_are_all_named_for_one_ignore_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::new(dir.path());
+    std::fs::write(dir.path().join(".facts.cache"), "{}").unwrap();
+    j.put(vec![checkin(d("2026-11-20"), 0, None, Quality::Good)]).unwrap();
+    let settled_now = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    crate::stats::cache::read(&j, settled_now).unwrap();
+    // The cache under its old name is gone; what is not a record file starts with `.winddown-`.
+    for name in names(dir.path()) {
+        assert!(name == "2026-11.jsonl" || name.starts_with(super::layout::DERIVED_PREFIX), "{name}");
+    }
+    assert!(names(dir.path()).contains(&crate::stats::cache::FILE_NAME.to_string()));
+}
