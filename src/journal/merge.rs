@@ -155,3 +155,49 @@ fn progress(r: &Record) -> (bool, Option<chrono::DateTime<chrono::FixedOffset>>,
 fn json(r: &Record) -> String {
     serde_json::to_string(r).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::{Days, NaiveDate};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::journal::model::Quality;
+    use crate::journal::test_records::checkin;
+
+    /// A check-in for one of 8 nights with one of 3 answers.
+    fn record() -> impl Strategy<Value = Record> {
+        (0u64..8, 0u32..3).prop_map(|(n, cramps)| {
+            let night = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() + Days::new(n);
+            checkin(night, cramps, None, Quality::Fair)
+        })
+    }
+
+    proptest! {
+        /// Every record of every file is either the one that stands or one of
+        /// the other answers, each once; a key has other answers only when its
+        /// files disagree.
+        #[test]
+        fn merge_is_the_union_and_drops_nothing(files in proptest::collection::vec(proptest::collection::vec(record(), 0..6), 1..4)) {
+            // Inside one file the last record of a key is the file's answer.
+            let answers: Vec<Vec<Record>> = files.iter().map(|f| last_per_key(f.clone())).collect();
+            let merged = merge(files.into_iter().map(|records| Source { records, others: false }).collect());
+            let all: Vec<&Record> = merged.records.iter().chain(merged.others.iter()).collect();
+            for r in answers.iter().flatten() {
+                prop_assert!(all.contains(&r), "{r:?} was dropped");
+            }
+            let distinct: BTreeSet<String> = all.iter().map(|r| json(r)).collect();
+            prop_assert_eq!(distinct.len(), all.len(), "nothing twice");
+            let keys: BTreeSet<_> = merged.records.iter().map(Record::key).collect();
+            prop_assert_eq!(keys.len(), merged.records.len(), "one record per key");
+            let union: BTreeSet<_> = answers.iter().flatten().map(Record::key).collect();
+            prop_assert_eq!(keys, union);
+            for c in contradictions(&merged) {
+                let distinct: BTreeSet<String> = answers.iter().flatten().filter(|r| r.key() == c.key).map(json).collect();
+                prop_assert_eq!(distinct.len(), c.versions.len());
+            }
+        }
+    }
+}

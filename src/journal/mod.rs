@@ -3,6 +3,7 @@
 
 pub mod choices;
 pub mod entries;
+mod error;
 pub mod exchange;
 pub mod layout;
 pub mod merge;

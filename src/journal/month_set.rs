@@ -2,12 +2,12 @@
 //! alone (the common case, read line by line) or merged with its conflict
 //! copies and other answers.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::layout::Role;
 use super::merge::{self, Merged, Source};
 use super::model::Record;
-use super::month_file::{parse_month_with, read_month_file};
+use super::month_file::{parse_month, parse_month_with};
 use super::store::{JournalError, Month, io_err};
 
 /// The order of preference when versions disagree: the month file, its
@@ -40,13 +40,45 @@ impl MonthFiles {
     }
 
     /// Reads every file of the month (each checked) and merges them.
+    ///
+    /// Readers take no lock, so a writer may fold a copy in and remove it
+    /// while they read. The copies are read first and the month file last: a
+    /// writer replaces the month file before it removes a copy, so a copy
+    /// already gone when it is read is in the month file read after it.
     pub fn read_merged(&self) -> Result<Merged, JournalError> {
-        let sources = self
-            .files
-            .iter()
-            .map(|(role, p)| Ok(Source { records: read_month_file(p, self.month)?, others: role.holds_others() }))
-            .collect::<Result<Vec<_>, JournalError>>()?;
+        let mut month_file = None;
+        let mut extras = Vec::new();
+        for (role, path) in &self.files {
+            if *role == Role::Month {
+                month_file = Some(path.clone());
+                continue;
+            }
+            if let Some(records) = self.read_if_there(path)? {
+                extras.push(Source { records, others: role.holds_others() });
+            }
+        }
+        // The month file is read even when it was not there at listing time:
+        // the first fold-in of a month known only from copies creates it.
+        let month_path = month_file.or_else(|| {
+            let dir = self.files.first().and_then(|(_, p)| p.parent())?;
+            Some(dir.join(self.month.file_name()))
+        });
+        let month = match &month_path {
+            Some(p) => self.read_if_there(p)?.unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let mut sources = vec![Source { records: month, others: false }];
+        sources.extend(extras);
         Ok(merge::merge(sources))
+    }
+
+    /// A file's records, or `None` when it is gone (folded in and removed).
+    fn read_if_there(&self, path: &Path) -> Result<Option<Vec<Record>>, JournalError> {
+        match std::fs::read(path) {
+            Ok(bytes) => parse_month(path, self.month, &bytes).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_err(path)(e)),
+        }
     }
 
     /// Hands each record that stands to `keep`, with its line when it comes

@@ -10,7 +10,6 @@
 //! never lose each other's records. Readers need no lock: a rename is atomic.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +17,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::entries::{Entries, NightEntry, add_record, put_in_order};
+pub use super::error::JournalError;
+pub(super) use super::error::io_err;
 use super::layout;
 use super::merge;
 use super::model::Record;
@@ -66,52 +67,6 @@ impl FileStamp {
     pub fn touched_ns(&self) -> i128 {
         self.modified_ns.max(self.changed_ns)
     }
-}
-
-#[derive(Debug)]
-pub enum JournalError {
-    /// A file that does not parse: never written over.
-    Corrupt {
-        file: PathBuf,
-        line: usize,
-        message: String,
-    },
-    /// A file from a newer winddown: never written over.
-    Newer {
-        file: PathBuf,
-        version: u32,
-    },
-    Io {
-        path: PathBuf,
-        message: String,
-    },
-    /// A change refused as a whole (an import with conflicts); nothing was written.
-    Refused(String),
-}
-
-impl fmt::Display for JournalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            JournalError::Corrupt { file, line, message } => write!(
-                f,
-                "{}:{line}: {message} (the journal file was left as it is; fix or move it, then try again)",
-                file.display()
-            ),
-            JournalError::Newer { file, version } => write!(
-                f,
-                "{}:1: written by a newer winddown (journal format {version}; this one reads {JOURNAL_VERSION}); update winddown. The file was left as it is",
-                file.display()
-            ),
-            JournalError::Io { path, message } => write!(f, "{}: {message}", path.display()),
-            JournalError::Refused(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for JournalError {}
-
-pub(super) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
-    move |e| JournalError::Io { path: path.to_path_buf(), message: e.to_string() }
 }
 
 /// The journal folder.
@@ -195,14 +150,16 @@ impl Journal {
         self.month_sets()?
             .into_iter()
             .map(|set| {
-                let files = set
-                    .files
-                    .iter()
-                    .map(|(_, p)| {
-                        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                        Ok((name, FileStamp::of(&std::fs::metadata(p).map_err(io_err(p))?)))
-                    })
-                    .collect::<Result<_, JournalError>>()?;
+                let mut files = Vec::new();
+                for (_, p) in &set.files {
+                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    match std::fs::metadata(p) {
+                        Ok(meta) => files.push((name, FileStamp::of(&meta))),
+                        // A copy folded in and removed since the listing: the month file's stamp changed too.
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(io_err(p)(e)),
+                    }
+                }
                 Ok((set.month, MonthStamp { files }))
             })
             .collect()
@@ -313,10 +270,16 @@ impl Journal {
             }
             if others_before.get(&m) != Some(&open) || !copies.is_empty() {
                 let path = self.dir.join(layout::contested_name(m));
+                let mut removed = false;
                 if !open.is_empty() {
                     self.write_file(&path, &open)?;
                 } else if path.exists() {
                     std::fs::remove_file(&path).map_err(io_err(&path))?;
+                    removed = true;
+                }
+                if removed && copies.is_empty() {
+                    fsutil::sync_dir(&self.dir)
+                        .map_err(|e| JournalError::Io { path: self.dir.clone(), message: format!("{e:#}") })?;
                 }
             }
             for copy in &copies {

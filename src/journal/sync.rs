@@ -90,6 +90,8 @@ impl Journal {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 let records = match read_month_file(path, set.month) {
                     Ok(r) => r,
+                    // Folded in and removed since the listing.
+                    Err(_) if !path.exists() => continue,
                     Err(e) => {
                         health.unreadable.push(e.to_string());
                         readable = false;

@@ -220,3 +220,53 @@ impl TapSort for Vec<&str> {
         v
     }
 }
+
+#[test]
+fn a_reader_during_the_fold_in_never_loses_a_night_it_saw() {
+    // Readers take no lock: a writer may fold a copy in and remove it while
+    // they read. Each round a copy brings the first night of a new month,
+    // and a write folds it in; a reader must never see fewer nights than before.
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::new(dir.path());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let (mut seen, mut reads) = (0, 0);
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let nights = Journal::new(dir.path()).read_all().unwrap().nights.len();
+                assert!(nights >= seen, "a read found {nights} nights after one found {seen}");
+                seen = nights;
+                reads += 1;
+            }
+            reads
+        });
+        let first = d("2000-01-01");
+        for i in 0..150u32 {
+            let night = first.checked_add_months(chrono::Months::new(i)).unwrap();
+            let copy = format!("{}.sync-conflict-20261125-081502-ABCDEFG.jsonl", &Month::of(night).file_name()[..7]);
+            // A copy appears whole, as a sync tool's does: written aside, then renamed.
+            let tmp = dir.path().join("incoming.part");
+            std::fs::write(&tmp, month_text(&[checkin(night, 1, None, Quality::Good)])).unwrap();
+            std::fs::rename(&tmp, dir.path().join(copy)).unwrap();
+            j.put(vec![checkin(d("2030-01-01"), i, None, Quality::Good)]).unwrap();
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(reader.join().unwrap() > 10);
+    });
+    assert_eq!(j.read_all().unwrap().nights.len(), 151);
+}
+
+#[test]
+fn derived_files_are_all_named_for_one_ignore_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::new(dir.path());
+    std::fs::write(dir.path().join(".facts.cache"), "{}").unwrap();
+    j.put(vec![checkin(d("2026-11-20"), 0, None, Quality::Good)]).unwrap();
+    let settled_now = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    crate::stats::cache::read(&j, settled_now).unwrap();
+    // The cache under its old name is gone; what is not a record file starts with `.winddown-`.
+    for name in names(dir.path()) {
+        assert!(name == "2026-11.jsonl" || name.starts_with(super::layout::DERIVED_PREFIX), "{name}");
+    }
+    assert!(names(dir.path()).contains(&crate::stats::cache::FILE_NAME.to_string()));
+}

@@ -24,6 +24,7 @@ use crate::journal::store::{Month, MonthStamp};
 use crate::journal::{Journal, JournalError};
 
 pub const FILE_NAME: &str = ".winddown-facts.cache";
+const LEGACY_FILE_NAME: &str = ".facts.cache";
 const MAGIC: &str = "facts-cache";
 /// Bump when the facts or their meaning change; a build's own version is checked too.
 const VERSION: u32 = 2;
@@ -120,5 +121,7 @@ fn save(path: &Path, months: Vec<CachedMonth>) -> std::io::Result<()> {
         tempfile::Builder::new().prefix(crate::journal::layout::CACHE_TEMP_PREFIX).suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(&serde_json::to_vec(&file)?)?;
     tmp.persist(path).map_err(|e| e.error)?;
+    // The name before the derived files were all `.winddown-*`: no longer read.
+    let _ = std::fs::remove_file(dir.join(LEGACY_FILE_NAME));
     Ok(())
 }
