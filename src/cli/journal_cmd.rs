@@ -232,6 +232,10 @@ pub fn history(ctx: &Ctx) -> CmdResult {
     let entries = ctx.journal().read_all()?;
     let mut app = crate::tui::history::HistoryApp::new(entries, ctx.current_night());
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
-    crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
-    Ok(())
+    match crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
+        crate::tui::runtime::Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}", s.name) })
+        }
+        crate::tui::runtime::Ending::Normal => Ok(()),
+    }
 }
