@@ -235,3 +235,13 @@ fn oversized_inputs_are_refused() {
     // Nothing was imported.
     assert_eq!(s.export()["records"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_bad_argument_never_reaches_the_terminal_raw() {
+    let s = Sandbox::new();
+    // clap's plain rendering drops whole escape sequences; lone controls are shown.
+    let out = clean_run(&s, &["rest", "--night", "a\x1b]2;x\x07b\x01c", "--reason", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value") && err.contains("--night"), "{err}");
+}

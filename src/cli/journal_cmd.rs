@@ -251,6 +251,10 @@ pub fn history(ctx: &Ctx) -> CmdResult {
         Err(e) => return Err(Exit::failed(e.to_string())),
     }
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
-    crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
-    Ok(())
+    match crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
+        crate::tui::runtime::Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}", s.name) })
+        }
+        crate::tui::runtime::Ending::Normal => Ok(()),
+    }
 }

@@ -28,8 +28,13 @@ pub fn main() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints its own message; usage errors exit 2, --help/--version 0.
-            let _ = e.print();
+            // Usage errors exit 2, --help/--version 0. An error can quote the
+            // argument given, so it is shown plain, with controls made visible.
+            if e.use_stderr() {
+                show::error_line(e.render().to_string().trim_end());
+            } else {
+                let _ = e.print();
+            }
             return e.exit_code() as u8;
         }
     };
