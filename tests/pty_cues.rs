@@ -183,7 +183,7 @@ fn the_whole_routine_is_spoken_and_sounded_on_time() {
     want.push("end");
     assert_eq!(heard.iter().copied().filter(|s| *s != "tick").collect::<Vec<_>>(), want);
     let ticks = heard.iter().filter(|s| **s == "tick").count();
-    assert!((10..=12).contains(&ticks), "{ticks} of 12 ticks heard: {heard:?}");
+    assert!((8..=12).contains(&ticks), "{ticks} of 12 ticks heard: {heard:?}");
 
     // Each cue against its phase's start on the routine's own clock: the
     // session's start is placed where it fits the earliest call best, so a
