@@ -92,3 +92,21 @@ fn settings_turn_them_off_or_name_a_command_and_json_says_so() {
         .stdout(contains("sound = \"my-player --soft\""))
         .stdout(contains("quiet = true"));
 }
+
+#[test]
+fn routine_show_gives_a_steps_own_words() {
+    let s = Sandbox::new();
+    let text = format!("{}say = \"Calf, left leg first\"\n", common::VALID);
+    s.write_routine("mine", &text);
+    s.cmd().args(["routine", "show", "mine"]).assert().success().stdout(contains("    Says: Calf, left leg first\n"));
+    let out = s.cmd().args(["routine", "show", "mine", "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["steps"][0]["say"], "Calf, left leg first");
+    // A bad one is refused with its place, like every other key.
+    s.write_routine("bad", &format!("{}say = \"\"\n", common::VALID));
+    s.cmd()
+        .args(["routine", "check", s.routines().join("bad.toml").to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(contains("bad.toml:8:7: say must not be empty"));
+}

@@ -402,3 +402,30 @@ fn an_experiment_night_is_named_under_the_coach() {
         "{screen}"
     );
 }
+
+#[test]
+fn under_the_event_loop_the_cues_go_out_before_the_journal_write() {
+    use winddown::tui::screen::Screen;
+    let mut r = Rig::new(builtin("two-minute"));
+    // The first phase is announced as the coach opens.
+    let first = r.app.take_utterances();
+    assert_eq!(first[0].words.as_deref(), Some("Wall calf stretch. Left leg."));
+    // two-minute: get ready 3 s, 20 s a side, 3 s switch: step 1 ends at 46 s.
+    r.app.on_tick(r.at(46.0));
+    let cues = r.app.take_utterances();
+    assert!(cues.iter().any(|u| u.words.as_deref().is_some_and(|w| w.starts_with("Done. Next:"))), "{cues:?}");
+    assert!(r.journal.read_all().unwrap().night(night()).is_none(), "written before the cues were given");
+    r.app.after_cues();
+    let n = r.journal.read_all().unwrap();
+    assert_eq!(n.night(night()).unwrap().runs[0].steps[0].outcome, Outcome::Done);
+    assert!(!n.night(night()).unwrap().runs[0].finished);
+
+    // A quit while a write waits: the quit's record (finished) is the one kept.
+    r.app.on_tick(r.at(92.0));
+    r.app.on_signal(r.at(92.5));
+    r.app.after_cues();
+    let n = r.journal.read_all().unwrap();
+    let run = &n.night(night()).unwrap().runs[0];
+    assert!(run.finished);
+    assert_eq!(run.steps[1].outcome, Outcome::Done);
+}

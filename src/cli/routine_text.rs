@@ -81,6 +81,9 @@ pub fn show_text(r: &Routine, origin: &str) -> String {
         if let Some(why) = &s.why {
             out.push_str(&format!("    Why: {}\n", one_line(why)));
         }
+        if let Some(say) = &s.say {
+            out.push_str(&format!("    Says: {}\n", one_line(say)));
+        }
     }
     out.push_str(&format!("\nTotal: {} of holds and pauses", format_duration(total_time(r))));
     if checks > 0 {
@@ -150,6 +153,9 @@ pub struct StepJson {
     pub how: Option<String>,
     pub why: Option<String>,
     pub art: Option<String>,
+    /// The step's own spoken words, when it gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub say: Option<String>,
 }
 
 pub fn show_json(r: &Routine) -> ShowJson {
@@ -178,6 +184,7 @@ pub fn show_json(r: &Routine) -> ShowJson {
                     how: s.how.clone(),
                     why: s.why.clone(),
                     art: s.art.clone(),
+                    say: s.say.clone(),
                 }
             })
             .collect(),

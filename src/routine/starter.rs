@@ -23,6 +23,7 @@ rest = "10s"                    # pause between reps
 [cues]
 halfway = false                 # cue when a hold is half done
 last_ticks = true               # tick in the last three seconds of a hold
+spoken_count = false            # say "3", "2", "1" instead of ticking
 
 # A timed step: hold the stretch for `hold`, on each side in turn, `reps` times.
 [[step]]
@@ -34,6 +35,7 @@ art = "wall-calf"               # optional picture from assets/
 how = "Hands on the wall, one foot back, knee straight, heel down; lean in."
 why = "Tight calves are where most night cramps start."
 # optional = true               # skipping it would still count the night as done
+# say = "Calf stretch, left leg first"   # spoken instead of the title
 
 # A check step: something to do and confirm with Enter.
 [[step]]

@@ -146,6 +146,8 @@ fn event_loop(
     // Dropped on every way out of the loop: whatever still speaks is ended and reaped.
     let mut player = CuePlayer::new(cues.cues.clone());
     let mut dirty = true;
+    // Cues due as the screen opens (the coach's first phase) go out before the first draw.
+    give_cues(app, &mut player, &mut dirty);
     let mut scheduled: Option<Instant> = None;
     loop {
         let now = clock.now(app);
@@ -224,6 +226,7 @@ fn event_loop(
             scheduled = None;
         }
         give_cues(app, &mut player, &mut dirty);
+        app.after_cues();
         player.reap(Instant::now());
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {

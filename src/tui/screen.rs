@@ -35,6 +35,9 @@ pub trait Screen {
     fn take_utterances(&mut self) -> Vec<Utterance> {
         Vec::new()
     }
+    /// The cues of this wake have been given: do the work that could have
+    /// delayed them (journal writes).
+    fn after_cues(&mut self) {}
     /// Smallest size the screen lays out in; below it, `q` and Esc quit at once.
     fn min_size(&self) -> (u16, u16);
     /// A file the screen wants opened in the user's editor (the terminal is

@@ -53,6 +53,11 @@ pub struct CoachApp {
     /// What the voice and the sounds give next (see `cues::script`).
     pub pending_utterances: Vec<Utterance>,
     script: Script,
+    /// A journal write waiting for the cues to be given: (finished, as of).
+    save_due: Option<(bool, Instant)>,
+    /// Set while the event loop drives the coach: writes wait until the cues
+    /// are out (`persist` from `after_cues`), so a slow disk never delays a cue.
+    cues_first: bool,
     /// The last journal write failed: shown on screen, retried at the next step.
     pub save_error: Option<String>,
     pub quit: bool,
@@ -91,10 +96,15 @@ impl CoachApp {
             }
             None => Mode::Running,
         };
-        let script = Script::new(&session);
+        let mut script = Script::new(&session);
+        // The first phase is announced as the coach starts (the loop gives it
+        // before its first wait), unless a resume question comes first.
+        let first = (mode == Mode::Running).then(|| script.observe(&session, &[])).flatten();
         CoachApp {
             script,
-            pending_utterances: Vec::new(),
+            pending_utterances: first.into_iter().collect(),
+            save_due: None,
+            cues_first: false,
             session,
             mode,
             journal,
@@ -241,19 +251,36 @@ impl CoachApp {
             self.pending_utterances.push(u);
         }
         if self.session.current_step() != step_before {
-            self.save(false, now);
+            self.save_due = Some((false, now));
         }
         if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
             // The time actually spent, across a quit and resume.
             self.finished_in = self.session.duration().map(|d| d + self.earlier);
-            self.save(true, now);
-            self.streak = Facts::read(&self.journal).ok().map(|f| crate::stats::streak::routine(&f, self.night));
+            self.save_due = Some((true, now));
             self.mode = Mode::Summary;
+        }
+        if !self.cues_first {
+            self.persist();
+        }
+    }
+
+    /// Writes what `after` left to write: progress at a step's end, or the
+    /// finished run and the streak it makes.
+    pub fn persist(&mut self) {
+        match self.save_due.take() {
+            Some((false, at)) => self.save(false, at),
+            Some((true, at)) => {
+                self.save(true, at);
+                self.streak = Facts::read(&self.journal).ok().map(|f| crate::stats::streak::routine(&f, self.night));
+            }
+            None => {}
         }
     }
 
     /// Stops the session, records what was done, and asks the loop to exit.
     pub fn quit_and_save(&mut self, now: Instant) {
+        // This save supersedes one still waiting (it records everything done).
+        self.save_due = None;
         if !matches!(self.mode, Mode::ResumeOffer { .. } | Mode::Summary) {
             self.session.stop(now);
             self.save(true, now);
@@ -297,10 +324,17 @@ impl crate::tui::screen::Screen for CoachApp {
         super::view::render(self, now, theme, f);
     }
     fn on_key(&mut self, key: KeyEvent, now: Instant) {
+        self.cues_first = true;
         self.handle_key(key, now);
+        self.cues_first = false;
     }
     fn on_tick(&mut self, now: Instant) {
+        self.cues_first = true;
         self.tick(now);
+        self.cues_first = false;
+    }
+    fn after_cues(&mut self) {
+        self.persist();
     }
     fn next_wake(&self, now: Instant) -> Option<Instant> {
         CoachApp::next_wake(self, now)
