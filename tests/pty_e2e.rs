@@ -173,6 +173,8 @@ fn signal_mid_run(signal: i32, name: &str) {
     // Wait for the first step to be over (and saved) and the second one's hold, then the signal.
     p.wait_for("step 2 of 3", 10);
     p.wait_for("HOLD", 10);
+    // Let the hold run a moment (3 s at ten times speed) so there is something to keep.
+    std::thread::sleep(Duration::from_millis(300));
     let pid = p.winddown_pid();
     // SAFETY: kill(2) on a pid we just read from /proc; no memory is involved.
     assert_eq!(unsafe { libc::kill(pid, signal) }, 0);

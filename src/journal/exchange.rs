@@ -1,6 +1,6 @@
 //! Export (JSON, CSV) and import (a JSON export, merged without guessing).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
@@ -182,6 +182,9 @@ pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, J
     journal.transaction(months, |data| {
         let mut report = ImportReport::default();
         let mut seen: BTreeMap<RecordKey, &Record> = BTreeMap::new();
+        // Each month's records by key, built once per month: a large import
+        // stays linear instead of searching the month for every record.
+        let mut indexes: BTreeMap<Month, HashMap<RecordKey, usize>> = BTreeMap::new();
         for r in &records {
             let key = r.key();
             if let Some(prev) = seen.insert(key.clone(), r) {
@@ -190,8 +193,12 @@ pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, J
                 }
                 continue;
             }
-            let list = data.entry(Month::of(r.night())).or_default();
-            match list.iter().find(|x| x.key() == key) {
+            let month = Month::of(r.night());
+            let list = data.entry(month).or_default();
+            let index = indexes
+                .entry(month)
+                .or_insert_with(|| list.iter().enumerate().map(|(i, x)| (x.key(), i)).collect());
+            match index.get(&key).map(|&i| &list[i]) {
                 Some(existing) if existing == r => report.unchanged += 1,
                 Some(_) => report.conflicts.push(format!(
                     "{}: the journal already has a different {}",
@@ -199,6 +206,7 @@ pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, J
                     kind_name(r)
                 )),
                 None => {
+                    index.insert(key, list.len());
                     list.push(r.clone());
                     report.added += 1;
                 }
