@@ -22,7 +22,17 @@ pub struct Config {
     pub color: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
+    /// The evening nudge at the shell prompt (`winddown init`) and `winddown remind`.
+    pub nudge: bool,
+    /// From this time of the evening the prompt nudge may show.
+    pub nudge_from: NaiveTime,
 }
+
+/// The default `nudge_from`: 20:00.
+pub const DEFAULT_NUDGE_FROM: NaiveTime = match NaiveTime::from_hms_opt(20, 0, 0) {
+    Some(t) => t,
+    None => panic!("valid time"),
+};
 
 impl Default for Config {
     fn default() -> Self {
@@ -33,6 +43,8 @@ impl Default for Config {
             cue_command: None,
             color: true,
             week_start: chrono::Weekday::Mon,
+            nudge: true,
+            nudge_from: DEFAULT_NUDGE_FROM,
         }
     }
 }
@@ -46,10 +58,13 @@ struct RawConfig {
     cue_command: Option<String>,
     theme: Option<Spanned<String>>,
     week_start: Option<Spanned<String>>,
+    nudge: Option<bool>,
+    nudge_from: Option<Spanned<String>>,
 }
 
 /// Keys of `config.toml`, for messages and `config show`.
-pub const KEYS: &[&str] = &["default_routine", "night_boundary", "bell", "cue_command", "theme", "week_start"];
+pub const KEYS: &[&str] =
+    &["default_routine", "night_boundary", "bell", "cue_command", "theme", "week_start", "nudge", "nudge_from"];
 
 /// The settings, and any problems found (reported by the caller; defaults used for them).
 pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
@@ -77,6 +92,20 @@ pub fn parse_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                 text,
                 b.span(),
                 format!(r#"night_boundary must be a time like "12:00" (24-hour HH:MM), found "{}""#, b.get_ref()),
+            )),
+        }
+    }
+    if let Some(n) = raw.nudge {
+        config.nudge = n;
+    }
+    if let Some(b) = raw.nudge_from {
+        match NaiveTime::parse_from_str(b.get_ref().trim(), "%H:%M") {
+            Ok(t) => config.nudge_from = t,
+            Err(_) => errors.push(Diagnostic::at(
+                file,
+                text,
+                b.span(),
+                format!(r#"nudge_from must be a time like "20:00" (24-hour HH:MM), found "{}""#, b.get_ref()),
             )),
         }
     }
@@ -159,6 +188,17 @@ mod tests {
         let (c, e) = parse_config("c.toml", "theme = \"pink\"\n");
         assert!(e[0].headline().starts_with("c.toml:1:9: theme must be"), "{e:?}");
         assert!(c.color);
+    }
+
+    #[test]
+    fn nudge_settings() {
+        let (c, e) = parse_config("c.toml", "nudge = false\nnudge_from = \"21:30\"\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert!(!c.nudge);
+        assert_eq!(c.nudge_from, NaiveTime::from_hms_opt(21, 30, 0).unwrap());
+        let (c, e) = parse_config("c.toml", "nudge_from = \"late\"\n");
+        assert!(e[0].headline().starts_with("c.toml:1:14: nudge_from must be a time"), "{e:?}");
+        assert_eq!(c.nudge_from, DEFAULT_NUDGE_FROM);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod editor;
 pub mod fsutil;
 pub mod guidance;
 pub mod journal;
+pub mod nudge;
 pub mod paths;
 pub mod routine;
 pub mod session;

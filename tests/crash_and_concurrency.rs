@@ -100,7 +100,11 @@ fn sigkill_at_random_moments_loses_no_acknowledged_write() {
     for entry in std::fs::read_dir(s.data().join("journal")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            name.ends_with(".jsonl") || name == ".lock" || name == ".facts.cache" || name.ends_with(".tmp"),
+            name.ends_with(".jsonl")
+                || name == ".lock"
+                || name == ".facts.cache"
+                || name == "status"
+                || name.ends_with(".tmp"),
             "{name}"
         );
     }

@@ -44,6 +44,16 @@ pub enum Command {
     },
     /// Print the manual page (roff): winddown man | man -l -
     Man,
+    /// Print the evening-nudge hook for a shell: eval "$(winddown init bash)" in ~/.bashrc
+    Init {
+        #[arg(value_enum)]
+        shell: InitShell,
+    },
+    /// A desktop notification if tonight's routine is not done (for cron or a systemd timer)
+    Remind,
+    /// The prompt hook installed by `winddown init` (prints the nudge when due)
+    #[command(hide = true)]
+    Prompt,
     /// Read, check, create and edit routine files
     #[command(subcommand)]
     Routine(RoutineCmd),
@@ -103,6 +113,13 @@ pub enum Command {
         /// A file written by `winddown export --format json`
         file: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitShell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

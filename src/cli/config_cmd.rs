@@ -29,6 +29,8 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
                 ("cue_command", c.cue_command.as_ref().map(|cmd| format!("{cmd:?}"))),
                 ("theme", Some(format!("\"{}\"", if c.color { "color" } else { "no-color" }))),
                 ("week_start", Some(format!("\"{week_start}\""))),
+                ("nudge", Some(c.nudge.to_string())),
+                ("nudge_from", Some(format!("\"{}\"", c.nudge_from.format("%H:%M")))),
             ];
             for (key, value) in settings {
                 match value {

@@ -7,6 +7,7 @@ pub mod context;
 pub mod exit;
 pub mod journal_cmd;
 pub mod log_text;
+pub mod nudge_cmd;
 pub mod routine_cmd;
 pub mod routine_text;
 pub mod run_cmd;
@@ -20,6 +21,12 @@ pub use exit::{CmdResult, Exit};
 
 /// Runs winddown with the process's arguments and returns the exit code.
 pub fn main() -> u8 {
+    // The prompt hook runs at every shell prompt: no clap, no full context.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|a| a == "prompt") && args.next().is_none() {
+        nudge_cmd::prompt_fast();
+        return 0;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -60,6 +67,12 @@ fn dispatch(cli: Cli) -> CmdResult {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
                 _ => Ok(()),
             }
+        }
+        Some(Command::Init { shell }) => nudge_cmd::init(shell),
+        Some(Command::Remind) => nudge_cmd::remind(&ctx),
+        Some(Command::Prompt) => {
+            nudge_cmd::prompt(&ctx.paths);
+            Ok(())
         }
         Some(Command::Routine(cmd)) => routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine),
         Some(Command::Checkin(args)) => journal_cmd::checkin(&ctx, args),

@@ -6,6 +6,7 @@ pub mod entries;
 pub mod exchange;
 pub mod model;
 pub mod night;
+pub mod status;
 pub mod store;
 pub mod timefmt;
 

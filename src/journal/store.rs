@@ -281,6 +281,7 @@ impl Journal {
         }
         let before = data.clone();
         let out = f(&mut data)?;
+        let written = data.clone();
         for (m, mut records) in data {
             if before.get(&m) == Some(&records) {
                 continue;
@@ -290,6 +291,7 @@ impl Journal {
             fsutil::write_atomic(&path, month_text(&records).as_bytes())
                 .map_err(|e| JournalError::Io { path: path.clone(), message: format!("{e:#}") })?;
         }
+        super::status::after_write(&self.dir, &written);
         Ok(out)
     }
 
