@@ -12,6 +12,7 @@ pub mod guidance;
 pub mod journal;
 pub mod nudge;
 pub mod paths;
+pub mod relief;
 pub mod routine;
 pub mod session;
 pub mod stats;

@@ -59,11 +59,12 @@ pub enum Command {
     Routine(RoutineCmd),
     /// The morning check-in about last night
     Checkin(CheckinArgs),
-    /// Log a cramp as it happens (or at a time tonight)
+    /// Log a cramp as it happens (or at a time tonight); with no WHERE, in a terminal: the night screen
     Cramp {
-        /// Where: calf, foot, thigh or other, with an optional side: calf-left, foot-both
+        /// Where: calf, foot, thigh or other, with an optional side: calf-left, foot-both [default: the
+        /// cramp screen, which logs the cramp at once and guides a relief stretch]
         #[arg(value_parser = values::spot, value_name = "WHERE")]
-        spot: Spot,
+        spot: Option<Spot>,
         /// When, as HH:MM (the most recent such time) [default: now]
         #[arg(long, value_parser = values::time, value_name = "HH:MM")]
         at: Option<NaiveTime>,

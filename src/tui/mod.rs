@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod coach;
+pub mod cramp;
 pub mod history;
 pub mod home;
 pub mod runtime;

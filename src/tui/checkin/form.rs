@@ -186,7 +186,12 @@ impl CheckinForm {
             // Cramps logged in the night start the answers.
             self.any_cramps = Some(true);
             self.count = entry.cramps.len() as u32;
-            self.spots = entry.cramps.iter().flat_map(|c| spot_chips(&Spot { place: c.place, side: c.side })).collect();
+            self.spots = entry
+                .cramps
+                .iter()
+                .filter_map(|c| Some(Spot { place: c.place?, side: c.side }))
+                .flat_map(|s| spot_chips(&s))
+                .collect();
         }
         self.entry = entry;
     }
