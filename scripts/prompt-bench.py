@@ -4,8 +4,9 @@ history: the whole `winddown prompt` process (what `winddown init` hooks in),
 with its stdout on a pseudo-terminal as in a real shell.
 
 usage: cargo build --release && scripts/prompt-bench.py [--runs 200] [--years 50] [--bin PATH]
-Prints the median and the 90th percentile in milliseconds, next to /bin/true
-(the cost of starting any process from Python on this machine).
+Prints the median and the 90th percentile in milliseconds of wall time and of
+CPU time (user + system, from wait4: steadier on a busy machine), next to
+/bin/true (the cost of starting any process from Python on this machine).
 """
 import argparse, os, pty, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -31,16 +32,21 @@ master, slave = pty.openpty()
 
 
 def bench(name, argv, setup=None):
-    times = []
+    wall, cpu = [], []
     for _ in range(a.runs):
         if setup:
             setup()
         t = time.perf_counter()
-        subprocess.run(argv, env=env, stdout=slave, stderr=subprocess.DEVNULL, check=True)
-        times.append((time.perf_counter() - t) * 1000)
-        os.read(master, 65536) if printed() else None
-    times.sort()
-    print(f"{name:<58} median {statistics.median(times):5.2f} ms   p90 {times[int(len(times) * 0.9) - 1]:5.2f} ms")
+        child = subprocess.Popen(argv, env=env, stdout=slave, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall.append((time.perf_counter() - t) * 1000)
+        cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
+        assert status == 0, f"{argv} failed"
+        while printed():
+            os.read(master, 65536)
+    p90 = lambda v: sorted(v)[int(len(v) * 0.9) - 1]
+    print(f"{name:<52} wall median {statistics.median(wall):5.2f} ms, p90 {p90(wall):5.2f}"
+          f" | CPU median {statistics.median(cpu):5.2f} ms, p90 {p90(cpu):5.2f}")
 
 
 def printed():

@@ -2,6 +2,7 @@
 //! to exit codes (0 success, 2 invalid input, 1 anything else).
 
 pub mod args;
+pub mod complete;
 pub mod config_cmd;
 pub mod context;
 pub mod exit;
@@ -27,6 +28,8 @@ pub fn main() -> u8 {
         nudge_cmd::prompt_fast();
         return 0;
     }
+    // A shell asking for completions (COMPLETE=bash winddown -- …): answer and exit.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).var(complete::VAR).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -52,15 +55,10 @@ fn dispatch(cli: Cli) -> CmdResult {
     match cli.command {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),
         Some(Command::Config(cmd)) => config_cmd::run(cmd, &ctx),
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "winddown",
-                &mut std::io::stdout(),
-            );
-            Ok(())
-        }
+        Some(Command::Completions { shell }) => match complete::registration(shell, &mut std::io::stdout()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
+            _ => Ok(()),
+        },
         Some(Command::Man) => {
             let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
             match man.render(&mut std::io::stdout()) {

@@ -102,7 +102,9 @@ pub fn prompt(paths: &Paths) {
         return;
     }
     // Remembered first: a line shown at most once an hour even if printing fails.
-    let _ = crate::fsutil::write_atomic(&nudged, format!("{}\n", now.to_rfc3339()).as_bytes());
+    // A hint, not data: no fsync (a lost write costs one extra line).
+    let _ = std::fs::create_dir_all(&paths.data_dir);
+    let _ = std::fs::write(&nudged, format!("{}\n", now.to_rfc3339()));
     let _ = writeln!(std::io::stdout(), "{}", line(paths, &config));
 }
 
