@@ -69,10 +69,7 @@ fn bash_completes_a_user_routine_after_winddown_run() {
     let s = Sandbox::new();
     s.write_routine("evening-mine", VALID);
     let bin_dir = assert_cmd::cargo::cargo_bin("winddown").parent().unwrap().to_path_buf();
-    let rc = format!(
-        "PS1='$ '\nexport PATH='{}':\"$PATH\"\nsource <(winddown completions bash)\n",
-        bin_dir.display()
-    );
+    let rc = format!("PS1='$ '\nexport PATH='{}':\"$PATH\"\nsource <(winddown completions bash)\n", bin_dir.display());
     std::fs::write(s.path("bashrc"), rc).unwrap();
     let mut sh = common::pty::Shell::spawn(
         &s,
@@ -86,4 +83,37 @@ fn bash_completes_a_user_routine_after_winddown_run() {
     // Ctrl-C drops the line without running it.
     sh.send(b"\x03");
     sh.exit();
+}
+
+#[test]
+fn the_manual_page_has_the_usual_sections_and_refers_to_no_missing_page() {
+    let out = Sandbox::new().cmd().arg("man").assert().success().get_output().stdout.clone();
+    let page = String::from_utf8(out).unwrap();
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+        ".SH EXAMPLES",
+    ] {
+        let section = section.replace('"', "");
+        assert!(page.contains(&section), "{section} missing:\n{page}");
+    }
+    // Every screen's keys.
+    for screen in ["Tonight", "Coach", "Check\\-in", "History", "Routines", "Routine editor", "Cramp"] {
+        assert!(page.contains(&format!(".SS {screen}")), "{screen}");
+    }
+    assert!(page.contains("winddown routine check [\\-\\-config\\-dir DIR]"), "{page}");
+    assert!(page.contains("WINDDOWN_NOW"));
+    // No page of its own for a subcommand exists, so none is referred to.
+    assert!(!page.contains("winddown\\-run(1)") && !page.contains("(1)\n"), "{page}");
+    // The commands are all in it (hidden ones excepted).
+    for command in ["winddown init", "winddown remind", "winddown cramp", "winddown routine show"] {
+        assert!(page.contains(command), "{command}");
+    }
+    assert!(!page.contains("winddown prompt"));
 }

@@ -8,6 +8,7 @@ pub mod context;
 pub mod exit;
 pub mod journal_cmd;
 pub mod log_text;
+pub mod man;
 pub mod nudge_cmd;
 pub mod routine_cmd;
 pub mod routine_text;
@@ -59,13 +60,10 @@ fn dispatch(cli: Cli) -> CmdResult {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
             _ => Ok(()),
         },
-        Some(Command::Man) => {
-            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            match man.render(&mut std::io::stdout()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
-                _ => Ok(()),
-            }
-        }
+        Some(Command::Man) => match man::render(&mut std::io::stdout()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
+            _ => Ok(()),
+        },
         Some(Command::Init { shell }) => nudge_cmd::init(shell),
         Some(Command::Remind) => nudge_cmd::remind(&ctx),
         Some(Command::Prompt) => {
