@@ -117,3 +117,38 @@ fn the_manual_page_has_the_usual_sections_and_refers_to_no_missing_page() {
     }
     assert!(!page.contains("winddown prompt"));
 }
+
+#[test]
+fn quitting_winddown_run_says_what_was_saved() {
+    let s = Sandbox::new();
+    let mut sh = common::pty::Shell::spawn(
+        &s,
+        "2026-11-24T21:00:00+01:00",
+        "sh",
+        &["-c", "\"$WINDDOWN_BIN\" run two-minute --speed 20; echo EXIT=$?"],
+    );
+    sh.wait_for("Wall calf stretch", 20);
+    sh.send(b"n");
+    sh.wait_for("Standing hamstring stretch", 20);
+    sh.send(b"q");
+    sh.wait_for("quit and save", 20);
+    sh.send(b"\r");
+    sh.wait_for("EXIT=0", 20);
+    let text = sh.text();
+    assert!(text.contains("Saved for the night of Tue 24 Nov: 0 of 3 steps done, 1 skipped"), "{}", sh.screen());
+    assert!(text.contains("`winddown run two-minute` tonight offers to resume"), "{}", sh.screen());
+    // Quit before any step ended: nothing new is saved, and it says so.
+    let s = Sandbox::new();
+    let mut sh = common::pty::Shell::spawn(
+        &s,
+        "2026-11-24T21:00:00+01:00",
+        "sh",
+        &["-c", "\"$WINDDOWN_BIN\" run two-minute; echo EXIT=$?"],
+    );
+    sh.wait_for("Wall calf stretch", 20);
+    sh.send(b"q");
+    sh.wait_for("quit and save", 20);
+    sh.send(b"\r");
+    sh.wait_for("EXIT=0", 20);
+    assert!(sh.text().contains("Nothing new was saved: no step was finished."), "{}", sh.screen());
+}

@@ -53,6 +53,8 @@ pub struct CoachApp {
     pub streak: Option<crate::stats::streak::Streak>,
     /// The user asked for the history screen from the summary.
     pub open_history: bool,
+    /// Started from the home screen (where `c` checks in), not from `winddown run`.
+    pub inside_app: bool,
 }
 
 impl CoachApp {
@@ -94,6 +96,7 @@ impl CoachApp {
             finished_in: None,
             streak: None,
             open_history: false,
+            inside_app: false,
         }
     }
 

@@ -197,8 +197,10 @@ impl HomeApp {
         };
         let night = self.tonight(now);
         let tonight_runs = self.entries.night(night).map(|n| n.runs.clone()).unwrap_or_default();
-        self.coach =
-            Some(CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now));
+        let mut coach =
+            CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
+        coach.inside_app = true;
+        self.coach = Some(coach);
     }
 
     fn open_checkin(&mut self, now: Instant) {
