@@ -159,7 +159,7 @@ fn cramp_screen(ctx: &Ctx) -> CmdResult {
     let settings = crate::tui::runtime::RunSettings {
         bell: false,
         command: None,
-        theme: crate::tui::theme::Theme::new(ctx.config.color),
+        ..crate::tui::runtime::RunSettings::from(&ctx.config)
     };
     let ending = crate::tui::runtime::run_screen(&mut app, &settings)
         .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;

@@ -22,11 +22,18 @@ pub struct RunSettings {
     pub bell: bool,
     pub command: Option<String>,
     pub theme: Theme,
+    /// ASCII only (`TERM=dumb`, a locale that is not UTF-8): see `glyphs`.
+    pub plain: bool,
 }
 
 impl From<&crate::config::Config> for RunSettings {
     fn from(c: &crate::config::Config) -> RunSettings {
-        RunSettings { bell: c.bell, command: c.cue_command.clone(), theme: Theme::new(c.color) }
+        RunSettings {
+            bell: c.bell,
+            command: c.cue_command.clone(),
+            theme: Theme::new(c.color),
+            plain: super::glyphs::plain_from_env(),
+        }
     }
 }
 
@@ -64,7 +71,12 @@ fn event_loop(
     loop {
         let now = Instant::now();
         if dirty {
-            terminal.draw(|f| app.draw(now, &theme, f))?;
+            terminal.draw(|f| {
+                app.draw(now, &theme, f);
+                if cues.plain {
+                    super::glyphs::to_ascii(f.buffer_mut());
+                }
+            })?;
             dirty = false;
         }
         if app.finished() {
