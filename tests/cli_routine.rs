@@ -361,7 +361,7 @@ fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish"] {
         let out = s.cmd().args(["completions", shell]).assert().success().get_output().stdout.clone();
         let text = String::from_utf8(out).unwrap();
-        // The script asks winddown itself (COMPLETE=SHELL winddown -- …), so it knows the routines.
+        // The script asks winddown itself (WINDDOWN_COMPLETE=SHELL winddown -- …), so it knows the routines.
         assert!(text.contains("winddown") && text.contains("COMPLETE"), "{shell}: {text}");
     }
     s.cmd().args(["completions", "tcsh"]).assert().code(2);

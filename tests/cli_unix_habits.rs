@@ -35,7 +35,7 @@ fn routine_check_without_files_checks_every_routine() {
 fn complete(s: &Sandbox, words: &[&str]) -> String {
     let out = s
         .cmd()
-        .env("COMPLETE", "bash")
+        .env("WINDDOWN_COMPLETE", "bash")
         .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
         .arg("--")
         .args(words)
@@ -82,6 +82,7 @@ fn bash_completes_a_user_routine_after_winddown_run() {
     sh.wait_for("$ winddown run evening-mine", 10);
     // Ctrl-C drops the line without running it.
     sh.send(b"\x03");
+    sh.run("echo after", 2);
     sh.exit();
 }
 

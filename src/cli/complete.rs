@@ -1,6 +1,6 @@
 //! Completions that know the data: routine names from the user's folder and
 //! the allowed values of each check-in flag. The shell asks the binary itself
-//! (clap_complete's dynamic completion: `COMPLETE=bash winddown -- …`), so a
+//! (clap_complete's dynamic completion: `WINDDOWN_COMPLETE=bash winddown -- …`), so a
 //! routine added a minute ago is offered at once.
 
 use clap::ValueEnum;
@@ -12,7 +12,7 @@ use crate::paths::Paths;
 use crate::routine::Library;
 
 /// The environment variable the shell scripts set to ask for completions.
-pub const VAR: &str = "COMPLETE";
+pub const VAR: &str = "WINDDOWN_COMPLETE";
 
 /// Every routine name: built-in and in the folder (`WINDDOWN_CONFIG_DIR` or the default).
 pub fn routines() -> ArgValueCandidates {

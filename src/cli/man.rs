@@ -108,7 +108,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("WINDDOWN_NOW", "an RFC 3339 time the commands act as of, for scripts and tests"),
     ("NO_COLOR", "when set and not empty, no colour on any screen"),
     ("VISUAL, EDITOR", "the editor for winddown routine edit and the e key"),
-    ("COMPLETE", "set by the completion scripts to ask winddown for completions"),
+    ("WINDDOWN_COMPLETE", "set by the completion scripts to ask winddown for completions"),
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[

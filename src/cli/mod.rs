@@ -29,7 +29,7 @@ pub fn main() -> u8 {
         nudge_cmd::prompt_fast();
         return 0;
     }
-    // A shell asking for completions (COMPLETE=bash winddown -- …): answer and exit.
+    // A shell asking for completions (WINDDOWN_COMPLETE=bash winddown -- …): answer and exit.
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).var(complete::VAR).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
