@@ -36,7 +36,8 @@ fn evening_session(program: &str, args: &[&str], rc_name: &str, rc: &str) {
     sh.send(b"\r");
     sh.wait_for("Routine complete", 20);
     sh.send(b"\r");
-    sh.wait_for("Recorded for the night of", 20);
+    // Printed by `winddown run` once the app has closed (the summary screen says "Recorded" too).
+    sh.wait_for("Check in tomorrow morning", 20);
     sh.run("export WINDDOWN_NOW=2026-11-25T00:45:00+01:00", 5);
     sh.run("echo late", 6);
     assert_eq!(nudges(&sh), 2, "{}", sh.screen());
