@@ -79,8 +79,12 @@ fn two_keys_say_where_then_a_timed_stretch_then_back_to_sleep() {
     assert_eq!(wake, t0 + Duration::from_secs(13));
     app.on_tick(t0 + Duration::from_secs(29));
     assert!(matches!(app.stage, Stage::Stretch { .. }));
+    assert!(app.take_cues().is_empty());
     app.on_tick(t0 + Duration::from_secs(30));
     assert_eq!(app.stage, Stage::Eased);
+    // One cue at the end of the hold; the runtime sounds it only with --sound.
+    assert_eq!(app.take_cues().len(), 1);
+    assert!(app.take_cues().is_empty());
     insta::assert_snapshot!("eased", screen(&app, t0 + Duration::from_secs(30)));
     key(&mut app, KeyCode::Char('a'), t0 + Duration::from_secs(31));
     assert!(matches!(app.stage, Stage::Stretch { .. }), "another hold");

@@ -70,6 +70,9 @@ pub enum Command {
         /// When, as HH:MM (the most recent such time) [default: now]
         #[arg(long, value_parser = values::time, value_name = "HH:MM")]
         at: Option<NaiveTime>,
+        /// On the cramp screen: ring the bell (and run cue_command) when a hold ends [default: silent]
+        #[arg(long, conflicts_with = "spot")]
+        sound: bool,
     },
     /// Mark a night as a rest night (travel, illness): streaks pause instead of breaking
     Rest {

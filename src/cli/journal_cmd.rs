@@ -127,12 +127,12 @@ fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-pub fn cramp(ctx: &Ctx, spot: Option<Spot>, at: Option<NaiveTime>) -> CmdResult {
+pub fn cramp(ctx: &Ctx, spot: Option<Spot>, at: Option<NaiveTime>, sound: bool) -> CmdResult {
     let Some(spot) = spot else {
         if at.is_some() {
             return Err(Exit::invalid("--at needs WHERE: for instance `winddown cramp calf-left --at 03:10`"));
         }
-        return cramp_screen(ctx);
+        return cramp_screen(ctx, sound);
     };
     let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
     let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
@@ -147,7 +147,7 @@ pub fn cramp(ctx: &Ctx, spot: Option<Spot>, at: Option<NaiveTime>) -> CmdResult 
 }
 
 /// `winddown cramp` in a terminal: the cramp is logged as the screen opens.
-fn cramp_screen(ctx: &Ctx) -> CmdResult {
+fn cramp_screen(ctx: &Ctx, sound: bool) -> CmdResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Exit::invalid(
             "no terminal for the cramp screen: say where, for instance `winddown cramp calf-left`",
@@ -155,10 +155,10 @@ fn cramp_screen(ctx: &Ctx) -> CmdResult {
     }
     let mut app =
         crate::tui::cramp::CrampApp::new(ctx.journal(), ctx.now, ctx.config.night_boundary, std::time::Instant::now());
-    // Quiet at night: no bell, no cue command.
+    // Quiet at night: no bell, no cue command, unless asked with --sound.
     let settings = crate::tui::runtime::RunSettings {
-        bell: false,
-        command: None,
+        bell: sound,
+        command: ctx.config.cue_command.clone().filter(|_| sound),
         ..crate::tui::runtime::RunSettings::from(&ctx.config)
     };
     let ending = crate::tui::runtime::run_screen(&mut app, &settings)

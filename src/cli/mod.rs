@@ -72,7 +72,7 @@ fn dispatch(cli: Cli) -> CmdResult {
         }
         Some(Command::Routine(cmd)) => routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine),
         Some(Command::Checkin(args)) => journal_cmd::checkin(&ctx, args),
-        Some(Command::Cramp { spot, at }) => journal_cmd::cramp(&ctx, spot, at),
+        Some(Command::Cramp { spot, at, sound }) => journal_cmd::cramp(&ctx, spot, at, sound),
         Some(Command::Rest { night, reason }) => journal_cmd::rest(&ctx, night, reason),
         Some(Command::Log { last, json }) => journal_cmd::log(&ctx, last, json),
         Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),

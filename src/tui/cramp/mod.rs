@@ -15,6 +15,7 @@ use super::screen::Screen;
 use super::theme::Theme;
 use crate::journal::store::Month;
 use crate::journal::{Cramp, Journal, LegSide, Place, Record, night_of_time};
+use crate::session::Cue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -40,6 +41,8 @@ pub struct CrampApp {
     pub save_error: Option<String>,
     pub help: bool,
     pub quit: bool,
+    /// The hold ended: a cue for the runtime, which sounds it only when asked (`--sound`).
+    cues: Vec<(Cue, String)>,
 }
 
 impl CrampApp {
@@ -47,7 +50,17 @@ impl CrampApp {
     pub fn new(journal: Journal, now: DateTime<FixedOffset>, boundary: NaiveTime, opened: Instant) -> CrampApp {
         let cramp = Cramp { night: night_of_time(now, boundary), at: now, place: None, side: None };
         let save_error = journal.put(vec![Record::Cramp(cramp.clone())]).err().map(|e| e.to_string());
-        CrampApp { journal, cramp, place: None, stage: Stage::Where, opened, save_error, help: false, quit: false }
+        CrampApp {
+            journal,
+            cramp,
+            place: None,
+            stage: Stage::Where,
+            opened,
+            save_error,
+            help: false,
+            quit: false,
+            cues: Vec::new(),
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
@@ -145,7 +158,11 @@ impl Screen for CrampApp {
             && now >= end
         {
             self.stage = Stage::Eased;
+            self.cues.push((Cue::HoldEnd, "relief stretch".to_string()));
         }
+    }
+    fn take_cues(&mut self) -> Vec<(Cue, String)> {
+        std::mem::take(&mut self.cues)
     }
     fn next_wake(&self, now: Instant) -> Option<Instant> {
         match self.stage {
