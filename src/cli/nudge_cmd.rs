@@ -89,11 +89,9 @@ pub fn prompt(paths: &Paths) {
     }
     let (config, _) = config::load(&paths.config_file());
     let Some(now) = now() else { return };
-    if !config.nudge || !pending(paths, &config, now) {
-        return;
-    }
     let night = night_of_time(now, config.night_boundary);
-    if !nudge::evening_started(now, night, config.nudge_from) {
+    // Cheapest first: the clock, then the status file.
+    if !config.nudge || !nudge::evening_started(now, night, config.nudge_from) || !pending(paths, &config, now) {
         return;
     }
     let nudged = paths.data_dir.join(NUDGED_FILE);
