@@ -33,7 +33,17 @@ pub struct Config {
     pub quiet: bool,
     /// The low-light palette (`theme = "bedtime"`): no bright white or blue.
     pub bedtime: bool,
+    /// The evening nudge at the shell prompt (`winddown init`) and `winddown remind`.
+    pub nudge: bool,
+    /// From this time of the evening the prompt nudge may show.
+    pub nudge_from: NaiveTime,
 }
+
+/// The default `nudge_from`: 20:00.
+pub const DEFAULT_NUDGE_FROM: NaiveTime = match NaiveTime::from_hms_opt(20, 0, 0) {
+    Some(t) => t,
+    None => panic!("valid time"),
+};
 
 impl Default for Config {
     fn default() -> Self {
@@ -49,6 +59,8 @@ impl Default for Config {
             sound: Choice::Auto,
             quiet: false,
             bedtime: false,
+            nudge: true,
+            nudge_from: DEFAULT_NUDGE_FROM,
         }
     }
 }
@@ -154,6 +166,16 @@ pub const KEYS: &[Key] = &[
         name: "quiet",
         read: |c, v| v.as_bool().map(|b| c.quiet = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
         show: |c| Some(c.quiet.to_string()),
+    },
+    Key {
+        name: "nudge",
+        read: |c, v| v.as_bool().map(|b| c.nudge = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
+        show: |c| Some(c.nudge.to_string()),
+    },
+    Key {
+        name: "nudge_from",
+        read: |c, v| time(v).map(|t| c.nudge_from = t),
+        show: |c| Some(format!("\"{}\"", c.nudge_from.format("%H:%M"))),
     },
 ];
 
@@ -307,6 +329,17 @@ mod tests {
         let (c, e) = parse_config("c.toml", "theme = \"pink\"\n");
         assert!(e[0].headline().starts_with("c.toml:1:9: theme must be"), "{e:?}");
         assert!(c.color);
+    }
+
+    #[test]
+    fn nudge_settings() {
+        let (c, e) = parse_config("c.toml", "nudge = false\nnudge_from = \"21:30\"\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert!(!c.nudge);
+        assert_eq!(c.nudge_from, NaiveTime::from_hms_opt(21, 30, 0).unwrap());
+        let (c, e) = parse_config("c.toml", "nudge_from = \"late\"\n");
+        assert!(e[0].headline().starts_with("c.toml:1:14: nudge_from must be a time"), "{e:?}");
+        assert_eq!(c.nudge_from, DEFAULT_NUDGE_FROM);
     }
 
     #[test]

@@ -242,7 +242,7 @@ fn existing_checkin_opens_for_editing_and_saving_replaces_it() {
 #[test]
 fn logged_cramps_and_the_run_fill_the_header() {
     let cramp = |at: &str, place, side| {
-        Record::Cramp(Cramp { night: night(), at: at.parse().unwrap(), place, side: Some(side) })
+        Record::Cramp(Cramp { night: night(), at: at.parse().unwrap(), place: Some(place), side: Some(side) })
     };
     let r = Rig::new(vec![
         cramp("2026-11-24T02:10:00+01:00", Place::Calf, LegSide::Left),
@@ -306,7 +306,7 @@ fn a_place_logged_without_a_side_is_not_given_one() {
     let cramp = Record::Cramp(Cramp {
         night: night(),
         at: "2026-11-24T02:10:00+01:00".parse().unwrap(),
-        place: Place::Foot,
+        place: Some(Place::Foot),
         side: None,
     });
     let mut r = Rig::new(vec![cramp]);

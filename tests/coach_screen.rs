@@ -162,6 +162,9 @@ fn whole_routine_by_keys_ends_in_the_journal() {
     r.key(KeyCode::Enter, t + 3.0);
     assert_eq!(r.app.mode, Mode::Summary);
     insta::assert_snapshot!(r.screen(t + 3.0, 80, 24));
+    // Inside the app the check-in is a key away.
+    r.app.inside_app = true;
+    assert!(r.screen(t + 3.0, 80, 24).contains("press c on the home screen"));
     r.key(KeyCode::Enter, t + 4.0);
     assert!(r.app.quit);
 

@@ -70,7 +70,7 @@ fn imported_records_pass_the_same_rules() {
     assert!(validate_record(&rest("2026-12-01"), &n, b).is_ok());
     assert!(matches!(validate_record(&rest("9999-12-31"), &n, b), Err(RuleError::NightAhead { .. })));
     let cramp = |night: &str, at: &str| {
-        Record::Cramp(Cramp { night: d(night), at: at.parse().unwrap(), place: Place::Calf, side: None })
+        Record::Cramp(Cramp { night: d(night), at: at.parse().unwrap(), place: Some(Place::Calf), side: None })
     };
     assert!(validate_record(&cramp("2026-11-23", "2026-11-24T03:00:00+01:00"), &n, b).is_ok());
     assert!(matches!(

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::complete;
 use super::values;
 use crate::journal::{Quality, Rested, Spot, Trigger};
 
@@ -29,6 +30,7 @@ pub enum Command {
     /// Run tonight's routine in the full-screen coach
     Run {
         /// A routine name or file [default: the default routine from the settings]
+        #[arg(add = complete::routines())]
         routine: Option<String>,
         /// Run the clock this many times faster (practice and demos); the record notes it
         #[arg(long, default_value_t = 1.0, value_parser = values::speed, value_name = "X")]
@@ -40,26 +42,40 @@ pub enum Command {
     /// Spoken and sounded cues: which programs are used, and a test of every cue
     #[command(subcommand)]
     Cue(CueCmd),
-    /// Print a shell completion script: winddown completions bash > ~/.local/share/bash-completion/completions/winddown
+    /// Print a shell completion script (it asks winddown, so it knows your routines): winddown completions bash > ~/.local/share/bash-completion/completions/winddown
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff): winddown man | man -l -
     Man,
+    /// Print the evening-nudge hook for a shell: eval "$(winddown init bash)" in ~/.bashrc
+    Init {
+        #[arg(value_enum)]
+        shell: InitShell,
+    },
+    /// A desktop notification if tonight's routine is not done (for cron or a systemd timer)
+    Remind,
+    /// The prompt hook installed by `winddown init` (prints the nudge when due)
+    #[command(hide = true)]
+    Prompt,
     /// Read, check, create and edit routine files
     #[command(subcommand)]
     Routine(RoutineCmd),
     /// The morning check-in about last night
     Checkin(CheckinArgs),
-    /// Log a cramp as it happens (or at a time tonight)
+    /// Log a cramp as it happens (or at a time tonight); with no WHERE, in a terminal: the night screen
     Cramp {
-        /// Where: calf, foot, thigh or other, with an optional side: calf-left, foot-both
-        #[arg(value_parser = values::spot, value_name = "WHERE")]
-        spot: Spot,
+        /// Where: calf, foot, thigh or other, with an optional side: calf-left, foot-both [default: the
+        /// cramp screen, which logs the cramp at once and guides a relief stretch]
+        #[arg(value_parser = values::spot, value_name = "WHERE", add = complete::spots())]
+        spot: Option<Spot>,
         /// When, as HH:MM (the most recent such time) [default: now]
         #[arg(long, value_parser = values::time, value_name = "HH:MM")]
         at: Option<NaiveTime>,
+        /// On the cramp screen: ring the bell (and run cue_command) when a hold ends [default: silent]
+        #[arg(long, conflicts_with = "spot")]
+        sound: bool,
     },
     /// Mark a night as a rest night (travel, illness): streaks pause instead of breaking
     Rest {
@@ -115,6 +131,13 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
@@ -133,7 +156,7 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "1-10")]
     pub pain: Option<u8>,
     /// Where, comma-separated: calf-left,foot-right,thigh-both,other
-    #[arg(long = "where", value_parser = values::spot, value_delimiter = ',', value_name = "WHERE")]
+    #[arg(long = "where", value_parser = values::spot, value_delimiter = ',', value_name = "WHERE", add = complete::spots())]
     pub places: Vec<Spot>,
     /// How long the longest cramp lasted: 30s, 3m, 1m 30s
     #[arg(long, value_parser = values::longest, value_name = "DURATION")]
@@ -142,13 +165,13 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "0-10")]
     pub disturbed: Option<u8>,
     /// Sleep quality: very-poor, poor, fair, good, very-good
-    #[arg(long, value_parser = values::choice::<Quality>, value_name = "QUALITY")]
+    #[arg(long, value_parser = values::choice::<Quality>, value_name = "QUALITY", add = complete::choices::<Quality>())]
     pub quality: Option<Quality>,
     /// How rested: not-at-all, slightly, somewhat, well, very-well
-    #[arg(long, value_parser = values::choice::<Rested>, value_name = "RESTED")]
+    #[arg(long, value_parser = values::choice::<Rested>, value_name = "RESTED", add = complete::choices::<Rested>())]
     pub rested: Option<Rested>,
     /// Possible triggers, comma-separated: late-exercise, long-standing, long-travel, alcohol, little-water, new-medication
-    #[arg(long, value_parser = values::choice::<Trigger>, value_delimiter = ',', value_name = "TRIGGERS")]
+    #[arg(long, value_parser = values::choice::<Trigger>, value_delimiter = ',', value_name = "TRIGGERS", add = complete::choices::<Trigger>())]
     pub triggers: Vec<Trigger>,
     /// Your own trigger tags, comma-separated
     #[arg(long, value_delimiter = ',', value_parser = values::non_empty, value_name = "TAGS")]
@@ -268,15 +291,17 @@ pub enum RoutineCmd {
     /// Show a routine's steps, sides, reps, durations and total time
     Show {
         /// A routine name (see `routine list`) or the path of a routine file
+        #[arg(add = complete::routines())]
         routine: String,
         /// Machine-readable output
         #[arg(long)]
         json: bool,
     },
-    /// Validate routine files; exit 0 when all are valid, 2 otherwise
+    /// Validate routine files (with none: every routine you have); exit 0 when all are valid, 2 otherwise
+    #[command(override_usage = "winddown routine check [--config-dir DIR] [--data-dir DIR] [FILE]...")]
     Check {
-        /// Routine files to check
-        #[arg(required = true, value_name = "FILE")]
+        /// Routine files to check [default: every routine, built-in and in your folder]
+        #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Write a commented starter routine (or a copy of one) into your routines folder
@@ -284,12 +309,13 @@ pub enum RoutineCmd {
         /// Name of the new routine: lowercase letters, digits, '-' and '_'
         name: String,
         /// Copy this routine instead of the starter
-        #[arg(long, value_name = "ROUTINE")]
+        #[arg(long, value_name = "ROUTINE", add = complete::routines())]
         from: Option<String>,
     },
     /// Open a routine in $VISUAL / $EDITOR and validate it when the editor closes
     Edit {
         /// The routine to edit; a built-in one is first copied to your folder
+        #[arg(add = complete::routines())]
         name: String,
     },
     /// Print the folder where your routines live

@@ -42,7 +42,7 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     let mut places = args.places;
     if places.is_empty() && cramps.is_some_and(|n| n > 0) {
         // Start from the cramps logged in the night.
-        places = logged.iter().map(|c| Spot { place: c.place, side: c.side }).collect();
+        places = logged.iter().filter_map(|c| Some(Spot { place: c.place?, side: c.side })).collect();
     }
     let answers = Answers {
         cramps,
@@ -102,10 +102,16 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
     }
 }
 
-pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
+pub fn cramp(ctx: &Ctx, spot: Option<Spot>, at: Option<NaiveTime>, sound: bool) -> CmdResult {
+    let Some(spot) = spot else {
+        if at.is_some() {
+            return Err(Exit::invalid("--at needs WHERE: for instance `winddown cramp calf-left --at 03:10`"));
+        }
+        return cramp_screen(ctx, sound);
+    };
     let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
     let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
-    let record = Cramp { night, at, place: spot.place, side: spot.side };
+    let record = Cramp { night, at, place: Some(spot.place), side: spot.side };
     validate_cramp(&record, &ctx.nights(), night).map_err(|e| Exit::invalid(e.to_string()))?;
     ctx.journal().put(vec![Record::Cramp(record)])?;
     println!(
@@ -115,6 +121,37 @@ pub fn cramp(ctx: &Ctx, spot: Spot, at: Option<NaiveTime>) -> CmdResult {
         night.format("%a %d %b")
     );
     Ok(())
+}
+
+/// `winddown cramp` in a terminal: the cramp is logged as the screen opens.
+fn cramp_screen(ctx: &Ctx, sound: bool) -> CmdResult {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Exit::invalid(
+            "no terminal for the cramp screen: say where, for instance `winddown cramp calf-left`",
+        ));
+    }
+    let mut app =
+        crate::tui::cramp::CrampApp::new(ctx.journal(), ctx.now, ctx.config.night_boundary, std::time::Instant::now());
+    // Quiet at night: no bell, no cue command, unless asked with --sound.
+    let mut settings = crate::tui::runtime::RunSettings::from(&ctx.config);
+    if !sound {
+        settings.cues = crate::cues::programs::CueSetup::default();
+    }
+    let ending = crate::tui::runtime::run_screen(&mut app, &settings)
+        .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    if let Some(e) = &app.save_error {
+        return Err(Exit::failed(format!("the cramp was not saved: {e}")));
+    }
+    let c = &app.cramp;
+    let place =
+        c.place.map_or_else(|| "place not said".to_string(), |p| crate::journal::exchange::spot_name(p, c.side));
+    println!("logged a cramp ({place}) at {} for the night of {}", c.at.format("%H:%M"), c.night.format("%a %d %b"));
+    match ending {
+        crate::tui::runtime::Ending::Signal(s) => {
+            Err(Exit { code: s.exit_code(), message: format!("stopped by {}; the cramp is logged", s.name) })
+        }
+        crate::tui::runtime::Ending::Normal => Ok(()),
+    }
 }
 
 pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdResult {

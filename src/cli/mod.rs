@@ -2,6 +2,7 @@
 //! to exit codes (0 success, 2 invalid input, 1 anything else).
 
 pub mod args;
+pub mod complete;
 pub mod config_cmd;
 pub mod context;
 pub mod cue_cmd;
@@ -11,6 +12,8 @@ pub mod experiment_text;
 pub mod journal_cmd;
 pub mod journal_sync_cmd;
 pub mod log_text;
+pub mod man;
+pub mod nudge_cmd;
 pub mod routine_cmd;
 pub mod routine_text;
 pub mod run_cmd;
@@ -25,6 +28,14 @@ pub use exit::{CmdResult, Exit};
 
 /// Runs winddown with the process's arguments and returns the exit code.
 pub fn main() -> u8 {
+    // The prompt hook runs at every shell prompt: no clap, no full context.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|a| a == "prompt") && args.next().is_none() {
+        nudge_cmd::prompt_fast();
+        return 0;
+    }
+    // A shell asking for completions (WINDDOWN_COMPLETE=bash winddown -- …): answer and exit.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).var(complete::VAR).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -60,25 +71,23 @@ fn dispatch(cli: Cli) -> CmdResult {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),
         Some(Command::Config(cmd)) => config_cmd::run(cmd, &ctx),
         Some(Command::Cue(args::CueCmd::Test { json, silent })) => cue_cmd::test(&ctx, json, silent),
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "winddown",
-                &mut std::io::stdout(),
-            );
+        Some(Command::Completions { shell }) => match complete::registration(shell, &mut std::io::stdout()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
+            _ => Ok(()),
+        },
+        Some(Command::Man) => match man::render(&mut std::io::stdout()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
+            _ => Ok(()),
+        },
+        Some(Command::Init { shell }) => nudge_cmd::init(shell),
+        Some(Command::Remind) => nudge_cmd::remind(&ctx),
+        Some(Command::Prompt) => {
+            nudge_cmd::prompt(&ctx.paths);
             Ok(())
-        }
-        Some(Command::Man) => {
-            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            match man.render(&mut std::io::stdout()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Exit::failed(e.to_string())),
-                _ => Ok(()),
-            }
         }
         Some(Command::Routine(cmd)) => routine_cmd::run(cmd, &ctx.paths, &ctx.config.default_routine),
         Some(Command::Checkin(args)) => journal_cmd::checkin(&ctx, args),
-        Some(Command::Cramp { spot, at }) => journal_cmd::cramp(&ctx, spot, at),
+        Some(Command::Cramp { spot, at, sound }) => journal_cmd::cramp(&ctx, spot, at, sound),
         Some(Command::Rest { night, reason }) => journal_cmd::rest(&ctx, night, reason),
         Some(Command::Log { last, json }) => journal_cmd::log(&ctx, last, json),
         Some(Command::Export { format, from, to }) => journal_cmd::export(&ctx, format, from, to),

@@ -15,6 +15,7 @@ pub fn run(cmd: RoutineCmd, paths: &Paths, default_id: &str) -> CmdResult {
     match cmd {
         RoutineCmd::List { json } => list(paths, default_id, json),
         RoutineCmd::Show { routine, json } => show(paths, &routine, json),
+        RoutineCmd::Check { files } if files.is_empty() => check_all(paths),
         RoutineCmd::Check { files } => check(&files),
         RoutineCmd::New { name, from } => new(paths, &name, from.as_deref()),
         RoutineCmd::Edit { name } => edit(paths, &name),
@@ -96,6 +97,30 @@ fn check(files: &[PathBuf]) -> CmdResult {
             files.len(),
             if files.len() == 1 { "" } else { "s" }
         ))),
+    }
+}
+
+/// Every routine the user has: the built-in ones and each file in the folder.
+fn check_all(paths: &Paths) -> CmdResult {
+    let lib = Library::load(&paths.routines_dir());
+    if let Some(e) = &lib.folder_error {
+        return Err(Exit::failed(crate::text::visible(e).into_owned()));
+    }
+    let mut bad = 0;
+    for entry in &lib.entries {
+        let name = crate::text::visible(&entry.id).into_owned();
+        let origin = crate::text::visible(&entry.origin.describe()).into_owned();
+        match &entry.routine {
+            Ok(r) => println!("{name} ({origin}): ok ({} steps)", r.steps.len()),
+            Err(errs) => {
+                bad += 1;
+                eprintln!("{}", diagnostics_text(errs));
+            }
+        }
+    }
+    match bad {
+        0 => Ok(()),
+        n => Err(Exit::invalid(format!("{n} of {} routines invalid", lib.entries.len()))),
     }
 }
 

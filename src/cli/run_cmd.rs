@@ -49,8 +49,29 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
             );
             Ok(())
         }
-        Ending::Normal => Ok(()),
+        Ending::Normal => {
+            println!("{}", quit_note(&app, night, name));
+            Ok(())
+        }
     }
+}
+
+/// What quitting mid-routine left in the journal, and how to carry on.
+fn quit_note(app: &CoachApp, night: chrono::NaiveDate, name: &str) -> String {
+    use crate::session::StepStatus;
+    let steps = app.session.steps();
+    let count = |st: StepStatus| steps.iter().filter(|s| s.status() == st).count();
+    let (done, skipped, partial) = (count(StepStatus::Done), count(StepStatus::Skipped), count(StepStatus::Partial));
+    if matches!(app.mode, Mode::ResumeOffer { .. }) || done + skipped + partial == 0 {
+        return "Nothing new was saved: no step was finished.".to_string();
+    }
+    format!(
+        "Saved for the night of {}: {done} of {} steps done, {skipped} skipped, {partial} partly done. \
+         `winddown run {}` tonight offers to resume where you stopped.",
+        night.format("%a %d %b"),
+        steps.len(),
+        crate::text::visible(name)
+    )
 }
 
 /// `winddown` with no command: the home screen.

@@ -117,9 +117,7 @@ pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), c
             opt(c.map(|c| c.tags.join(";"))),
             opt(c.map(|c| c.red_flags.one_leg_swollen.to_string())),
             opt(c.map(|c| c.red_flags.lasting_numbness.to_string())),
-            spots(
-                n.cramps.iter().map(|c| format!("{}@{}", spot_name(c.place, c.side), c.at.format("%H:%M"))).collect(),
-            ),
+            spots(n.cramps.iter().map(|c| format!("{}@{}", cramp_name(c), c.at.format("%H:%M"))).collect()),
             opt(c.map(|c| c.note.clone())),
         ];
         // Every cell is shown, not run: no control characters, no formulas.
@@ -130,6 +128,11 @@ pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), c
     }
     w.flush()?;
     Ok(())
+}
+
+/// Where a logged cramp was, or "unknown" when it was not said.
+pub fn cramp_name(c: &super::model::Cramp) -> String {
+    c.place.map_or_else(|| "unknown".to_string(), |p| spot_name(p, c.side))
 }
 
 /// "calf-left", "foot", the form used on the command line and in the CSV.

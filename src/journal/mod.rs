@@ -11,6 +11,7 @@ pub mod model;
 pub mod month_file;
 mod month_set;
 pub mod night;
+pub mod status;
 pub mod store;
 pub mod sync;
 pub mod timefmt;

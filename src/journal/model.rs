@@ -93,7 +93,7 @@ impl<'de> serde::de::Visitor<'de> for TypeFirst {
 pub enum RecordKey {
     Run(NaiveDate, String),
     Checkin(NaiveDate),
-    Cramp(NaiveDate, String, Place, Option<LegSide>),
+    Cramp(NaiveDate, String, Option<Place>, Option<LegSide>),
     Rest(NaiveDate),
 }
 
@@ -348,7 +348,9 @@ pub struct Cramp {
     pub night: NaiveDate,
     #[serde(with = "super::timefmt::timestamp")]
     pub at: DateTime<FixedOffset>,
-    pub place: Place,
+    /// Absent while unknown: the cramp screen records the moment before it knows where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<LegSide>,
 }

@@ -261,6 +261,7 @@ impl Journal {
         let before = data.clone();
         let others_before = others.clone();
         let out = f(&mut data, &mut others)?;
+        let written = data.clone();
         for (m, mut records) in data {
             let copies = sets.get(&m).map(MonthFiles::copies).unwrap_or_default();
             let open = merge::still_open(&records, others.remove(&m).unwrap_or_default());
@@ -290,6 +291,7 @@ impl Journal {
                     .map_err(|e| JournalError::Io { path: self.dir.clone(), message: format!("{e:#}") })?;
             }
         }
+        super::status::after_write(&self.dir, &written);
         Ok(out)
     }
 

@@ -72,7 +72,7 @@ fn all_kinds(night: &str) -> Vec<Record> {
         Record::Cramp(Cramp {
             night: d(night),
             at: t("2026-11-24T03:12:00+01:00"),
-            place: Place::Calf,
+            place: Some(Place::Calf),
             side: Some(LegSide::Left),
         }),
         Record::Rest(RestNight { night: d(night), reason: "travel".into(), recorded: t("2026-11-23T20:00:00+01:00") }),
@@ -221,7 +221,7 @@ fn concurrent_writers_lose_nothing() {
                     let cramp = Cramp {
                         night,
                         at: t(&format!("2026-12-01T0{w}:{i:02}:00+00:00")),
-                        place: Place::Calf,
+                        place: Some(Place::Calf),
                         side: None,
                     };
                     j.put(vec![Record::Cramp(cramp)]).unwrap();

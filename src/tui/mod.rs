@@ -2,6 +2,8 @@
 
 pub mod checkin;
 pub mod coach;
+pub mod cramp;
+pub mod glyphs;
 pub mod history;
 pub mod home;
 pub mod runtime;

@@ -22,6 +22,8 @@ pub struct RunSettings {
     /// Speech, sounds, bell and cue command, with the programs found at start.
     pub cues: CueSetup,
     pub theme: Theme,
+    /// ASCII only (`TERM=dumb`, a locale that is not UTF-8): see `glyphs`.
+    pub plain: bool,
 }
 
 impl From<&crate::config::Config> for RunSettings {
@@ -34,7 +36,7 @@ impl From<&crate::config::Config> for RunSettings {
             command: c.cue_command.clone(),
             ..CueSetup::new(&c.voice, &c.sound, &found)
         };
-        RunSettings { cues, theme: Theme::new(c.color).bedtime(c.bedtime) }
+        RunSettings { cues, theme: Theme::new(c.color).bedtime(c.bedtime), plain: super::glyphs::plain_from_env() }
     }
 }
 
@@ -158,7 +160,12 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
-            terminal.draw(|f| app.draw(now, &theme, f))?;
+            terminal.draw(|f| {
+                app.draw(now, &theme, f);
+                if cues.plain {
+                    super::glyphs::to_ascii(f.buffer_mut());
+                }
+            })?;
             dirty = false;
         }
         if app.finished() {

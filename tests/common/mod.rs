@@ -1,6 +1,8 @@
 //! Helpers shared by the CLI tests: a winddown command in throwaway dirs.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

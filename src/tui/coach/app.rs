@@ -69,6 +69,8 @@ pub struct CoachApp {
     pub open_history: bool,
     /// What tonight is in a running experiment ("off night 3 of 7 — …"), shown under the coach.
     pub experiment: Option<String>,
+    /// Started from the home screen (where `c` checks in), not from `winddown run`.
+    pub inside_app: bool,
 }
 
 impl CoachApp {
@@ -122,6 +124,7 @@ impl CoachApp {
             streak: None,
             open_history: false,
             experiment: None,
+            inside_app: false,
         }
     }
 

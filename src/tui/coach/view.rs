@@ -252,7 +252,8 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     lines.extend([
         Line::from(""),
         Line::from("Tomorrow morning, tell winddown how the night went:"),
-        Line::styled("winddown checkin", theme.key()),
+        // Inside the app the check-in is a key away; after `winddown run`, a command.
+        Line::styled(if app.inside_app { "press c on the home screen" } else { "winddown checkin" }, theme.key()),
         Line::from(""),
         keys_line(theme, &[("Enter", "close"), ("h", "history")]),
     ]);

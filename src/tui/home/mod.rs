@@ -239,6 +239,7 @@ impl HomeApp {
         let mut coach =
             CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
         coach.experiment = self.experiment_tonight(night);
+        coach.inside_app = true;
         self.coach = Some(coach);
     }
 

@@ -1,0 +1,134 @@
+//! Plain terminals (TERM=dumb, LANG=C): every screen, drawn as the runtime
+//! draws it there, holds no character outside ASCII.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use common::records;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use winddown::config::Config;
+use winddown::journal::*;
+use winddown::paths::Paths;
+use winddown::routine::{Library, Routine};
+use winddown::tui::glyphs;
+use winddown::tui::screen::Screen;
+use winddown::tui::theme::Theme;
+
+fn tonight() -> NaiveDate {
+    "2026-11-23".parse().unwrap()
+}
+
+fn wall() -> DateTime<FixedOffset> {
+    "2026-11-23T21:00:00+01:00".parse().unwrap()
+}
+
+/// Three weeks of nights: done, partial and missed, with cramps of each pain.
+fn history() -> Vec<Record> {
+    let mut out = vec![];
+    for i in 1..=21u64 {
+        let night = tonight() - Days::new(i);
+        if i % 4 != 0 {
+            out.push(records::run(night, "22:00", if i % 3 == 0 { Outcome::Skipped } else { Outcome::Done }));
+        }
+        let cramps = (i % 3) as u32;
+        out.push(records::checkin(night, cramps, (cramps > 0).then_some((i * 3 % 11) as u8), Quality::Fair));
+    }
+    out
+}
+
+/// The frame as a plain terminal gets it (the runtime's last step), checked for ASCII.
+fn plain(screen: &impl Screen, now: Instant) -> String {
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| {
+        screen.draw(now, &Theme { color: false, bedtime: false }, f);
+        glyphs::to_ascii(f.buffer_mut());
+    })
+    .unwrap();
+    let text = term.backend().to_string();
+    let bad: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    assert!(bad.is_empty(), "non-ASCII {bad:?} in:\n{text}");
+    text
+}
+
+fn builtin(id: &str) -> Routine {
+    Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
+}
+
+#[test]
+fn home_and_history_in_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths { config_dir: dir.path().join("config"), data_dir: dir.path().join("data") };
+    Journal::new(paths.journal_dir()).put(history()).unwrap();
+    let t0 = Instant::now();
+    let mut home = winddown::tui::home::HomeApp::new(paths, Config::default(), vec![], wall(), t0);
+    let s = plain(&home, t0);
+    assert!(s.contains("+ winddown -") && s.contains("cramp-guard"), "{s}");
+    insta::assert_snapshot!("home", s);
+    home.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE), t0);
+    insta::assert_snapshot!("history", plain(&home, t0));
+}
+
+#[test]
+fn coach_big_digits_in_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = Instant::now();
+    let mut app = winddown::tui::coach::CoachApp::new(
+        builtin("cramp-guard"),
+        1.0,
+        Journal::new(dir.path()),
+        tonight(),
+        &[],
+        wall(),
+        t0,
+    );
+    let at = t0 + Duration::from_secs(12);
+    app.tick(at);
+    let s = plain(&app, at);
+    assert!(s.contains("HOLD") && s.contains("##"), "{s}");
+    insta::assert_snapshot!("coach_hold", s);
+}
+
+#[test]
+fn checkin_and_cramp_screens_in_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let t0 = Instant::now();
+    let mut cramp = winddown::tui::cramp::CrampApp::new(
+        journal.clone(),
+        "2026-11-24T03:10:00+01:00".parse().unwrap(),
+        DEFAULT_BOUNDARY,
+        t0,
+    );
+    for c in ['c', 'r'] {
+        cramp.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), t0);
+    }
+    insta::assert_snapshot!("cramp_stretch", plain(&cramp, t0));
+    let morning = winddown::checkin::NightRule::default().at("2026-11-24T07:10:00+01:00".parse().unwrap());
+    let form = winddown::tui::checkin::CheckinForm::new(journal, tonight(), morning);
+    insta::assert_snapshot!("checkin_from_night_cramp", plain(&form, t0));
+}
+
+#[test]
+fn the_real_binary_under_lang_c_and_term_dumb_writes_only_ascii() {
+    for env in ["LC_ALL=C LANG=C NO_COLOR=1", "TERM=dumb LANG=en_US.UTF-8"] {
+        let s = common::Sandbox::new();
+        let script = format!("{env} \"$WINDDOWN_BIN\" run two-minute --speed 20; echo EXIT=$?");
+        let mut sh = common::pty::Shell::spawn(&s, "2026-11-24T21:00:00+01:00", "sh", &["-c", &script]);
+        sh.wait_for("HOLD", 20);
+        sh.wait_for("step 2 of 3", 20);
+        sh.send(b"q");
+        sh.wait_for("quit and save", 20);
+        sh.send(b"\r");
+        sh.wait_for("EXIT=0", 20);
+        let text = sh.text();
+        let bad: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+        assert!(bad.is_empty(), "{env}: {bad:?}");
+        if env.contains("NO_COLOR") {
+            assert!(!text.contains("\x1b[38;5;"), "NO_COLOR still wins");
+        }
+    }
+}
