@@ -22,10 +22,7 @@ impl Ctx {
     pub fn new(paths: Paths) -> Result<Ctx, super::Exit> {
         let (config, problems) = config::load(&paths.config_file());
         for p in &problems {
-            eprintln!("winddown: warning: {p}");
-        }
-        if !problems.is_empty() {
-            eprintln!("(each setting above falls back to its default; the others apply; `winddown config check` lists them)");
+            eprintln!("winddown: warning: {p}\n(defaults are used where the settings file is wrong)");
         }
         let config_problems = problems.iter().map(|d| d.headline()).collect();
         Ok(Ctx { paths, config, config_problems, now: now()? })
