@@ -1,5 +1,6 @@
 //! Settings from `config.toml` in the config dir. A bad file never stops the
-//! app: the problems are reported with line and column and defaults are used.
+//! app: each problem is reported with its line and column, and only that key
+//! falls back to its default. Adding a setting is adding a row to [`KEYS`].
 
 use chrono::NaiveTime;
 use toml::Spanned;

@@ -217,7 +217,8 @@ fn red_flag_shows_the_notice_and_is_recorded() {
     assert!(screen.contains("blood clot"), "{screen}");
     insta::assert_snapshot!(screen);
     r.ctrl('s');
-    assert!(r.saved().red_flags.one_leg_swollen);
+    assert_eq!(r.saved().red_flags.one_leg_swollen, Some(true));
+    assert_eq!(r.saved().red_flags.lasting_numbness, None, "not answered, not invented");
     assert!(r.screen(80, 30).contains("call emergency services"));
 }
 

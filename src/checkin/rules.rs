@@ -33,6 +33,8 @@ pub const SPEED: RangeInclusive<f64> = 0.1..=100.0;
 /// Steps in one run, and characters in a routine name, id or step title.
 pub const MAX_STEPS: usize = 200;
 pub const MAX_NAME_CHARS: usize = 200;
+/// Seconds held on one side of one step, summed over its reps: at most a day.
+pub const HELD_S: RangeInclusive<f64> = 0.0..=86_400.0;
 
 /// A rule a record breaks. `field` is the record's own field name (as in files).
 #[derive(Debug, Clone, PartialEq)]
@@ -156,7 +158,7 @@ pub fn validate_run(r: &Run, nights: &Nights) -> Result<(), RuleError> {
     if r.night > nights.current {
         return Err(RuleError::NightAhead { night: r.night, latest: nights.current });
     }
-    if !r.speed.is_finite() || !SPEED.contains(&r.speed) {
+    if !SPEED.contains(&r.speed) {
         return Err(RuleError::OutOfRange { field: "speed", value: r.speed.to_string(), allowed: "0.1-100".into() });
     }
     for (field, s) in [("id", &r.id), ("routine", &r.routine)] {
@@ -169,7 +171,7 @@ pub fn validate_run(r: &Run, nights: &Nights) -> Result<(), RuleError> {
     for s in &r.steps {
         text("a step title", &s.title, MAX_NAME_CHARS)?;
         for (_, secs) in s.held_s.iter() {
-            if !secs.is_finite() || !(0.0..=LONGEST_S.end().to_owned() as f64).contains(&secs) {
+            if !HELD_S.contains(&secs) {
                 return Err(RuleError::OutOfRange {
                     field: "held_s",
                     value: secs.to_string(),
@@ -181,14 +183,16 @@ pub fn validate_run(r: &Run, nights: &Nights) -> Result<(), RuleError> {
     Ok(())
 }
 
-/// The rules of a cramp logged in the night: a night that has begun, a time in it.
-pub fn validate_cramp(c: &Cramp, nights: &Nights, rule_night: NaiveDate) -> Result<(), RuleError> {
+/// The rules of a cramp logged in the night: a night that has begun, a time
+/// in it. `night_of_time` is the night its time belongs to by the boundary
+/// setting; a file from a machine with another boundary may differ by a day.
+pub fn validate_cramp(c: &Cramp, nights: &Nights, night_of_time: NaiveDate) -> Result<(), RuleError> {
     if c.night > nights.current {
         return Err(RuleError::NightAhead { night: c.night, latest: nights.current });
     }
     // Its time falls in its night: from the night's date to the day after.
     let date = c.at.date_naive();
-    if rule_night != c.night && !(date == c.night || c.night.succ_opt() == Some(date)) {
+    if night_of_time != c.night && !(date == c.night || c.night.succ_opt() == Some(date)) {
         return Err(RuleError::CrampOutsideNight { night: c.night, at: c.at.to_rfc3339() });
     }
     Ok(())
@@ -206,7 +210,7 @@ pub fn validate_rest(r: &RestNight, nights: &Nights) -> Result<(), RuleError> {
 }
 
 /// Any record, as `import` reads it: the same rules as when it is written.
-/// `boundary_night` is the night its own time belongs to, where it has one.
+/// `boundary` is the night boundary setting (a cramp's time must fall in its night).
 pub fn validate_record(r: &Record, nights: &Nights, boundary: chrono::NaiveTime) -> Result<(), RuleError> {
     match r {
         Record::Run(run) => validate_run(run, nights),

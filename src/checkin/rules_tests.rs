@@ -81,3 +81,13 @@ fn imported_records_pass_the_same_rules() {
     c.cramps = u32::MAX;
     assert!(validate_record(&Record::Checkin(c), &n, b).unwrap_err().to_string().contains("cramps is 4294967295"));
 }
+
+#[test]
+fn unanswered_warning_signs_are_left_out_and_old_lines_still_read() {
+    let c = build(&Answers { cramps: Some(0), ..Answers::default() }).unwrap();
+    let line = serde_json::to_string(&Record::Checkin(c)).unwrap();
+    assert!(!line.contains("red_flags"), "{line}");
+    let old = r#"{"type":"checkin","night":"2026-11-23","recorded":"2026-11-24T07:10:00+01:00","cramps":0,"red_flags":{"one_leg_swollen":false,"lasting_numbness":false}}"#;
+    let Record::Checkin(c) = Record::from_line(old).unwrap() else { panic!("a check-in") };
+    assert_eq!((c.red_flags.one_leg_swollen, c.red_flags.lasting_numbness), (Some(false), Some(false)));
+}

@@ -60,10 +60,7 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
         },
         triggers: args.triggers,
         tags: args.tags,
-        red_flags: RedFlags {
-            one_leg_swollen: args.swollen_leg.unwrap_or(false),
-            lasting_numbness: args.numbness.unwrap_or(false),
-        },
+        red_flags: RedFlags { one_leg_swollen: args.swollen_leg, lasting_numbness: args.numbness },
         note: args.note.unwrap_or_default(),
     };
     let record = answers.build(night, ctx.now, &nights).map_err(|e| match e {

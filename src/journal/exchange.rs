@@ -115,8 +115,8 @@ pub fn write_export_csv(entries: &Entries, out: &mut impl Write) -> Result<(), c
             opt(c.and_then(|c| c.sleep.final_wake).map(|t| t.format("%H:%M").to_string())),
             opt(c.map(|c| spots(c.triggers.iter().map(|t| t.name().to_string()).collect()))),
             opt(c.map(|c| c.tags.join(";"))),
-            opt(c.map(|c| c.red_flags.one_leg_swollen.to_string())),
-            opt(c.map(|c| c.red_flags.lasting_numbness.to_string())),
+            opt(c.and_then(|c| c.red_flags.one_leg_swollen).map(|b| b.to_string())),
+            opt(c.and_then(|c| c.red_flags.lasting_numbness).map(|b| b.to_string())),
             spots(n.cramps.iter().map(|c| format!("{}@{}", cramp_name(c), c.at.format("%H:%M"))).collect()),
             opt(c.map(|c| c.note.clone())),
         ];

@@ -238,7 +238,7 @@ pub struct CheckIn {
     /// Free tags for triggers not in the list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "RedFlags::is_empty")]
     pub red_flags: RedFlags,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -324,19 +324,27 @@ impl SleepTimes {
     }
 }
 
-/// Answers to the two warning-sign questions.
+/// Answers to the two warning-sign questions; `None` = not answered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlags {
     /// One leg swollen, red or warm.
-    pub one_leg_swollen: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_leg_swollen: Option<bool>,
     /// Numbness, tingling or weakness that stays.
-    pub lasting_numbness: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lasting_numbness: Option<bool>,
 }
 
 impl RedFlags {
+    /// A yes to either question.
     pub fn any(&self) -> bool {
-        self.one_leg_swollen || self.lasting_numbness
+        self.one_leg_swollen == Some(true) || self.lasting_numbness == Some(true)
+    }
+
+    /// Neither question answered.
+    pub fn is_empty(&self) -> bool {
+        self.one_leg_swollen.is_none() && self.lasting_numbness.is_none()
     }
 }
 

@@ -60,7 +60,7 @@ pub fn sample_checkin(night: &str) -> CheckIn {
         },
         triggers: vec![Trigger::Alcohol, Trigger::LateExercise],
         tags: vec!["heat wave".into()],
-        red_flags: RedFlags { one_leg_swollen: false, lasting_numbness: true },
+        red_flags: RedFlags { one_leg_swollen: Some(false), lasting_numbness: Some(true) },
         note: "Woke at 3, \"bad\" one,\nthen slept".into(),
     }
 }

@@ -185,8 +185,10 @@ impl Facts {
             }
             RecordRef::Checkin(c) => {
                 let triggers = c.triggers.iter().fold(0, |bits, t| bits | trigger_bit(*t));
+                // A pain outside the scale (a hand-edited file) is no answer, not a figure to average.
+                let pain = c.pain.filter(|p| crate::checkin::rules::PAIN.contains(p));
                 self.nights.entry(c.night).or_default().checkin =
-                    Some(CheckinFacts { cramps: c.cramps, pain: c.pain, triggers, red_flags: c.red_flags });
+                    Some(CheckinFacts { cramps: c.cramps, pain, triggers, red_flags: c.red_flags });
             }
             RecordRef::Cramp(c) => {
                 self.nights.entry(c.night).or_default();
@@ -273,12 +275,13 @@ mod practice_tests {
     }
 
     #[test]
-    fn sums_of_hand_edited_counts_cannot_wrap() {
+    fn hand_edited_counts_cannot_wrap_a_sum_or_skew_the_pain() {
         let facts = Facts::from_records(&[
-            checkin("2026-11-22".parse().unwrap(), u32::MAX, Some(5), Quality::Good),
+            checkin("2026-11-22".parse().unwrap(), u32::MAX, Some(255), Quality::Good),
             checkin("2026-11-23".parse().unwrap(), 3, Some(5), Quality::Good),
         ]);
         let i = crate::stats::insights::insights(&facts, None, "2026-11-23".parse().unwrap());
         assert_eq!(i.routine[2].split.without.cramps, u32::MAX);
+        assert_eq!((i.pain.average, i.pain.nights), (Some(5.0), 1));
     }
 }

@@ -65,7 +65,7 @@ pub fn flags(facts: &Facts, last: NaiveDate) -> Vec<Flag> {
         .rev()
         .find_map(|(d, n)| n.checkin.as_ref().filter(|c| c.red_flags.any()).map(|c| (d, c)))
     {
-        let what = match (c.red_flags.one_leg_swollen, c.red_flags.lasting_numbness) {
+        let what = match (c.red_flags.one_leg_swollen == Some(true), c.red_flags.lasting_numbness == Some(true)) {
             (true, true) => "one leg swollen, red or warm, and numbness or weakness that stays",
             (true, false) => "one leg swollen, red or warm",
             _ => "numbness, tingling or weakness that stays",

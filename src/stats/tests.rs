@@ -269,7 +269,7 @@ fn flags_for_frequent_cramps_rising_pain_and_red_flags() {
     assert!(f[0].reason.contains("14 of the last 14"));
     assert!(f[0].advice.contains("doctor"));
     if let Record::Checkin(c) = &mut records[3] {
-        c.red_flags.one_leg_swollen = true;
+        c.red_flags.one_leg_swollen = Some(true);
     }
     let f = flags(&facts(records), t);
     assert!(f.iter().any(|f| f.kind == "red-flag" && f.advice.contains("emergency")));

@@ -52,7 +52,7 @@ impl Field {
             Field::Night => "Night",
             Field::AnyCramps => "Any leg cramps last night?",
             Field::Count => "  How many?",
-            Field::Pain => "  Pain of the worst (0-10)",
+            Field::Pain => "  Pain of the worst (1-10)",
             Field::Longest => "  Longest (30s, 3m)",
             Field::Where => "  Where?",
             Field::Disturbed => "  Sleep disturbed (0-10)",

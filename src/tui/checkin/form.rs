@@ -65,8 +65,9 @@ pub struct CheckinForm {
     pub quality: Option<Quality>,
     pub rested: Option<Rested>,
     pub triggers: BTreeSet<Trigger>,
-    pub swollen: bool,
-    pub numbness: bool,
+    /// The warning-sign questions: unanswered until answered.
+    pub swollen: Option<bool>,
+    pub numbness: Option<bool>,
     pub texts: Texts,
     /// Digits typed so far into the focused number field ("1" then "0" is 10).
     pub typed: String,
@@ -158,8 +159,8 @@ impl CheckinForm {
             quality: None,
             rested: None,
             triggers: BTreeSet::new(),
-            swollen: false,
-            numbness: false,
+            swollen: None,
+            numbness: None,
             texts: Texts::empty(),
             typed: String::new(),
             chip: 0,

@@ -124,7 +124,9 @@ impl CheckinForm {
                 let all: Vec<Trigger> = Trigger::all().collect();
                 self.chips_key(key, all.len(), |f, i| toggle(&mut f.triggers, all[i]));
             }
+            Field::Swollen if clear => self.swollen = None,
             Field::Swollen => yes_no(&mut self.swollen, key.code),
+            Field::Numbness if clear => self.numbness = None,
             Field::Numbness => yes_no(&mut self.numbness, key.code),
             Field::Save if key.code == KeyCode::Enter => return self.save(),
             _ => {}
@@ -229,11 +231,11 @@ fn pick<T: Choice>(v: Option<T>, step: i32, digit: Option<char>) -> Option<T> {
     Some(all[j as usize])
 }
 
-fn yes_no(v: &mut bool, key: KeyCode) {
+fn yes_no(v: &mut Option<bool>, key: KeyCode) {
     match key {
-        KeyCode::Char('y') | KeyCode::Char('Y') => *v = true,
-        KeyCode::Char('n') | KeyCode::Char('N') => *v = false,
-        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *v = !*v,
+        KeyCode::Char('y') | KeyCode::Char('Y') => *v = Some(true),
+        KeyCode::Char('n') | KeyCode::Char('N') => *v = Some(false),
+        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *v = Some(*v != Some(true)),
         _ => {}
     }
 }

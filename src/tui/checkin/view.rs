@@ -27,7 +27,7 @@ pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
     if let Mode::Saved { checkins, checkin_streak, cramp_free } = form.mode {
         return saved(form, (checkins, checkin_streak, cramp_free), theme, f, inner);
     }
-    let flags = form.swollen || form.numbness;
+    let flags = form.swollen == Some(true) || form.numbness == Some(true);
     let [head, rows, notice, foot] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(4),
@@ -210,8 +210,8 @@ fn value_lines(form: &CheckinForm, field: Field, focused: bool, theme: &Theme, w
             width,
             true,
         ),
-        Field::Swollen => one(yes_no_spans(Some(form.swollen), theme)),
-        Field::Numbness => one(yes_no_spans(Some(form.numbness), theme)),
+        Field::Swollen => one(yes_no_spans(form.swollen, theme)),
+        Field::Numbness => one(yes_no_spans(form.numbness, theme)),
         Field::Note => {
             let mut lines: Vec<Line> = form
                 .texts
