@@ -244,6 +244,8 @@ pub fn history(ctx: &Ctx) -> CmdResult {
             app.report = crate::stats::report::report_with_off_nights(&facts, ctx.current_night(), None, |n| {
                 plan.is_off_night(n)
             });
+            app.consistency =
+                crate::stats::score::series_with_off_nights(&facts, ctx.current_night(), |n| plan.is_off_night(n));
             let last_over = ctx.last_night().min(ctx.current_night());
             app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, last_over)));
         }

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod comparisons;
+pub mod trends;
 pub mod view;
 pub mod whisker;
 
@@ -18,6 +19,16 @@ use crate::journal::Entries;
 use crate::stats::facts::Facts;
 use crate::stats::report::{Report, report};
 
+/// The pages of the history screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Calendar,
+    /// Every comparison with its interval.
+    Comparisons,
+    /// Consistency over time, cramps by weekday.
+    Trends,
+}
+
 pub struct HistoryApp {
     pub entries: Entries,
     pub report: Report,
@@ -28,15 +39,18 @@ pub struct HistoryApp {
     pub quit: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
-    /// The comparisons page (`c`) instead of the calendar.
-    pub comparisons: bool,
+    /// The page shown; `c`/Tab turns to the next.
+    pub page: Page,
+    /// The consistency score after each night, for the trends page.
+    pub consistency: Vec<(NaiveDate, f64)>,
     /// A running or finished experiment and its result so far.
     pub experiment: Option<(crate::experiment::Plan, crate::experiment::Outcome)>,
 }
 
 impl HistoryApp {
     pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
-        let report = report(&Facts::from_entries(&entries), tonight, None);
+        let facts = Facts::from_entries(&entries);
+        let report = report(&facts, tonight, None);
         HistoryApp {
             entries,
             report,
@@ -45,7 +59,8 @@ impl HistoryApp {
             help: false,
             quit: false,
             week_start: chrono::Weekday::Mon,
-            comparisons: false,
+            page: Page::Calendar,
+            consistency: crate::stats::score::series(&facts, tonight),
             experiment: None,
         }
     }
@@ -61,7 +76,13 @@ impl HistoryApp {
             KeyCode::Left | KeyCode::Char('h') => self.shift(-1),
             KeyCode::Right | KeyCode::Char('l') => self.shift(1),
             KeyCode::Char('t') => self.month = (self.tonight.year(), self.tonight.month()),
-            KeyCode::Char('c') | KeyCode::Tab => self.comparisons = !self.comparisons,
+            KeyCode::Char('c') | KeyCode::Tab => {
+                self.page = match self.page {
+                    Page::Calendar => Page::Comparisons,
+                    Page::Comparisons => Page::Trends,
+                    Page::Trends => Page::Calendar,
+                }
+            }
             KeyCode::Char('?') => self.help = true,
             KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
             _ => {}

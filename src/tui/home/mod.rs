@@ -160,6 +160,10 @@ impl HomeApp {
         };
         self.history = HistoryApp::new(self.entries.clone(), tonight);
         self.history.report = self.report.clone();
+        if let Some(plan) = &self.experiment {
+            self.history.consistency =
+                crate::stats::score::series_with_off_nights(&facts, tonight, |n| plan.is_off_night(n));
+        }
         let last_over = self.last_night(now).min(tonight);
         self.history.experiment =
             self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, last_over)));
