@@ -92,6 +92,16 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::from(vec![Span::raw(" ".repeat(LABEL)), Span::styled(axis_labels(axis, width), theme.dim())]));
+    if let Some((_, r)) = &app.experiment {
+        let mut facts = Vec::new();
+        if let (Some(p), Some(min)) = (r.randomisation_p, r.smallest_possible_p) {
+            facts.push(format!("p = {p:.3} (lowest possible {min:.3})"));
+        }
+        facts.push(format!("{} missing", r.missing_checkins.len()));
+        facts.push(format!("{} deviations", r.deviations.len()));
+        lines
+            .push(Line::styled(format!("Experiment: {} (winddown experiment result)", facts.join(" · ")), theme.dim()));
+    }
     lines.push(Line::from(""));
     lines.push(Line::styled(
         "Observed nights, not an experiment: other things differ between them. About 1 in 20",
