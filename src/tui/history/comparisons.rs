@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::HistoryApp;
 use super::whisker::{Axis, axis_labels, whisker};
@@ -99,8 +99,10 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
         }
         facts.push(format!("{} missing", r.missing_checkins.len()));
         facts.push(format!("{} deviations", r.deviations.len()));
-        lines
-            .push(Line::styled(format!("Experiment: {} (winddown experiment result)", facts.join(" · ")), theme.dim()));
+        lines.push(Line::styled(
+            format!("Experiment: {}; details: winddown experiment result", facts.join(" · ")),
+            theme.dim(),
+        ));
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
@@ -111,5 +113,5 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
         "comparisons shows a difference by chance. A fair test: winddown experiment start.",
         theme.dim(),
     ));
-    f.render_widget(Paragraph::new(lines), area);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
