@@ -2,6 +2,7 @@
 //! History, Routines), the welcome on first run, and the coach when it runs.
 
 pub mod editor;
+mod experiment;
 pub mod routines;
 pub mod view;
 
@@ -23,7 +24,7 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report, report_with_off_nights};
+use crate::stats::report::{Report, report};
 use routines::RoutinesTab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,27 +147,7 @@ impl HomeApp {
             Ok(e) => self.entries = e,
             Err(e) => self.message = Some(e.to_string()),
         }
-        self.experiment = match crate::experiment::store::load(&self.paths.data_dir) {
-            Ok(plan) => plan,
-            Err(e) => {
-                self.message = Some(e.to_string());
-                None
-            }
-        };
-        let facts = Facts::from_entries(&self.entries);
-        self.report = match &self.experiment {
-            Some(plan) => report_with_off_nights(&facts, tonight, None, |n| plan.is_off_night(n)),
-            None => report(&facts, tonight, None),
-        };
-        self.history = HistoryApp::new(self.entries.clone(), tonight);
-        self.history.report = self.report.clone();
-        if let Some(plan) = &self.experiment {
-            self.history.consistency =
-                crate::stats::score::series_with_off_nights(&facts, tonight, |n| plan.is_off_night(n));
-        }
-        let last_over = self.last_night(now).min(tonight);
-        self.history.experiment =
-            self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, last_over)));
+        self.refresh_stats(tonight, now);
         self.history.week_start = self.config.week_start;
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
@@ -223,11 +204,6 @@ impl HomeApp {
             CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
         coach.experiment = self.experiment_tonight(night);
         self.coach = Some(coach);
-    }
-
-    /// Tonight's line of a running experiment, if tonight is in it.
-    pub fn experiment_tonight(&self, night: NaiveDate) -> Option<String> {
-        self.experiment.as_ref().filter(|p| p.night(night).is_some()).map(|p| p.tonight_line(night))
     }
 
     fn open_checkin(&mut self, now: Instant) {
