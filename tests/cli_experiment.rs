@@ -250,3 +250,25 @@ fn during_an_experiment_stats_skip_off_nights_in_the_routine_streak() {
         .success()
         .stdout(contains("Experiment tonight: on night 2 of 7 (wash-out: not counted)"));
 }
+
+#[test]
+fn a_plan_not_started_yet_is_set_aside_by_stop_and_two_routines_can_be_compared() {
+    let s = Sandbox::new();
+    at(&s, START)
+        .args(["experiment", "start", "--first-night", "2026-03-30", "--against", "two-minute", "--weeks", "4"])
+        .assert()
+        .success()
+        .stdout(contains("cramp-guard (A) against two-minute (B), 4 weeks"))
+        .stdout(contains("Tonight: experiment starts on the night of Mon 30 Mar"));
+    let v = json_of(at(&s, START).args(["experiment", "status", "--json"]));
+    assert_eq!(v["plan"]["design"]["kind"], "two_routines");
+    assert_eq!(v["plan"]["design"]["b"], "two-minute");
+    assert!(v["tonight_plan"].is_null());
+    at(&s, START).args(["experiment", "stop"]).assert().success().stdout(contains("had not started yet"));
+    assert!(!s.data().join("experiment.plan").exists());
+    at(&s, START)
+        .args(["experiment", "start", "--against", "cramp-guard"])
+        .assert()
+        .code(2)
+        .stderr(contains("must differ"));
+}
