@@ -196,3 +196,79 @@ fn stopping_early_marks_the_result_weaker() {
     // Stopped: another plan may start.
     at(&s, "2026-05-01T20:00:00+02:00").args(["experiment", "start", "--seed", "3"]).assert().success();
 }
+
+#[test]
+fn stats_gives_every_comparison_an_interval_and_a_verdict() {
+    let s = Sandbox::new();
+    // 40 nights: the routine on even nights with no cramps, odd nights without it and 2 cramps.
+    let first: NaiveDate = "2026-02-01".parse().unwrap();
+    let nights: Vec<NaiveDate> = (0..40).map(|i| first + Days::new(i)).collect();
+    let runs: Vec<(NaiveDate, &str)> = nights.iter().step_by(2).map(|n| (*n, "cramp-guard")).collect();
+    let checkins: Vec<(NaiveDate, u32)> =
+        nights.iter().enumerate().map(|(i, n)| (*n, if i % 2 == 0 { 0 } else { 2 })).collect();
+    write_journal(&s, &runs, &checkins);
+    let now = "2026-03-13T09:00:00+01:00";
+    let v = json_of(at(&s, now).args(["stats", "--json"]));
+    let i = &v["insights"];
+    let mut splits: Vec<&Value> = i["routine"].as_array().unwrap().iter().map(|w| &w["split"]).collect();
+    splits.extend(i["triggers"].as_array().unwrap().iter().map(|t| &t["split"]));
+    splits.push(&i["start_time"]);
+    for sp in &splits {
+        assert_eq!(sp["difference"]["level"], 0.95, "{sp}");
+        assert!(["fewer", "more", "unclear", "too_few"].contains(&sp["verdict"].as_str().unwrap()), "{sp}");
+    }
+    let all = &i["routine"][2]["split"];
+    assert_eq!(all["difference"]["estimate"], -2.0);
+    assert_eq!((all["difference"]["low"].clone(), all["difference"]["high"].clone()), (json!(-2.0), json!(-2.0)));
+    assert_eq!(all["verdict"], "fewer");
+    // No trigger was ever recorded: too few nights, and no interval.
+    assert_eq!(i["triggers"][0]["split"]["verdict"], "too_few");
+    assert!(i["triggers"][0]["split"]["difference"]["low"].is_null());
+    at(&s, now)
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(contains("fewer cramps: 2.00 fewer a night (95% interval -2.00 to -2.00)"))
+        .stdout(contains("not an experiment"))
+        .stdout(contains("winddown experiment start"));
+}
+
+#[test]
+fn during_an_experiment_stats_skip_off_nights_in_the_routine_streak() {
+    let s = Sandbox::new();
+    start(&s, "8"); // seed 42: week 1 (23-29 March) is off, week 2 on
+    let before: Vec<(NaiveDate, &str)> =
+        (20..=22).map(|d| (format!("2026-03-{d}").parse().unwrap(), "cramp-guard")).collect();
+    let on: Vec<(NaiveDate, &str)> =
+        (30..=31).map(|d| (format!("2026-03-{d}").parse().unwrap(), "cramp-guard")).collect();
+    write_journal(&s, &[before, on].concat(), &[]);
+    let v = json_of(at(&s, "2026-03-31T23:00:00+02:00").args(["stats", "--json"]));
+    assert_eq!(v["streaks"]["routine"]["current"], 5, "3 before + 2 on nights; the 7 off nights paused it");
+    at(&s, "2026-03-31T23:00:00+02:00")
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(contains("Experiment tonight: on night 2 of 7 (wash-out: not counted)"));
+}
+
+#[test]
+fn a_plan_not_started_yet_is_set_aside_by_stop_and_two_routines_can_be_compared() {
+    let s = Sandbox::new();
+    at(&s, START)
+        .args(["experiment", "start", "--first-night", "2026-03-30", "--against", "two-minute", "--weeks", "4"])
+        .assert()
+        .success()
+        .stdout(contains("cramp-guard (A) against two-minute (B), 4 weeks"))
+        .stdout(contains("Tonight: experiment starts on the night of Mon 30 Mar"));
+    let v = json_of(at(&s, START).args(["experiment", "status", "--json"]));
+    assert_eq!(v["plan"]["design"]["kind"], "two_routines");
+    assert_eq!(v["plan"]["design"]["b"], "two-minute");
+    assert!(v["tonight_plan"].is_null());
+    at(&s, START).args(["experiment", "stop"]).assert().success().stdout(contains("had not started yet"));
+    assert!(!s.data().join("experiment.plan").exists());
+    at(&s, START)
+        .args(["experiment", "start", "--against", "cramp-guard"])
+        .assert()
+        .code(2)
+        .stderr(contains("must differ"));
+}

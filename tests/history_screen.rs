@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::journal::*;
-use winddown::tui::history::{HistoryApp, view};
+use winddown::tui::history::{HistoryApp, Page, view};
 use winddown::tui::theme::Theme;
 
 fn tonight() -> NaiveDate {
@@ -89,14 +89,20 @@ fn empty_journal_and_small_terminal() {
 fn comparisons_page_with_dot_and_whisker() {
     let mut app = HistoryApp::new(entries(), tonight());
     key(&mut app, KeyCode::Char('c'));
-    assert!(app.comparisons);
+    assert_eq!(app.page, Page::Comparisons);
     let s = screen(&app, 100, 24);
     assert!(s.contains("routine, all time"), "{s}");
     assert!(s.contains("●") && s.contains("├") && s.contains("┤"), "{s}");
     assert!(s.contains("not an experiment"), "{s}");
     insta::assert_snapshot!(s);
     key(&mut app, KeyCode::Tab);
-    assert!(!app.comparisons, "Tab goes back to the calendar");
+    assert_eq!(app.page, Page::Trends);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("Consistency over time") && s.contains("100%"), "{s}");
+    assert!(s.contains("Cramps a night by weekday") && s.contains("Mon"), "{s}");
+    insta::assert_snapshot!("trends_page", s);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.page, Page::Calendar, "and round to the calendar");
 }
 
 #[test]
@@ -108,7 +114,7 @@ fn comparisons_page_shows_the_experiment() {
     let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, created, 42).unwrap();
     let result = analyse(&plan, &app.entries, tonight() - Days::new(1));
     app.experiment = Some((plan, result));
-    app.comparisons = true;
+    app.page = Page::Comparisons;
     let s = screen(&app, 100, 24);
     assert!(s.contains("experiment: cramp-guard"), "{s}");
     insta::assert_snapshot!(s);

@@ -279,6 +279,8 @@ pub fn history(ctx: &Ctx) -> CmdResult {
             app.report = crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, None, |n| {
                 plan.is_off_night(n)
             });
+            app.consistency =
+                crate::stats::score::series_with_off_nights(&facts, nights.current, |n| plan.is_off_night(n));
             app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, nights.last_over)));
         }
         Ok(None) => {}

@@ -141,3 +141,42 @@ fn before_the_first_night_nothing_is_counted() {
     assert_eq!(r.verdict, Verdict::TooFew);
     assert_eq!(r.randomisation_p, None);
 }
+
+#[test]
+fn two_routines_flag_the_other_routine_as_a_deviation() {
+    use super::plan::Design;
+    let created = "2026-03-20T21:00:00+01:00".parse().unwrap();
+    let p = Plan::new(
+        Design::TwoRoutines { a: "cramp-guard".into(), b: "two-minute".into() },
+        4,
+        2,
+        d("2026-03-23"),
+        created,
+        42,
+    )
+    .unwrap();
+    let named = |night: NaiveDate, routine: &str| {
+        let mut r = run(night, "22:00", StepOutcome::Done);
+        if let Record::Run(x) = &mut r {
+            x.routine = routine.into();
+        }
+        r
+    };
+    let mut records = vec![];
+    for n in p.calendar() {
+        records.push(named(n.night, p.routine(n.arm).unwrap()));
+        records.push(checkin(n.night, if n.arm == Arm::A { 1 } else { 2 }, None, Quality::Fair));
+    }
+    let b_night = p.calendar().into_iter().find(|n| n.arm == Arm::B && !n.washout).unwrap().night;
+    records.push(named(b_night, "cramp-guard"));
+    let r = analyse(&p, &Entries::from_records(records), p.last_night());
+    assert_eq!(r.deviations.len(), 1);
+    assert_eq!(r.deviations[0].night, b_night);
+    assert_eq!(r.deviations[0].what, "cramp-guard was run on a night planned for the other routine");
+    assert_eq!(r.routine_not_done, 0);
+    assert_eq!((r.a.name.as_str(), r.b.name.as_str()), ("cramp-guard", "two-minute"));
+    assert_eq!(r.difference.estimate, Some(-1.0));
+    assert_eq!(r.randomisation_p, Some(0.5), "two pairs: p can be no smaller than 2/4");
+    assert_eq!(r.verdict, Verdict::Fewer, "a constant difference has a zero-width interval");
+    assert!(p.tonight_line(d("2026-03-25")).starts_with("routine "));
+}

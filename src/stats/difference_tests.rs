@@ -89,3 +89,10 @@ fn the_same_nights_give_the_same_interval() {
     let a = case_a();
     assert_eq!(compare(&a), compare(&a));
 }
+
+#[test]
+fn blocks_are_a_week_until_histories_get_long() {
+    assert_eq!(block_length(30), 7);
+    assert_eq!(block_length(400), 7);
+    assert_eq!(block_length(3650), 15);
+}

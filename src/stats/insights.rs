@@ -106,7 +106,7 @@ impl SplitBuilder {
         self.nights.push((with, c.cramps));
     }
 
-    fn finish(self) -> Split {
+    fn finish(&self) -> Split {
         let (difference, verdict) = difference::compare(&self.nights);
         Split { with: self.with.finish(), without: self.without.finish(), difference, verdict }
     }
@@ -168,24 +168,17 @@ pub fn insights(facts: &Facts, since: Option<NaiveDate>, last: NaiveDate) -> Ins
                 s.add(n.completed, c);
             }
         }
-        s.finish()
+        s
     };
     let window = |days: u64| last.checked_sub_days(Days::new(days - 1));
-    let routine = vec![
-        RoutineWindow { window: "last 30 nights".into(), split: routine_split(window(30)) },
-        RoutineWindow { window: "last 90 nights".into(), split: routine_split(window(90)) },
-        RoutineWindow { window: "all time".into(), split: routine_split(None) },
-    ];
-
-    let triggers = Trigger::all()
-        .map(|t| {
-            let mut s = SplitBuilder::default();
-            for c in nights(None).filter_map(|n| n.checkin.as_ref()) {
-                s.add(c.has_trigger(t), c);
-            }
-            TriggerSplit { trigger: t.name(), label: t.label(), split: s.finish() }
-        })
-        .collect();
+    let mut builders = vec![routine_split(window(30)), routine_split(window(90)), routine_split(None)];
+    for t in Trigger::all() {
+        let mut s = SplitBuilder::default();
+        for c in nights(None).filter_map(|n| n.checkin.as_ref()) {
+            s.add(c.has_trigger(t), c);
+        }
+        builders.push(s);
+    }
 
     let pains: Vec<u8> =
         nights(None).filter_map(|n| n.checkin.as_ref()).filter(|c| c.cramps > 0).filter_map(|c| c.pain).collect();
@@ -213,5 +206,43 @@ pub fn insights(facts: &Facts, since: Option<NaiveDate>, last: NaiveDate) -> Ins
             start_time.add(is_early, c);
         }
     }
-    Insights { routine, triggers, pain, most_skipped_step, start_time: start_time.finish() }
+    builders.push(start_time);
+
+    let mut splits = finish_all(builders).into_iter();
+    let mut next = || splits.next().expect("one split per builder");
+    let routine = ["last 30 nights", "last 90 nights", "all time"]
+        .into_iter()
+        .map(|w| RoutineWindow { window: w.into(), split: next() })
+        .collect();
+    let triggers =
+        Trigger::all().map(|t| TriggerSplit { trigger: t.name(), label: t.label(), split: next() }).collect();
+    Insights { routine, triggers, pain, most_skipped_step, start_time: next() }
+}
+
+/// Finishes every split; their bootstraps are independent, so two threads
+/// share them (each result is the same whichever thread computes it).
+fn finish_all(builders: Vec<SplitBuilder>) -> Vec<Split> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let queue = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = queue.fetch_add(1, Ordering::Relaxed);
+            let Some(b) = builders.get(i) else { return done };
+            done.push((i, b.finish()));
+        }
+    };
+    let mut all: Vec<(usize, Split)> = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut mine = work();
+        // A panic in the other thread would be a bug; its splits are then computed here.
+        mine.extend(other.join().unwrap_or_default());
+        mine
+    });
+    all.sort_by_key(|(i, _)| *i);
+    all.dedup_by_key(|(i, _)| *i);
+    if all.len() < builders.len() {
+        return builders.iter().map(SplitBuilder::finish).collect();
+    }
+    all.into_iter().map(|(_, s)| s).collect()
 }

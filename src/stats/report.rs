@@ -127,7 +127,7 @@ pub fn text(r: &Report) -> String {
     out.push_str("\nWhen the routine started\n");
     split_lines(&mut out, "before 22:30", "22:30 or later", &r.insights.start_time);
     out.push_str(&format!(
-        "\n  Differences are cramps a night, with minus without, with a 95% interval from a\n  moving-block bootstrap ({}-night blocks); {} checked-in nights needed on each side.\n  Among many comparisons, about 1 in 20 shows a difference by chance alone.\n",
+        "\n  Differences are cramps a night, with minus without, with a 95% interval from a\n  moving-block bootstrap (blocks of {} nights or more); {} checked-in nights needed on each side.\n  Among many comparisons, about 1 in 20 shows a difference by chance alone.\n",
         super::difference::BLOCK,
         super::difference::MIN_NIGHTS
     ));

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::HistoryApp;
 use super::whisker::{Axis, axis_labels, whisker};
@@ -92,6 +92,18 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::from(vec![Span::raw(" ".repeat(LABEL)), Span::styled(axis_labels(axis, width), theme.dim())]));
+    if let Some((_, r)) = &app.experiment {
+        let mut facts = Vec::new();
+        if let (Some(p), Some(min)) = (r.randomisation_p, r.smallest_possible_p) {
+            facts.push(format!("p = {p:.3} (lowest possible {min:.3})"));
+        }
+        facts.push(format!("{} missing", r.missing_checkins.len()));
+        facts.push(format!("{} deviations", r.deviations.len()));
+        lines.push(Line::styled(
+            format!("Experiment: {}; details: winddown experiment result", facts.join(" · ")),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::from(""));
     lines.push(Line::styled(
         "Observed nights, not an experiment: other things differ between them. About 1 in 20",
@@ -101,5 +113,5 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
         "comparisons shows a difference by chance. A fair test: winddown experiment start.",
         theme.dim(),
     ));
-    f.render_widget(Paragraph::new(lines), area);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

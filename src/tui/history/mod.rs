@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod comparisons;
+pub mod trends;
 pub mod view;
 pub mod whisker;
 
@@ -20,6 +21,16 @@ use crate::journal::Entries;
 use crate::stats::facts::Facts;
 use crate::stats::report::{Report, report, report_at};
 
+/// The pages of the history screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Calendar,
+    /// Every comparison with its interval.
+    Comparisons,
+    /// Consistency over time, cramps by weekday.
+    Trends,
+}
+
 pub struct HistoryApp {
     pub entries: Entries,
     pub report: Report,
@@ -30,8 +41,10 @@ pub struct HistoryApp {
     pub quit: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
-    /// The comparisons page (`c`) instead of the calendar.
-    pub comparisons: bool,
+    /// The page shown; `c`/Tab turns to the next.
+    pub page: Page,
+    /// The consistency score after each night, for the trends page.
+    pub consistency: Vec<(NaiveDate, f64)>,
     /// A running or finished experiment and its result so far.
     pub experiment: Option<(crate::experiment::Plan, crate::experiment::Outcome)>,
 }
@@ -41,17 +54,25 @@ impl HistoryApp {
     /// the configured day, and windows end at the last night that is over.
     /// Every face opens the history through this.
     pub fn with_settings(entries: Entries, config: &Config, nights: Nights) -> HistoryApp {
-        let report = report_at(&Facts::from_entries(&entries), nights.current, nights.last_over, None);
-        HistoryApp::build(entries, report, nights.current, config.week_start)
+        let facts = Facts::from_entries(&entries);
+        let report = report_at(&facts, nights.current, nights.last_over, None);
+        HistoryApp::build(entries, &facts, report, nights.current, config.week_start)
     }
 
     /// The history with default settings (tests, previews).
     pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
-        let report = report(&Facts::from_entries(&entries), tonight, None);
-        HistoryApp::build(entries, report, tonight, chrono::Weekday::Mon)
+        let facts = Facts::from_entries(&entries);
+        let report = report(&facts, tonight, None);
+        HistoryApp::build(entries, &facts, report, tonight, chrono::Weekday::Mon)
     }
 
-    fn build(entries: Entries, report: Report, tonight: NaiveDate, week_start: chrono::Weekday) -> HistoryApp {
+    fn build(
+        entries: Entries,
+        facts: &Facts,
+        report: Report,
+        tonight: NaiveDate,
+        week_start: chrono::Weekday,
+    ) -> HistoryApp {
         HistoryApp {
             entries,
             report,
@@ -60,7 +81,8 @@ impl HistoryApp {
             help: false,
             quit: false,
             week_start,
-            comparisons: false,
+            page: Page::Calendar,
+            consistency: crate::stats::score::series(facts, tonight),
             experiment: None,
         }
     }
@@ -76,7 +98,13 @@ impl HistoryApp {
             KeyCode::Left | KeyCode::Char('h') => self.shift(-1),
             KeyCode::Right | KeyCode::Char('l') => self.shift(1),
             KeyCode::Char('t') => self.month = (self.tonight.year(), self.tonight.month()),
-            KeyCode::Char('c') | KeyCode::Tab => self.comparisons = !self.comparisons,
+            KeyCode::Char('c') | KeyCode::Tab => {
+                self.page = match self.page {
+                    Page::Calendar => Page::Comparisons,
+                    Page::Comparisons => Page::Trends,
+                    Page::Trends => Page::Calendar,
+                }
+            }
             KeyCode::Char('?') => self.help = true,
             KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
             _ => {}

@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::HistoryApp;
 use super::calendar::{CELL, MonthCalendar};
+use super::{HistoryApp, Page};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{keys_help, screen_frame};
 
@@ -18,16 +18,20 @@ pub const MIN_HEIGHT: u16 = 22;
 const HELP: [(&str, &str); 4] = [
     ("←/→  h/l", "previous / next month"),
     ("t", "this month"),
-    ("c  Tab", "comparisons with their intervals / calendar"),
+    ("c  Tab", "next page: comparisons, trends, calendar"),
     ("q  Esc", "back"),
 ];
 
 pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    let keys = "←/→ month · t this month · c comparisons · q back · ? help";
+    let keys = "←/→ month · t this month · c next page · q back · ? help";
     let Some(inner) = screen_frame(f, theme, "History", keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
-    if app.comparisons {
-        super::comparisons::render(app, theme, f, inner);
+    if app.page != Page::Calendar {
+        if app.page == Page::Comparisons {
+            super::comparisons::render(app, theme, f, inner);
+        } else {
+            super::trends::render(app, theme, f, inner);
+        }
         if app.help {
             keys_help(f, area, theme, &HELP, "any key closes this");
         }

@@ -2,6 +2,7 @@
 //! History, Routines), the welcome on first run, and the coach when it runs.
 
 pub mod editor;
+mod experiment;
 pub mod routines;
 pub mod view;
 
@@ -23,7 +24,7 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report, report_with_off_nights};
+use crate::stats::report::{Report, report};
 use routines::RoutinesTab;
 
 /// Said when a routine or check-in is refused because the journal cannot be used.
@@ -157,7 +158,6 @@ impl HomeApp {
             self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(0);
         }
         let nights = self.nights(now);
-        let tonight = nights.current;
         match self.journal.read_all() {
             Ok(e) => {
                 self.entries = e;
@@ -165,21 +165,7 @@ impl HomeApp {
             }
             Err(e) => self.journal_error = Some(e.to_string()),
         }
-        self.experiment = match crate::experiment::store::load(&self.paths.data_dir) {
-            Ok(plan) => plan,
-            Err(e) => {
-                self.message = Some(e.to_string());
-                None
-            }
-        };
-        let facts = Facts::from_entries(&self.entries);
-        let plan = self.experiment.as_ref();
-        self.report =
-            report_with_off_nights(&facts, tonight, nights.last_over, None, |n| plan.is_some_and(|p| p.is_off_night(n)));
-        self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
-        self.history.report = self.report.clone();
-        self.history.experiment =
-            self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, nights.last_over)));
+        self.refresh_stats(nights);
         self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
@@ -241,11 +227,6 @@ impl HomeApp {
         coach.experiment = self.experiment_tonight(night);
         coach.inside_app = true;
         self.coach = Some(coach);
-    }
-
-    /// Tonight's line of a running experiment, if tonight is in it.
-    pub fn experiment_tonight(&self, night: NaiveDate) -> Option<String> {
-        self.experiment.as_ref().filter(|p| p.night(night).is_some()).map(|p| p.tonight_line(night))
     }
 
     fn open_checkin(&mut self, now: Instant) {
