@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::HistoryApp;
 use super::HomeApp;
-use crate::stats::facts::Facts;
 use crate::checkin::Nights;
+use crate::stats::facts::Facts;
 use crate::stats::report::report_with_off_nights;
 
 impl HomeApp {
