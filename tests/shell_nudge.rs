@@ -144,3 +144,25 @@ fn remind_without_a_notifier_prints_the_line() {
     std::fs::create_dir_all(&empty).unwrap();
     s.cmd().env("PATH", &empty).env("WINDDOWN_NOW", EVENING).arg("remind").assert().success().stdout(contains(NUDGE));
 }
+
+#[test]
+fn an_experiment_off_night_silences_the_nudge_and_remind() {
+    let s = Sandbox::new();
+    // Seed 1 draws an off week first: tonight is off night 1 of 7.
+    let out = s
+        .cmd()
+        .env("WINDDOWN_NOW", EVENING)
+        .args(["experiment", "start", "--routine", "two-minute", "--seed", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains("Tonight: off night 1 of 7"), "{}", String::from_utf8_lossy(&out));
+    let sh = Shell::spawn(&s, EVENING, "sh", &["-c", "\"$WINDDOWN_BIN\" prompt; echo D''ONE"]);
+    sh.wait_for("DONE", 20);
+    assert_eq!(nudges(&sh), 0, "{}", sh.text());
+    let (path, log) = fake_notifier(&s);
+    s.cmd().env("PATH", &path).env("WINDDOWN_NOW", EVENING).arg("remind").assert().success().stdout("");
+    assert!(!log.exists(), "no notification on an off night");
+}

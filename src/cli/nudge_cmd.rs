@@ -106,10 +106,18 @@ pub fn prompt(paths: &Paths) {
     let _ = writeln!(std::io::stdout(), "{}", line(paths, &config));
 }
 
-/// Tonight's routine is neither done nor replaced by a rest night.
+/// Tonight's routine is neither done, nor replaced by a rest night, nor
+/// left out on purpose (an off night of a running experiment).
 fn pending(paths: &Paths, config: &Config, now: DateTime<FixedOffset>) -> bool {
     let night = night_of_time(now, config.night_boundary);
     matches!(night_status(&paths.journal_dir(), night), Ok(s) if nudge::routine_pending(s))
+        && !experiment_off_night(paths, night)
+}
+
+/// An experiment's off night: no routine is wanted, so nothing nudges toward one.
+/// (A plan that cannot be read does not silence the nudge.)
+fn experiment_off_night(paths: &Paths, night: chrono::NaiveDate) -> bool {
+    matches!(crate::experiment::store::load(&paths.data_dir), Ok(Some(plan)) if plan.is_off_night(night))
 }
 
 fn line(paths: &Paths, config: &Config) -> String {
@@ -134,7 +142,7 @@ pub fn remind(ctx: &Ctx) -> CmdResult {
     }
     let night = ctx.current_night();
     let settled = night_status(&ctx.paths.journal_dir(), night)?;
-    if !nudge::routine_pending(settled) {
+    if !nudge::routine_pending(settled) || experiment_off_night(&ctx.paths, night) {
         return Ok(());
     }
     let text = line(&ctx.paths, &ctx.config);

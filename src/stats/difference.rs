@@ -178,7 +178,7 @@ pub fn describe(d: &Difference, v: Verdict, with: u32, without: u32) -> String {
             format!("more cramps: {e:.2} more a night ({})", ci(lo, hi))
         }
         (_, Some(e), Some(lo), Some(hi)) => {
-            format!("no clear difference: {e:+.2} a night, but the {} includes none", ci(lo, hi))
+            format!("no clear difference: {e:+.2} a night, and the {} includes no difference at all", ci(lo, hi))
         }
         _ => "no clear difference (the nights could not be resampled)".to_string(),
     }
