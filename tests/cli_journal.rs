@@ -167,6 +167,22 @@ fn rest_night_and_log() {
     at(&s, MORNING).args(["log", "--last", "0"]).assert().code(2);
 }
 
+/// A question left unanswered is shown as unknown ("—"), a night without a
+/// check-in too; a worst pain on a cramp-free night does not apply ("-").
+#[test]
+fn log_shows_unanswered_as_unknown() {
+    let s = Sandbox::new();
+    at(&s, "2026-11-23T07:10:00+01:00").args(["checkin", "--cramps", "0"]).assert().success();
+    at(&s, MORNING).args(["checkin", "--cramps", "2", "--pain", "5"]).assert().success();
+    at(&s, MORNING)
+        .args(["log", "--last", "3"])
+        .assert()
+        .success()
+        .stdout(contains("Mon 23 Nov   -                                  2   5/10  —"))
+        .stdout(contains("Sun 22 Nov   -                                  0      -  —"))
+        .stdout(contains("Sat 21 Nov   -                                  —      —  —"));
+}
+
 #[test]
 fn export_csv_and_ranges() {
     let s = Sandbox::new();

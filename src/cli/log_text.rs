@@ -7,6 +7,9 @@ use crate::journal::choices::Choice;
 use crate::journal::{Entries, NightEntry};
 
 /// The last `count` nights ending at `last`, each one line, newest first.
+/// How an unanswered question (or a night without a check-in) is shown.
+const UNKNOWN: &str = "—";
+
 pub fn log_text(entries: &Entries, last: NaiveDate, count: u32) -> String {
     let mut out = format!("{:<11}  {:<28}  {:>6}  {:>5}  {}\n", "NIGHT", "ROUTINE", "CRAMPS", "WORST", "SLEEP");
     for row in rows(entries, last, count) {
@@ -14,9 +17,15 @@ pub fn log_text(entries: &Entries, last: NaiveDate, count: u32) -> String {
             "{:<11}  {:<28}  {:>6}  {:>5}  {}\n",
             row.label,
             row.routine_text,
-            row.cramps.map_or("-".into(), |c| c.to_string()),
-            row.worst_pain.map_or("-".into(), |p| format!("{p}/10")),
-            row.sleep_quality.unwrap_or("-"),
+            // "—": not answered (or no check-in), so unknown; "-": does not apply
+            // (no worst pain on a cramp-free night).
+            row.cramps.map_or(UNKNOWN.into(), |c| c.to_string()),
+            match (row.cramps, row.worst_pain) {
+                (_, Some(p)) => format!("{p}/10"),
+                (Some(0), None) => "-".into(),
+                (_, None) => UNKNOWN.into(),
+            },
+            row.sleep_quality.unwrap_or(UNKNOWN),
         ));
     }
     out
