@@ -451,3 +451,23 @@ fn practice_runs_are_labelled_in_the_log_and_carry_their_speed() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["streaks"]["routine"]["current"].as_u64(), Some(1), "practice adds nothing: {v}");
 }
+
+/// A month file that is not one winddown wrote — far too large, or a FIFO —
+/// is refused with a clear message and left as it is; nothing hangs or fills memory.
+#[test]
+fn oversized_or_special_month_files_are_refused_not_read() {
+    let s = Sandbox::new();
+    at(&s, MORNING).args(["checkin", "--cramps", "0"]).assert().success();
+    let month = s.data().join("journal").join("2026-11.jsonl");
+    // Sparse: 40 MiB on paper, nothing on disk.
+    std::fs::OpenOptions::new().write(true).open(&month).unwrap().set_len(40 << 20).unwrap();
+    at(&s, MORNING).args(["log"]).assert().code(1).stderr(contains("larger than the limit of 32 MiB"));
+    assert_eq!(std::fs::metadata(&month).unwrap().len(), 40 << 20, "left as it is");
+    std::fs::remove_file(&month).unwrap();
+    let c = std::ffi::CString::new(month.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mkfifo(3) with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let started = std::time::Instant::now();
+    at(&s, MORNING).args(["log"]).timeout(std::time::Duration::from_secs(20)).assert().code(1).stderr(contains("FIFO"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}

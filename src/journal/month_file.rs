@@ -32,9 +32,29 @@ pub fn month_text(records: &[Record]) -> String {
     out
 }
 
+/// A month file holds a few dozen kilobytes (ten years of nights are 3 MB in
+/// all): a larger file, or one that is not a regular file (a FIFO, a device),
+/// is not one winddown wrote. It is refused, left as it is, and never read
+/// into memory.
+pub const MONTH_FILE_LIMIT: u64 = 32 << 20;
+
+/// The bytes of a journal file (a month, a conflict copy), within
+/// [`MONTH_FILE_LIMIT`]; `None` when it is not there.
+pub fn read_journal_bytes(path: &Path) -> Result<Option<Vec<u8>>, JournalError> {
+    match crate::input_file::read_limited(path, MONTH_FILE_LIMIT) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(e) => Err(JournalError::Io {
+            path: path.to_path_buf(),
+            message: format!("{e} (not a journal file winddown wrote; it was left as it is)"),
+        }),
+    }
+}
+
 /// Reads and checks one month file: header, version, every line, every night in its month.
 pub fn read_month_file(path: &Path, month: Month) -> Result<Vec<Record>, JournalError> {
-    let bytes = std::fs::read(path).map_err(io_err(path))?;
+    let bytes =
+        read_journal_bytes(path)?.ok_or_else(|| io_err(path)(std::io::Error::from(std::io::ErrorKind::NotFound)))?;
     parse_month(path, month, &bytes)
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::layout::Role;
 use super::merge::{self, Merged, Source};
 use super::model::Record;
-use super::month_file::{parse_month, parse_month_with};
+use super::month_file::{parse_month, parse_month_with, read_journal_bytes};
 use super::store::{JournalError, Month, io_err};
 
 /// The order of preference when versions disagree: the month file, its
@@ -74,10 +74,9 @@ impl MonthFiles {
 
     /// A file's records, or `None` when it is gone (folded in and removed).
     fn read_if_there(&self, path: &Path) -> Result<Option<Vec<Record>>, JournalError> {
-        match std::fs::read(path) {
-            Ok(bytes) => parse_month(path, self.month, &bytes).map(Some),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(io_err(path)(e)),
+        match read_journal_bytes(path)? {
+            Some(bytes) => parse_month(path, self.month, &bytes).map(Some),
+            None => Ok(None),
         }
     }
 
@@ -85,7 +84,8 @@ impl MonthFiles {
     /// straight from the month file (the common case: no copies, no other answers).
     pub fn each_record(&self, mut keep: impl FnMut(Record, Option<&str>)) -> Result<(), JournalError> {
         if let [(Role::Month, path)] = self.files.as_slice() {
-            let bytes = std::fs::read(path).map_err(io_err(path))?;
+            let bytes = read_journal_bytes(path)?
+                .ok_or_else(|| io_err(path)(std::io::Error::from(std::io::ErrorKind::NotFound)))?;
             return parse_month_with(path, self.month, &bytes, |r, line| keep(r, Some(line)));
         }
         for r in self.read_merged()?.records {

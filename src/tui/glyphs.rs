@@ -58,6 +58,18 @@ pub fn ascii(symbol: &str) -> &str {
     }
 }
 
+/// The last guard before a frame reaches the terminal: a cell holding a
+/// control character or an invisible bidirectional override (from a note, a
+/// routine name, an import) shows `?` instead. Views already pass user text
+/// through `text::visible`; this catches anything drawn without it.
+pub fn no_raw_controls(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(|c| c.is_control() || crate::text::is_bidi_control(c)) {
+            cell.set_symbol("?");
+        }
+    }
+}
+
 /// Replaces every non-ASCII symbol of a drawn frame.
 pub fn to_ascii(buf: &mut Buffer) {
     for cell in buf.content.iter_mut() {
@@ -86,6 +98,18 @@ mod tests {
         assert!(!plain(env(&[("TERM", "xterm"), ("LANG", "C.UTF-8")])));
         assert!(!plain(env(&[("LC_ALL", ""), ("LANG", "en_GB.utf8")])));
         assert!(!plain(env(&[("TERM", "xterm")])), "no locale at all keeps Unicode");
+    }
+
+    #[test]
+    fn no_control_or_bidi_override_reaches_the_terminal() {
+        use ratatui::layout::Rect;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buf.set_string(0, 0, "ab\u{202E}cd\u{2066}e", ratatui::style::Style::default());
+        buf[(1, 0)].set_symbol("\u{1b}");
+        no_raw_controls(&mut buf);
+        let shown: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert!(!shown.chars().any(|c| c.is_control() || crate::text::is_bidi_control(c)), "{shown:?}");
+        assert!(shown.starts_with("a?"), "{shown:?}");
     }
 
     #[test]

@@ -162,6 +162,7 @@ fn event_loop(
         if dirty {
             terminal.draw(|f| {
                 app.draw(now, &theme, f);
+                super::glyphs::no_raw_controls(f.buffer_mut());
                 if cues.plain {
                     super::glyphs::to_ascii(f.buffer_mut());
                 }
