@@ -314,3 +314,44 @@ fn a_place_logged_without_a_side_is_not_given_one() {
     r.ctrl('s');
     assert_eq!(r.saved().places, vec![winddown::journal::Spot { place: Place::Foot, side: None }]);
 }
+
+mod common;
+
+/// Two machines checked in for the same night with different answers (a
+/// sync tool's conflict copy): the form shows both before anything else and
+/// keeps the one the user picks; the other is dropped only then.
+#[test]
+fn two_answers_from_two_machines_are_shown_and_one_is_kept() {
+    use common::records::checkin;
+    use winddown::journal::store::month_text;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::new(dir.path());
+    let laptop = checkin(night(), 0, None, Quality::Good);
+    let desktop = checkin(night(), 2, Some(7), Quality::Poor);
+    std::fs::write(dir.path().join("2026-11.jsonl"), month_text(std::slice::from_ref(&laptop))).unwrap();
+    std::fs::write(
+        dir.path().join("2026-11.sync-conflict-20261124-071500-ABCDEFG.jsonl"),
+        month_text(std::slice::from_ref(&desktop)),
+    )
+    .unwrap();
+    let form = CheckinForm::new(journal.clone(), night(), nights());
+    let mut r = Rig { form, journal, _dir: dir };
+    assert_eq!(r.form.mode, Mode::Contested);
+    let screen = r.screen(100, 30);
+    assert!(screen.contains("1  no cramps · sleep Good"), "{screen}");
+    assert!(screen.contains("2  2 cramps, worst 7/10 · sleep Poor"), "{screen}");
+    insta::assert_snapshot!(screen);
+    // Later: Esc keeps both, the form says how to come back.
+    r.keys(&[KeyCode::Esc]);
+    assert_eq!(r.form.mode, Mode::Editing);
+    assert_eq!(r.journal.contradictions().unwrap().len(), 1, "nothing dropped yet");
+    r.ctrl('r');
+    assert_eq!(r.form.mode, Mode::Contested);
+    // The desktop's answer is kept.
+    r.keys(&[KeyCode::Char('2')]);
+    assert_eq!(r.form.mode, Mode::Editing);
+    assert!(r.journal.contradictions().unwrap().is_empty());
+    let kept = r.journal.read_all().unwrap().night(night()).unwrap().checkin.clone().unwrap();
+    assert_eq!((kept.cramps, kept.pain), (2, Some(7)));
+    assert_eq!(r.form.count, 2, "the form now shows the answer kept");
+}

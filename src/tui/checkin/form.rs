@@ -32,6 +32,8 @@ pub enum Mode {
     Editing,
     /// Esc with unsaved answers: "discard them?"
     ConfirmDiscard,
+    /// The night has two different check-ins (two machines): pick one.
+    Contested,
     Help,
     /// Saved: the summary, with the number of nights checked in and the streaks.
     Saved {
@@ -77,6 +79,9 @@ pub struct CheckinForm {
     pub message: Option<String>,
     /// The answers and texts as loaded: unsaved changes are any difference from these.
     initial: (Answers, Vec<String>),
+    /// The night's check-ins when two machines gave different ones (the one
+    /// shown first); empty otherwise.
+    pub contested: Vec<CheckIn>,
     /// The check-in as saved (for the summary).
     pub saved: Option<CheckIn>,
     pub quit: bool,
@@ -139,6 +144,10 @@ impl CheckinForm {
         }
         self.entry = entry;
         self.initial = (self.answers(), self.texts.all());
+        self.contested = self.contested_versions();
+        if !self.contested.is_empty() {
+            self.mode = Mode::Contested;
+        }
     }
 
     fn blank(journal: Journal, nights: Nights, night: NaiveDate, focus: Field) -> CheckinForm {
@@ -167,6 +176,7 @@ impl CheckinForm {
             chip: 0,
             message: None,
             initial: (Answers::default(), Texts::empty().all()),
+            contested: Vec::new(),
             saved: None,
             quit: false,
             open_history: false,

@@ -32,6 +32,10 @@ impl CheckinForm {
                 self.mode = Mode::Editing;
                 return;
             }
+            Mode::Contested => {
+                self.contested_key(key);
+                return;
+            }
             Mode::ConfirmDiscard => {
                 match key.code {
                     KeyCode::Char('y') | KeyCode::Enter => self.quit = true,
@@ -43,6 +47,10 @@ impl CheckinForm {
         }
         if ctrl && key.code == KeyCode::Char('c') {
             self.quit = true;
+            return;
+        }
+        if ctrl && key.code == KeyCode::Char('r') && !self.contested.is_empty() {
+            self.mode = Mode::Contested;
             return;
         }
         if ctrl && key.code == KeyCode::Char('s') {

@@ -1,5 +1,6 @@
 //! The morning check-in form.
 
+pub mod contested;
 pub mod fields;
 pub mod form;
 mod keys;

@@ -53,6 +53,7 @@ pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
     f.render_widget(footer, foot);
     match form.mode {
         Mode::Help => help(theme, f, area),
+        Mode::Contested => super::contested::draw(form, f, area),
         Mode::ConfirmDiscard => dialog(
             f,
             area,
@@ -339,6 +340,7 @@ fn help(theme: &Theme, f: &mut Frame, area: Rect) {
         ("y n", "answer a yes/no question"),
         ("Enter", "next field (a new line in the note)"),
         ("Ctrl-S", "save"),
+        ("Ctrl-R", "two answers from two machines: keep one"),
         ("Esc", "leave (asks first if anything changed)"),
     ];
     keys_help(f, area, theme, &rows, "any key closes this");

@@ -1,0 +1,93 @@
+//! A night with two different check-ins, one from each of two machines
+//! (a sync tool's conflict copy): the form shows both and the user keeps one.
+//! Nothing is dropped until they pick; Esc leaves the choice for later.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::form::{CheckinForm, Mode};
+use crate::journal::choices::Choice;
+use crate::journal::{CheckIn, Record, RecordKey};
+use crate::tui::widgets::dialog;
+
+impl CheckinForm {
+    /// The night's check-ins when they disagree (the one that stands first),
+    /// empty when there is only one answer.
+    pub(super) fn contested_versions(&self) -> Vec<CheckIn> {
+        let key = RecordKey::Checkin(self.night);
+        let versions: Vec<CheckIn> = self
+            .journal
+            .contradictions()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.key == key)
+            .flat_map(|c| c.versions)
+            .filter_map(|r| if let Record::Checkin(c) = r { Some(c) } else { None })
+            .collect();
+        if versions.len() > 1 { versions } else { Vec::new() }
+    }
+
+    /// `1`…`N` keeps that answer (the others are dropped); Esc decides later.
+    pub(super) fn contested_key(&mut self, key: KeyEvent) {
+        let pick = match key.code {
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.quit = true;
+                return;
+            }
+            KeyCode::Esc => {
+                self.mode = Mode::Editing;
+                self.message = Some("two answers still wait for this night: press Ctrl-R to choose".into());
+                return;
+            }
+            KeyCode::Char(d) => d.to_digit(10).and_then(|d| (d as usize).checked_sub(1)),
+            _ => None,
+        };
+        let Some(chosen) = pick.and_then(|i| self.contested.get(i)).cloned() else { return };
+        let night = self.night;
+        match self.journal.resolve(&RecordKey::Checkin(night), &Record::Checkin(chosen)) {
+            Ok(()) => {
+                self.load(night);
+                self.message = Some("kept that answer; the other one is gone".into());
+            }
+            Err(e) => {
+                self.mode = Mode::Editing;
+                self.message = Some(format!("not settled: {}", crate::text::visible(&e.to_string())));
+            }
+        }
+    }
+}
+
+/// The two (or more) answers side by side, with the keys that settle them.
+pub fn draw(form: &CheckinForm, f: &mut Frame, area: Rect) {
+    let mut lines = vec![
+        Line::from("This night has two different check-ins, from two machines."),
+        Line::from("Keep one (the other is dropped):"),
+        Line::from(""),
+    ];
+    for (i, c) in form.contested.iter().enumerate() {
+        let standing = if i == 0 { "  (shown for now)" } else { "" };
+        lines.push(Line::from(format!(" {}  {}{standing}", i + 1, summary(c))));
+    }
+    lines.push(Line::from(""));
+    let n = form.contested.len();
+    lines.push(Line::from(format!("1-{n} keep that answer · Esc decide later")));
+    dialog(f, area, " Two answers ", lines);
+}
+
+/// "2 cramps, worst 7/10 · sleep poor · rested — · recorded Tue 24 Nov 07:10".
+pub fn summary(c: &CheckIn) -> String {
+    let mut parts = vec![match (c.cramps, c.pain) {
+        (0, _) => "no cramps".to_string(),
+        (n, Some(p)) => format!("{n} cramp{}, worst {p}/10", if n == 1 { "" } else { "s" }),
+        (n, None) => format!("{n} cramp{}", if n == 1 { "" } else { "s" }),
+    }];
+    parts.push(format!("sleep {}", c.quality.map_or("—", |q| q.label())));
+    parts.push(format!("rested {}", c.rested.map_or("—", |r| r.label())));
+    if !c.note.is_empty() {
+        parts.push(format!("note \"{}\"", crate::text::visible(&c.note)));
+    }
+    parts.push(format!("recorded {}", c.recorded.format("%a %d %b %H:%M")));
+    parts.join(" · ")
+}
