@@ -79,9 +79,20 @@ impl Shell {
 
     /// Runs a line and waits until the marker it echoes (assembled at run
     /// time, so the typed line itself does not match) is printed.
+    /// Then it waits for the next prompt (`$ `, as the tests' start-up files
+    /// set it): whatever the prompt hook prints comes before that.
     pub fn run(&mut self, line: &str, n: u32) {
         self.send(format!("{line}; echo M{n}''K\n").as_bytes());
-        self.wait_for(&format!("M{n}K"), 20);
+        let marker = format!("M{n}K");
+        let end = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < end {
+            let text = self.text();
+            if text.rfind(&marker).is_some_and(|i| text[i + marker.len()..].contains("$ ")) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {marker:?} and the prompt after it; screen:\n{}", self.screen());
     }
 
     pub fn exit(mut self) {
