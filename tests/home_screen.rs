@@ -180,7 +180,7 @@ fn navigation_by_keys() {
     r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
     r.key(KeyCode::Enter);
     assert_eq!(r.app.tab, Tab::Tonight);
-    assert!(r.app.entries.night(d("2026-11-22")).unwrap().checkin.is_some(), "saved and reloaded");
+    assert!(r.app.recent.night(d("2026-11-22")).unwrap().checkin.is_some(), "saved and reloaded");
     r.key(KeyCode::Char('?'));
     assert!(r.screen().contains("Keys"));
     r.key(KeyCode::Char('x'));
@@ -412,6 +412,6 @@ fn an_experiment_off_night_on_the_home_screen_pauses_the_streak() {
         "{screen}"
     );
     // The two off nights neither broke nor added to the streak.
-    assert_eq!(app.report.streaks.routine.current, 3);
+    assert_eq!(app.report().streaks.routine.current, 3);
     assert!(screen.contains("Routine streak 3 nights"), "{screen}");
 }

@@ -260,7 +260,10 @@ pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResu
     } else {
         super::show::text(&crate::stats::report::text(&report));
         if let Some(p) = plan.filter(|p| p.night(nights.current).is_some()) {
-            super::show::text(&format!("\nExperiment tonight: {} (winddown experiment status)\n", p.tonight_line(nights.current)));
+            super::show::text(&format!(
+                "\nExperiment tonight: {} (winddown experiment status)\n",
+                p.tonight_line(nights.current)
+            ));
         }
     }
     Ok(())
@@ -273,20 +276,8 @@ pub fn history(ctx: &Ctx) -> CmdResult {
             "the history screen needs a terminal; `winddown stats` and `winddown log` print the same figures",
         ));
     }
-    let entries = ctx.journal().read_all()?;
-    let mut app = crate::tui::history::HistoryApp::with_settings(entries, &ctx.config, ctx.nights());
-    match crate::experiment::store::load(&ctx.paths.data_dir) {
-        Ok(Some(plan)) => {
-            let nights = ctx.nights();
-            let facts = crate::stats::facts::Facts::from_entries(&app.entries);
-            app.report = crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, None, |n| {
-                plan.is_off_night(n)
-            });
-            app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, nights.last_over)));
-        }
-        Ok(None) => {}
-        Err(e) => return Err(Exit::failed(e.to_string())),
-    }
+    let plan = crate::experiment::store::load(&ctx.paths.data_dir).map_err(|e| Exit::failed(e.to_string()))?;
+    let mut app = crate::tui::history::HistoryApp::read(&ctx.journal(), &ctx.config, ctx.nights(), plan)?;
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     match crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
         crate::tui::runtime::Ending::Signal(s) => {

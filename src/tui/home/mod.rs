@@ -23,7 +23,7 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report, report_with_off_nights};
+use crate::stats::report::Overview;
 use routines::RoutinesTab;
 
 /// Said when a routine or check-in is refused because the journal cannot be used.
@@ -62,8 +62,9 @@ pub struct HomeApp {
     pub welcome: bool,
     pub help: bool,
     pub library: Library,
-    pub entries: Entries,
-    pub report: Report,
+    /// The records of the nights the home screen acts on (last night's
+    /// check-in, tonight's runs); everything older is in `history.facts`.
+    pub recent: Entries,
     /// A running experiment's plan (off nights, tonight's line).
     pub experiment: Option<crate::experiment::Plan>,
     /// Index into `library.entries` of tonight's routine.
@@ -99,8 +100,7 @@ impl HomeApp {
         let tonight = config.night_rule().at(wall_now).current;
         let mut app = HomeApp {
             library: Library::default(),
-            entries: Entries::default(),
-            report: report(&Facts::default(), tonight, None),
+            recent: Entries::default(),
             experiment: None,
             history: HistoryApp::new(Entries::default(), tonight),
             routines: RoutinesTab::default(),
@@ -127,6 +127,16 @@ impl HomeApp {
         app.reload(now);
         app.picked = app.library.entries.iter().position(|e| e.id == app.config.default_routine).unwrap_or(0);
         app
+    }
+
+    /// Every night's facts (read through the facts cache), shared with the history.
+    pub fn facts(&self) -> &Facts {
+        &self.history.facts
+    }
+
+    /// The streaks, consistency and flags, computed once per reload.
+    pub fn report(&self) -> &Overview {
+        &self.history.report
     }
 
     /// Wall-clock time now.
@@ -157,14 +167,6 @@ impl HomeApp {
             self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(0);
         }
         let nights = self.nights(now);
-        let tonight = nights.current;
-        match self.journal.read_all() {
-            Ok(e) => {
-                self.entries = e;
-                self.journal_error = crate::fsutil::dir_unwritable(&self.paths.journal_dir());
-            }
-            Err(e) => self.journal_error = Some(e.to_string()),
-        }
         self.experiment = match crate::experiment::store::load(&self.paths.data_dir) {
             Ok(plan) => plan,
             Err(e) => {
@@ -172,14 +174,17 @@ impl HomeApp {
                 None
             }
         };
-        let facts = Facts::from_entries(&self.entries);
-        let plan = self.experiment.as_ref();
-        self.report =
-            report_with_off_nights(&facts, tonight, nights.last_over, None, |n| plan.is_some_and(|p| p.is_off_night(n)));
-        self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
-        self.history.report = self.report.clone();
-        self.history.experiment =
-            self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, nights.last_over)));
+        let recent = self.journal.read_range(Some(nights.last_over.min(nights.current)), None);
+        match recent
+            .and_then(|r| Ok((r, HistoryApp::read(&self.journal, &self.config, nights, self.experiment.clone())?)))
+        {
+            Ok((recent, history)) => {
+                self.recent = recent;
+                self.history = history;
+                self.journal_error = crate::fsutil::dir_unwritable(&self.paths.journal_dir());
+            }
+            Err(e) => self.journal_error = Some(e.to_string()),
+        }
         self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
@@ -222,7 +227,7 @@ impl HomeApp {
     /// Whether last night still needs its check-in.
     pub fn needs_checkin(&self, now: Instant) -> bool {
         let last = self.last_night(now);
-        self.entries.night(last).is_none_or(|n| n.checkin.is_none())
+        self.recent.night(last).is_none_or(|n| n.checkin.is_none())
     }
 
     fn start_routine(&mut self, now: Instant) {
@@ -235,7 +240,7 @@ impl HomeApp {
             return;
         };
         let night = self.tonight(now);
-        let tonight_runs = self.entries.night(night).map(|n| n.runs.clone()).unwrap_or_default();
+        let tonight_runs = self.recent.night(night).map(|n| n.runs.clone()).unwrap_or_default();
         let mut coach =
             CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
         coach.experiment = self.experiment_tonight(night);
