@@ -175,7 +175,7 @@ fn whole_routine_by_keys_ends_in_the_journal() {
     assert!(run.completed() && run.finished);
     assert_eq!(run.routine, "two-minute");
     assert_eq!(run.speed, 1.0);
-    assert_eq!(run.steps[0].held_s["left"], 20.0);
+    assert_eq!(run.steps[0].held_s.get(Some(winddown::routine::Side::Left)), 20.0);
     assert_eq!(run.id, wall().to_rfc3339());
 }
 
@@ -194,7 +194,7 @@ fn skip_back_and_quit_record_outcomes() {
     let run = &e.night(night()).unwrap().runs[0];
     assert!(run.finished && !run.completed());
     assert_eq!(run.steps[0].outcome, Outcome::Partial);
-    assert_eq!(run.steps[0].held_s["left"], 10.0);
+    assert_eq!(run.steps[0].held_s.get(Some(winddown::routine::Side::Left)), 10.0);
     assert_eq!(run.steps[1].outcome, Outcome::NotReached);
 }
 

@@ -18,9 +18,13 @@ fn write(dir: &Path, name: &str, records: &[Record]) {
     std::fs::write(dir.join(name), month_text(records)).unwrap();
 }
 
+/// The files in `dir`, but the status file every write refreshes (derived, see `super::status`).
 fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != super::status::FILE_NAME)
+        .collect();
     v.sort();
     v
 }

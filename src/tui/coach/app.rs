@@ -40,7 +40,7 @@ pub struct CoachApp {
     /// The run record's start time and id (kept when resuming).
     run_started: DateTime<FixedOffset>,
     /// Maps the monotonic clock to wall-clock time for the record.
-    origin: (Instant, DateTime<FixedOffset>),
+    clock: crate::clock::WallClock,
     /// An unfinished run to resume: its next step, its steps so far, and when it started.
     resume: Option<(usize, Vec<StepState>, DateTime<FixedOffset>)>,
     /// Time already spent on the run before this resume (from its record).
@@ -112,7 +112,7 @@ impl CoachApp {
             journal,
             night,
             run_started: wall_now,
-            origin: (now, wall_now),
+            clock: crate::clock::WallClock::new(wall_now, now),
             resume,
             earlier: Duration::ZERO,
             resume_spent,
@@ -129,8 +129,7 @@ impl CoachApp {
     }
 
     fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
-        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default();
-        self.origin.1 + d
+        self.clock.at(now)
     }
 
     /// Maps a key press to an action.

@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
 
 use super::app::{CoachApp, Mode};
 use super::{progress, stage};
+use crate::journal::Outcome;
 use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
-use crate::session::{SessionView, StepStatus};
+use crate::session::SessionView;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{dialog, keys_help, keys_line, too_small};
 
@@ -217,10 +218,10 @@ fn leg(side: Side) -> &'static str {
 
 fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     let steps = app.session.steps();
-    let count = |st: StepStatus| steps.iter().filter(|s| s.status() == st).count();
-    let (done, skipped, partial) = (count(StepStatus::Done), count(StepStatus::Skipped), count(StepStatus::Partial));
+    let count = |st: Outcome| steps.iter().filter(|s| s.status() == st).count();
+    let (done, skipped, partial) = (count(Outcome::Done), count(Outcome::Skipped), count(Outcome::Partial));
     let complete =
-        app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == StepStatus::Done);
+        app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == Outcome::Done);
     let mut lines = vec![
         Line::from(""),
         Line::styled(if complete { "Routine complete. Good night." } else { "Routine over." }, theme.title()),
@@ -260,10 +261,10 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     for (i, (step, state)) in app.session.routine().steps.iter().zip(steps).enumerate() {
         if area.height as usize > lines.len() + steps.len() + 1 {
             let mark = match state.status() {
-                StepStatus::Done => "✓",
-                StepStatus::Skipped => "–",
-                StepStatus::Partial => "½",
-                StepStatus::Pending => "·",
+                Outcome::Done => "✓",
+                Outcome::Skipped => "–",
+                Outcome::Partial => "½",
+                Outcome::NotReached => "·",
             };
             lines.insert(5 + i, Line::styled(format!("  {mark} {}", step.title), theme.dim()));
         }

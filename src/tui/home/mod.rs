@@ -17,6 +17,7 @@ use super::coach::CoachApp;
 use super::history::HistoryApp;
 use super::screen::Screen;
 use super::theme::Theme;
+use crate::clock::WallClock;
 use crate::config::Config;
 use crate::journal::{Entries, Journal};
 use crate::paths::Paths;
@@ -56,8 +57,8 @@ pub struct HomeApp {
     /// Problems in config.toml, told once on the home screen.
     pub config_problems: Vec<String>,
     pub journal: Journal,
-    /// Wall-clock time when the app started, and the monotonic instant then.
-    origin: (Instant, DateTime<FixedOffset>),
+    /// Wall-clock time from the monotonic clock.
+    clock: WallClock,
     pub tab: Tab,
     pub welcome: bool,
     pub help: bool,
@@ -108,7 +109,7 @@ impl HomeApp {
             config,
             config_problems,
             journal,
-            origin: (now, wall_now),
+            clock: WallClock::new(wall_now, now),
             tab: Tab::Tonight,
             welcome,
             help: false,
@@ -141,7 +142,7 @@ impl HomeApp {
 
     /// Wall-clock time now.
     pub fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
-        self.origin.1 + chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default()
+        self.clock.at(now)
     }
 
     /// Where now stands among the nights (the one rule: `checkin::nights`).
