@@ -8,11 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
 
 use super::app::{CoachApp, Mode};
-use super::{progress, stage};
+use super::{keys, progress, stage};
 use crate::journal::Outcome;
 use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
 use crate::session::SessionView;
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{dialog, keys_help, keys_line, too_small};
 
@@ -47,7 +48,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
     }
     body(app, &v, now, theme, f, inner);
     match &app.mode {
-        Mode::Help => help(theme, f, area),
+        Mode::Help => help(app, theme, f, area),
         Mode::ConfirmQuit { .. } => dialog(
             f,
             area,
@@ -162,10 +163,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     );
     let footer_line = match &app.save_error {
         Some(e) => Line::styled(format!("not saved: {e}"), theme.warn()),
-        None => keys_line(
-            theme,
-            &[("Space", "pause"), ("Enter", "done/start"), ("n", "skip"), ("b", "back"), ("?", "help"), ("q", "quit")],
-        ),
+        None => keys_line(theme, &keymap::footer(&keys::running(&app.session))),
     };
     f.render_widget(footer_line, footer);
     let _ = now;
@@ -272,16 +270,7 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: false }), area);
 }
 
-fn help(theme: &Theme, f: &mut Frame, area: Rect) {
-    let rows = [
-        ("Space", "pause / resume"),
-        ("Enter", "confirm a check step; start the hold now"),
-        ("→  n", "skip this step"),
-        ("←  b", "back one step"),
-        ("r", "restart this step"),
-        ("q  Esc", "quit (asks first; progress is saved)"),
-        ("Ctrl-C", "quit now, saving progress"),
-        ("?", "this help"),
-    ];
+fn help(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
+    let rows = keymap::help(&keys::running(&app.session));
     keys_help(f, area, theme, &rows, "any of ? Esc Enter closes this");
 }
