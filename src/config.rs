@@ -164,12 +164,16 @@ pub const KEYS: &[Key] = &[
     Key { name: "sound", read: |c, v| cue_choice(v).map(|x| c.sound = x), show: |c| Some(show_choice(&c.sound)) },
     Key {
         name: "quiet",
-        read: |c, v| v.as_bool().map(|b| c.quiet = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
+        read: |c, v| {
+            v.as_bool().map(|b| c.quiet = b).ok_or_else(|| format!("must be true or false, found {}", kind(v)))
+        },
         show: |c| Some(c.quiet.to_string()),
     },
     Key {
         name: "nudge",
-        read: |c, v| v.as_bool().map(|b| c.nudge = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
+        read: |c, v| {
+            v.as_bool().map(|b| c.nudge = b).ok_or_else(|| format!("must be true or false, found {}", kind(v)))
+        },
         show: |c| Some(c.nudge.to_string()),
     },
     Key {
