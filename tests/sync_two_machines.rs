@@ -50,8 +50,13 @@ fn checkins_of(export: &serde_json::Value) -> BTreeMap<String, u64> {
         .collect()
 }
 
+/// The files in `dir`, but the status file every write refreshes (derived).
 fn names(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != winddown::journal::status::FILE_NAME)
+        .collect()
 }
 
 /// What each tool names the losing side's copy of `2026-11.jsonl`.
