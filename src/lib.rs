@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod checkin;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod cues;
 pub mod editor;

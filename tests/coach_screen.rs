@@ -119,6 +119,39 @@ fn help_overlay() {
     insta::assert_snapshot!(r.screen(1.0, 80, 24));
 }
 
+/// The footer, the `?` help and the key handler all read the coach's command
+/// list: during a hold the footer offers no Enter, and Enter does nothing there.
+#[test]
+fn the_footer_and_help_come_from_the_keymap() {
+    use winddown::tui::coach::keys;
+    use winddown::tui::keymap;
+    let footer_of = |r: &Rig, s: f64| {
+        let pairs = keymap::footer(&keys::running(&r.app.session));
+        let line = pairs.iter().map(|(k, w)| format!("{k} {w}")).collect::<Vec<_>>().join(" · ");
+        let screen = r.screen(s, 80, 24);
+        assert!(screen.contains(&line), "footer {line:?} not on\n{screen}");
+        line
+    };
+    let mut r = Rig::new(builtin("cramp-guard"));
+    assert_eq!(footer_of(&r, 1.0), "Space pause · Enter start · n skip · b back · ? help · q quit");
+    r.tick(10.0);
+    assert_eq!(footer_of(&r, 10.0), "Space pause · n skip · b back · ? help · q quit");
+    let before = r.screen(10.0, 80, 24);
+    r.key(KeyCode::Enter, 10.0);
+    assert_eq!(r.screen(10.0, 80, 24), before, "Enter does nothing during a hold");
+
+    let mut check = Rig::new(builtin("two-minute"));
+    check.key(KeyCode::Char('n'), 1.0);
+    check.key(KeyCode::Char('n'), 2.0);
+    assert!(footer_of(&check, 2.0).contains("Enter done"));
+
+    r.key(KeyCode::Char('?'), 11.0);
+    let screen = r.screen(11.0, 80, 24);
+    for (keys, what) in keymap::help(&keys::running(&r.app.session)) {
+        assert!(screen.contains(what) && screen.contains(keys), "{keys} {what} not in the help:\n{screen}");
+    }
+}
+
 #[test]
 fn quit_asks_first_and_esc_keeps_going() {
     let mut r = Rig::new(builtin("cramp-guard"));
@@ -175,7 +208,7 @@ fn whole_routine_by_keys_ends_in_the_journal() {
     assert!(run.completed() && run.finished);
     assert_eq!(run.routine, "two-minute");
     assert_eq!(run.speed, 1.0);
-    assert_eq!(run.steps[0].held_s["left"], 20.0);
+    assert_eq!(run.steps[0].held_s.get(Some(winddown::routine::Side::Left)), 20.0);
     assert_eq!(run.id, wall().to_rfc3339());
 }
 
@@ -194,7 +227,7 @@ fn skip_back_and_quit_record_outcomes() {
     let run = &e.night(night()).unwrap().runs[0];
     assert!(run.finished && !run.completed());
     assert_eq!(run.steps[0].outcome, Outcome::Partial);
-    assert_eq!(run.steps[0].held_s["left"], 10.0);
+    assert_eq!(run.steps[0].held_s.get(Some(winddown::routine::Side::Left)), 10.0);
     assert_eq!(run.steps[1].outcome, Outcome::NotReached);
 }
 

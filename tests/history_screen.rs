@@ -112,7 +112,7 @@ fn comparisons_page_shows_the_experiment() {
     let first = tonight() - Days::new(56);
     let created = "2026-09-28T20:00:00+01:00".parse().unwrap();
     let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, created, 42).unwrap();
-    let result = analyse(&plan, &app.entries, tonight() - Days::new(1));
+    let result = analyse(&plan, &entries(), tonight() - Days::new(1));
     app.experiment = Some((plan, result));
     app.page = Page::Comparisons;
     let s = screen(&app, 100, 24);

@@ -180,7 +180,7 @@ fn navigation_by_keys() {
     r.app.on_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), r.t0);
     r.key(KeyCode::Enter);
     assert_eq!(r.app.tab, Tab::Tonight);
-    assert!(r.app.entries.night(d("2026-11-22")).unwrap().checkin.is_some(), "saved and reloaded");
+    assert!(r.app.recent.night(d("2026-11-22")).unwrap().checkin.is_some(), "saved and reloaded");
     r.key(KeyCode::Char('?'));
     assert!(r.screen().contains("Keys"));
     r.key(KeyCode::Char('x'));
@@ -412,6 +412,36 @@ fn an_experiment_off_night_on_the_home_screen_pauses_the_streak() {
         "{screen}"
     );
     // The two off nights neither broke nor added to the streak.
-    assert_eq!(app.report.streaks.routine.current, 3);
+    assert_eq!(app.report().streaks.routine.current, 3);
     assert!(screen.contains("Routine streak 3 nights"), "{screen}");
+}
+
+/// The home screen keeps the records of the nights it acts on only; every
+/// night's facts (what the strip, the streaks and the history draw) come
+/// through the facts cache, and an experiment's result from its own nights.
+#[test]
+fn home_keeps_recent_records_and_every_nights_facts() {
+    use winddown::experiment::{Design, Plan, store};
+    let dir = tempfile::tempdir().unwrap();
+    let last: NaiveDate = "2026-11-22".parse().unwrap();
+    // 100 nights over four months, a check-in on each of the last three.
+    let mut recs: Vec<Record> = (0..100).map(|i| run(last - Days::new(i))).collect();
+    recs.extend((0..3).map(|i| checkin(last - Days::new(i), 1)));
+    Journal::new(paths(&dir).journal_dir()).put(recs).unwrap();
+    let wall: DateTime<FixedOffset> = "2026-11-23T21:00:00+01:00".parse().unwrap();
+    let first: NaiveDate = "2026-11-09".parse().unwrap();
+    let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, wall, 42).unwrap();
+    store::start(&paths(&dir).data_dir, &plan, first).unwrap();
+    let app = HomeApp::new(paths(&dir), Config::default(), vec![], wall, Instant::now());
+    assert!(app.journal_error.is_none(), "{:?}", app.journal_error);
+    assert_eq!(app.recent.nights.keys().copied().collect::<Vec<_>>(), [last]);
+    assert_eq!(app.facts().nights.len(), 100);
+    let all = Journal::new(paths(&dir).journal_dir()).read_all().unwrap();
+    let facts = winddown::stats::facts::Facts::from_entries(&all);
+    assert_eq!(app.facts(), &facts);
+    let tonight = last + Days::new(1);
+    let expected = winddown::stats::report::overview(&facts, tonight, |n| plan.is_off_night(n));
+    assert_eq!(app.report(), &expected);
+    let (_, outcome) = app.history.experiment.as_ref().expect("the experiment's result");
+    assert_eq!(outcome, &winddown::experiment::analyse(&plan, &all, last));
 }

@@ -273,23 +273,8 @@ pub fn history(ctx: &Ctx) -> CmdResult {
             "the history screen needs a terminal; `winddown stats` and `winddown log` print the same figures",
         ));
     }
-    let entries = ctx.journal().read_all()?;
-    let mut app = crate::tui::history::HistoryApp::with_settings(entries, &ctx.config, ctx.nights());
-    match crate::experiment::store::load(&ctx.paths.data_dir) {
-        Ok(Some(plan)) => {
-            let nights = ctx.nights();
-            let facts = crate::stats::facts::Facts::from_entries(&app.entries);
-            app.report =
-                crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, None, |n| {
-                    plan.is_off_night(n)
-                });
-            app.consistency =
-                crate::stats::score::series_with_off_nights(&facts, nights.current, |n| plan.is_off_night(n));
-            app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, nights.last_over)));
-        }
-        Ok(None) => {}
-        Err(e) => return Err(Exit::failed(e.to_string())),
-    }
+    let plan = crate::experiment::store::load(&ctx.paths.data_dir).map_err(|e| Exit::failed(e.to_string()))?;
+    let mut app = crate::tui::history::HistoryApp::read(&ctx.journal(), &ctx.config, ctx.nights(), plan)?;
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     match crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
         crate::tui::runtime::Ending::Signal(s) => {

@@ -58,10 +58,10 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
 
 /// What quitting mid-routine left in the journal, and how to carry on.
 fn quit_note(app: &CoachApp, night: chrono::NaiveDate, name: &str) -> String {
-    use crate::session::StepStatus;
+    use crate::journal::Outcome;
     let steps = app.session.steps();
-    let count = |st: StepStatus| steps.iter().filter(|s| s.status() == st).count();
-    let (done, skipped, partial) = (count(StepStatus::Done), count(StepStatus::Skipped), count(StepStatus::Partial));
+    let count = |st: Outcome| steps.iter().filter(|s| s.status() == st).count();
+    let (done, skipped, partial) = (count(Outcome::Done), count(Outcome::Skipped), count(Outcome::Partial));
     if matches!(app.mode, Mode::ResumeOffer { .. }) || done + skipped + partial == 0 {
         return "Nothing new was saved: no step was finished.".to_string();
     }

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::plan::{Arm, Plan};
 use super::schedule::NightPlan;
-use crate::journal::Entries;
+use crate::journal::{Entries, Journal, JournalError};
 use crate::stats::difference::{Difference, LEVEL};
 
 /// A week counts in its pair with at least this many checked-in, non-wash-out nights.
@@ -113,6 +113,13 @@ pub struct Outcome {
 struct NightFacts {
     plan: NightPlan,
     cramps: Option<u32>,
+}
+
+/// Reads the planned nights up to `last_over` (only their months) and
+/// analyses them: the experiment's result never needs the rest of the journal.
+pub fn read_outcome(journal: &Journal, plan: &Plan, last_over: NaiveDate) -> Result<Outcome, JournalError> {
+    let entries = journal.read_range(Some(plan.first_night), Some(plan.last_night().min(last_over)))?;
+    Ok(analyse(plan, &entries, last_over))
 }
 
 /// The result as of `last_over` (the most recent night that is over).

@@ -13,6 +13,6 @@ mod plan_tests;
 pub mod schedule;
 pub mod store;
 
-pub use analysis::{Outcome, analyse};
+pub use analysis::{Outcome, analyse, read_outcome};
 pub use plan::{Arm, Design, Plan, PlanError};
 pub use schedule::{NightPlan, Tonight};

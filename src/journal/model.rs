@@ -4,6 +4,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::routine::Side;
+
 /// One line of a journal file (after the header line).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -165,35 +167,51 @@ impl Held {
         self.left.is_none() && self.right.is_none() && self.hold.is_none()
     }
 
-    /// (side name, seconds) for each side held.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> {
-        [("left", self.left), ("right", self.right), ("hold", self.hold)].into_iter().filter_map(|(k, v)| Some((k, v?)))
+    /// (side, seconds) for each side held; `None` is a stretch without sides (`hold`).
+    pub fn iter(&self) -> impl Iterator<Item = (Option<Side>, f64)> {
+        [(Some(Side::Left), self.left), (Some(Side::Right), self.right), (None, self.hold)]
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
     }
 
-    /// Sets the seconds for `side` ("left", "right", anything else = "hold").
-    pub fn set(&mut self, side: &str, secs: f64) {
-        let slot = match side {
-            "left" => &mut self.left,
-            "right" => &mut self.right,
-            _ => &mut self.hold,
-        };
-        *slot = Some(secs);
+    fn slot(&mut self, side: Option<Side>) -> &mut Option<f64> {
+        match side {
+            Some(Side::Left) => &mut self.left,
+            Some(Side::Right) => &mut self.right,
+            None => &mut self.hold,
+        }
     }
-}
 
-impl std::ops::Index<&str> for Held {
-    type Output = f64;
+    /// Sets the seconds for `side` (`None`: a stretch without sides).
+    pub fn set(&mut self, side: Option<Side>, secs: f64) {
+        *self.slot(side) = Some(secs);
+    }
+
+    /// Adds seconds held on `side`.
+    pub fn add(&mut self, side: Option<Side>, secs: f64) {
+        let slot = self.slot(side);
+        *slot = Some(slot.unwrap_or(0.0) + secs);
+    }
+
     /// Seconds held on `side`; 0 when that side was not held.
-    fn index(&self, side: &str) -> &f64 {
-        let v = match side {
-            "left" => &self.left,
-            "right" => &self.right,
-            _ => &self.hold,
-        };
-        v.as_ref().unwrap_or(&0.0)
+    pub fn get(&self, side: Option<Side>) -> f64 {
+        self.iter().find(|(s, _)| *s == side).map_or(0.0, |(_, secs)| secs)
+    }
+
+    /// Whether any side was held for some time.
+    pub fn any(&self) -> bool {
+        self.iter().any(|(_, secs)| secs > 0.0)
+    }
+
+    /// The same, each side to a tenth of a second (as the journal keeps them).
+    pub fn to_tenths(&self) -> Held {
+        let tenth = |v: Option<f64>| v.map(|s| (s * 10.0).round() / 10.0);
+        Held { left: tenth(self.left), right: tenth(self.right), hold: tenth(self.hold) }
     }
 }
 
+/// What became of a step: in the journal's run records, and in a session
+/// as it runs (every step is `NotReached` until it is done, skipped or partly held).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {

@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::outcome::{StepState, StepStatus};
+use super::outcome::StepState;
+use crate::journal::Outcome;
 use crate::routine::Routine;
 use crate::routine::plan::{self, Phase, PhaseKind};
 
@@ -217,7 +218,7 @@ impl Session {
             cues.push(if switch_next { Cue::SideSwitch } else { Cue::HoldEnd });
         }
         if step_over {
-            self.steps[phase.step].status = Some(StepStatus::Done);
+            self.steps[phase.step].status = Some(Outcome::Done);
             cues.push(Cue::StepEnd);
         }
         self.enter(self.idx + 1, end, cues);
@@ -268,7 +269,7 @@ impl Session {
         self.paused_at = None;
         match phase.kind {
             PhaseKind::Check => {
-                self.steps[phase.step].status = Some(StepStatus::Done);
+                self.steps[phase.step].status = Some(Outcome::Done);
                 cues.push(Cue::StepEnd);
                 self.enter(self.idx + 1, now, &mut cues);
             }
@@ -288,7 +289,7 @@ impl Session {
         };
         self.bank_partial_hold(now);
         let state = &mut self.steps[phase.step];
-        state.status = Some(if state.held_any() { StepStatus::Partial } else { StepStatus::Skipped });
+        state.status = Some(if state.held_any() { Outcome::Partial } else { Outcome::Skipped });
         self.paused_at = None;
         let next = self.first_phase_of(phase.step + 1);
         self.enter(next, now, &mut cues);
@@ -330,7 +331,7 @@ impl Session {
             self.bank_partial_hold(now);
             let state = &mut self.steps[phase.step];
             if state.held_any() {
-                state.status = Some(StepStatus::Partial);
+                state.status = Some(Outcome::Partial);
             }
             self.idx = self.phases.len();
             self.ended_at = Some(now);

@@ -8,4 +8,4 @@ pub mod record;
 mod tests;
 
 pub use machine::{Cue, Session, SessionView};
-pub use outcome::{StepState, StepStatus};
+pub use outcome::StepState;

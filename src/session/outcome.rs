@@ -1,37 +1,30 @@
-//! What happened to each step during a session.
+//! What happened to each step during a session, in the journal's own terms
+//! ([`Outcome`], [`Held`]): the run record is these, rounded.
 
-use std::collections::BTreeMap;
-
+use crate::journal::{Held, Outcome};
 use crate::routine::Side;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepStatus {
-    Pending,
-    Done,
-    Skipped,
-    /// Skipped or quit after holding part of it.
-    Partial,
-}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StepState {
-    pub status: Option<StepStatus>,
-    /// Seconds held per side ("left", "right", or "hold" without sides), over all reps.
-    pub held: BTreeMap<&'static str, f64>,
+    /// `None` until the step is done, skipped or partly held.
+    pub status: Option<Outcome>,
+    /// Seconds held per side (or without sides), over all reps.
+    pub held: Held,
 }
 
 impl StepState {
-    pub fn status(&self) -> StepStatus {
-        self.status.unwrap_or(StepStatus::Pending)
+    /// What became of the step so far: `NotReached` until something did.
+    pub fn status(&self) -> Outcome {
+        self.status.unwrap_or(Outcome::NotReached)
     }
 
     pub fn add_held(&mut self, side: Option<Side>, secs: f64) {
         if secs > 0.0 {
-            *self.held.entry(side.map_or("hold", Side::as_str)).or_default() += secs;
+            self.held.add(side, secs);
         }
     }
 
     pub fn held_any(&self) -> bool {
-        self.held.values().any(|s| *s > 0.0)
+        self.held.any()
     }
 }

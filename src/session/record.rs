@@ -4,9 +4,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::machine::Session;
-use super::outcome::{StepState, StepStatus};
-use crate::journal::{Held, Outcome, Run, StepRecord};
-use crate::routine::Side;
+use super::outcome::StepState;
+use crate::journal::{Outcome, Run, StepRecord};
 
 /// The run as it stands: written after every step so a killed process loses at most the step in progress.
 pub fn run_record(
@@ -33,19 +32,8 @@ pub fn run_record(
             .map(|(step, state)| StepRecord {
                 title: step.title.clone(),
                 optional: step.optional,
-                outcome: match state.status() {
-                    StepStatus::Done => Outcome::Done,
-                    StepStatus::Skipped => Outcome::Skipped,
-                    StepStatus::Partial => Outcome::Partial,
-                    StepStatus::Pending => Outcome::NotReached,
-                },
-                held_s: {
-                    let mut held = Held::default();
-                    for (side, secs) in &state.held {
-                        held.set(side, (secs * 10.0).round() / 10.0);
-                    }
-                    held
-                },
+                outcome: state.status(),
+                held_s: state.held.to_tenths(),
             })
             .collect(),
     }
@@ -64,21 +52,8 @@ pub fn resume_point(run: &Run, routine_hash: &str) -> Option<(usize, Vec<StepSta
     let earlier = run.steps[..next]
         .iter()
         .map(|s| {
-            let mut st = StepState {
-                status: Some(match s.outcome {
-                    Outcome::Done => StepStatus::Done,
-                    Outcome::Skipped => StepStatus::Skipped,
-                    Outcome::Partial => StepStatus::Partial,
-                    Outcome::NotReached => StepStatus::Pending,
-                }),
-                ..StepState::default()
-            };
+            let mut st = StepState { status: Some(s.outcome), ..StepState::default() };
             for (side, secs) in s.held_s.iter() {
-                let side = match side {
-                    "left" => Some(Side::Left),
-                    "right" => Some(Side::Right),
-                    _ => None,
-                };
                 st.add_held(side, secs);
             }
             st

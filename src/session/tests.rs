@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
+use crate::journal::Outcome;
 use crate::routine::plan::{PhaseKind, total_time};
 use crate::routine::{Routine, Side, parse_routine};
 
@@ -67,8 +68,8 @@ fn walks_get_ready_hold_switch_hold_then_waits_for_check() {
     let cues = s.tick(c.at(68.0));
     assert!(cues.ends_with(&[Cue::HoldEnd, Cue::StepEnd]), "{cues:?}");
     assert_eq!(s.view(c.at(68.0)).phase, Some(PhaseKind::Check));
-    assert_eq!(s.steps()[0].status(), StepStatus::Done);
-    assert_eq!(s.steps()[0].held["left"], 30.0);
+    assert_eq!(s.steps()[0].status(), Outcome::Done);
+    assert_eq!(s.steps()[0].held.get(Some(Side::Left)), 30.0);
     // A check step waits however long it takes.
     assert!(s.tick(c.at(500.0)).is_empty());
     assert_eq!(s.next_change(c.at(500.0)), None);
@@ -141,11 +142,11 @@ fn skip_mid_hold_is_partial_and_skip_before_is_skipped() {
     let (mut s, c) = start();
     s.tick(c.at(17.0));
     s.skip(c.at(17.0));
-    assert_eq!(s.steps()[0].status(), StepStatus::Partial);
-    assert_eq!(s.steps()[0].held["left"], 12.0);
+    assert_eq!(s.steps()[0].status(), Outcome::Partial);
+    assert_eq!(s.steps()[0].held.get(Some(Side::Left)), 12.0);
     assert_eq!(s.current_step(), 1);
     s.skip(c.at(18.0));
-    assert_eq!(s.steps()[1].status(), StepStatus::Skipped);
+    assert_eq!(s.steps()[1].status(), Outcome::Skipped);
     s.skip(c.at(19.0));
     assert!(s.is_finished());
 }
@@ -157,7 +158,7 @@ fn back_and_restart_reset_outcomes() {
     assert_eq!(s.current_step(), 1);
     s.back(c.at(70.0));
     assert_eq!(s.current_step(), 0);
-    assert_eq!(s.steps()[0].status(), StepStatus::Pending);
+    assert_eq!(s.steps()[0].status(), Outcome::NotReached);
     assert_eq!(s.view(c.at(70.0)).phase, Some(PhaseKind::GetReady));
     assert_eq!(s.deadline(), Some(c.at(75.0)));
     s.tick(c.at(80.0));
@@ -178,7 +179,7 @@ fn speed_runs_the_clock_faster() {
     s.tick(c.at(3.5));
     assert_eq!(s.view(c.at(3.5)).phase, Some(PhaseKind::Switch { to: Side::Right }));
     // Held seconds are in routine time, not wall time.
-    assert_eq!(s.steps()[0].held["left"], 30.0);
+    assert_eq!(s.steps()[0].held.get(Some(Side::Left)), 30.0);
 }
 
 #[test]
@@ -200,19 +201,41 @@ fn stop_keeps_what_was_held() {
     s.tick(c.at(45.0));
     s.stop(c.at(45.0));
     assert!(s.is_finished());
-    assert_eq!(s.steps()[0].status(), StepStatus::Partial);
-    assert_eq!(s.steps()[0].held["left"], 30.0);
-    assert_eq!(s.steps()[0].held["right"], 7.0);
-    assert_eq!(s.steps()[1].status(), StepStatus::Pending);
+    assert_eq!(s.steps()[0].status(), Outcome::Partial);
+    assert_eq!(s.steps()[0].held.get(Some(Side::Left)), 30.0);
+    assert_eq!(s.steps()[0].held.get(Some(Side::Right)), 7.0);
+    assert_eq!(s.steps()[1].status(), Outcome::NotReached);
+}
+
+/// Sides are an enum in memory and "left", "right", "hold" on disk, as before.
+#[test]
+fn the_run_record_keeps_its_on_disk_form() {
+    let (mut s, c) = start();
+    s.tick(c.at(45.0));
+    s.stop(c.at(45.0));
+    let wall: chrono::DateTime<chrono::FixedOffset> = "2026-11-24T22:00:00+01:00".parse().unwrap();
+    let run = record::run_record(&s, wall.date_naive(), wall, wall, false);
+    let json = serde_json::to_string(&run.steps).unwrap();
+    assert_eq!(
+        json,
+        r#"[{"title":"Calf","optional":false,"outcome":"partial","held_s":{"left":30.0,"right":7.0}},{"title":"Water","optional":false,"outcome":"not-reached"},{"title":"Toes","optional":true,"outcome":"not-reached"}]"#
+    );
+    let mut held = crate::journal::Held::default();
+    held.add(None, 12.34);
+    held.add(None, 0.5);
+    assert_eq!(serde_json::to_string(&held.to_tenths()).unwrap(), r#"{"hold":12.8}"#);
+    let back: crate::journal::Held = serde_json::from_str(r#"{"left":30.0,"right":7.0}"#).unwrap();
+    assert_eq!(back.iter().collect::<Vec<_>>(), [(Some(Side::Left), 30.0), (Some(Side::Right), 7.0)]);
+    assert_eq!(back.get(None), 0.0);
 }
 
 #[test]
 fn resume_starts_at_a_later_step() {
     let c = Clock(Instant::now());
-    let done = StepState { status: Some(StepStatus::Done), ..StepState::default() };
+    let done = StepState { status: Some(Outcome::Done), ..StepState::default() };
     let s = Session::resume(routine(), 1.0, c.0, 1, vec![done]);
     assert_eq!(s.current_step(), 1);
-    assert_eq!(s.steps()[0].status(), StepStatus::Done);
+    assert_eq!(s.steps()[0].status(), Outcome::Done);
     let v = s.view(c.0);
     assert!(v.routine_progress > 0.5, "{v:?}");
 }

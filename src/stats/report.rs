@@ -54,19 +54,39 @@ pub fn report_with_off_nights(
     since: Option<NaiveDate>,
     off: impl Fn(NaiveDate) -> bool,
 ) -> Report {
+    let o = overview(facts, tonight, off);
     Report {
         version: STATS_VERSION,
         tonight,
         since,
         nights_recorded: facts.nights.len(),
         checkins: facts.checkin_count(),
+        streaks: o.streaks,
+        consistency: o.consistency,
+        insights: insights(facts, since, last_over),
+        flags: o.flags,
+    }
+}
+
+/// The quick part of the report: one pass over the nights each, no
+/// resampling. The screens show it at once and compute the insights (the
+/// bootstrap intervals) only when they are shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    pub streaks: Streaks,
+    pub consistency: Consistency,
+    pub flags: Vec<Flag>,
+}
+
+/// The overview as of `tonight`, off nights as in [`report_with_off_nights`].
+pub fn overview(facts: &Facts, tonight: NaiveDate, off: impl Fn(NaiveDate) -> bool) -> Overview {
+    Overview {
         streaks: Streaks {
             routine: routine_with_off_nights(facts, tonight, &off),
             checkin: checkin(facts, tonight),
             cramp_free: cramp_free(facts, tonight),
         },
         consistency: consistency_with_off_nights(facts, tonight, &off),
-        insights: insights(facts, since, last_over),
         flags: flags(facts, tonight),
     }
 }

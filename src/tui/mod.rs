@@ -6,6 +6,7 @@ pub mod cramp;
 pub mod glyphs;
 pub mod history;
 pub mod home;
+pub mod keymap;
 pub mod runtime;
 pub mod screen;
 pub mod theme;

@@ -6,12 +6,14 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::keys::{self, Action};
 use crate::cues::{Script, Utterance};
 use crate::journal::{Journal, Record, Run};
 use crate::routine::Routine;
 use crate::session::record::{resume_point, run_record};
 use crate::session::{Cue, Session, StepState};
 use crate::stats::facts::Facts;
+use crate::tui::keymap;
 
 /// How long the screen flashes on a side switch, hold end or routine end.
 pub const FLASH: Duration = Duration::from_millis(400);
@@ -40,7 +42,7 @@ pub struct CoachApp {
     /// The run record's start time and id (kept when resuming).
     run_started: DateTime<FixedOffset>,
     /// Maps the monotonic clock to wall-clock time for the record.
-    origin: (Instant, DateTime<FixedOffset>),
+    clock: crate::clock::WallClock,
     /// An unfinished run to resume: its next step, its steps so far, and when it started.
     resume: Option<(usize, Vec<StepState>, DateTime<FixedOffset>)>,
     /// Time already spent on the run before this resume (from its record).
@@ -112,7 +114,7 @@ impl CoachApp {
             journal,
             night,
             run_started: wall_now,
-            origin: (now, wall_now),
+            clock: crate::clock::WallClock::new(wall_now, now),
             resume,
             earlier: Duration::ZERO,
             resume_spent,
@@ -129,12 +131,15 @@ impl CoachApp {
     }
 
     fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
-        let d = chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default();
-        self.origin.1 + d
+        self.clock.at(now)
     }
 
     /// Maps a key press to an action.
     pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
+        if self.mode == Mode::Running {
+            self.running_key(key, now);
+            return;
+        }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             self.quit_and_save(now);
             return;
@@ -169,32 +174,35 @@ impl CoachApp {
                 }
                 _ => {}
             },
-            Mode::Running => self.running_key(key, now),
+            Mode::Running => {}
         }
     }
 
+    /// A key while the routine runs: whatever the coach's command list
+    /// (`keys::running`) binds it to, if that does something now.
     fn running_key(&mut self, key: KeyEvent, now: Instant) {
+        let Some(action) = keymap::action_for(&keys::running(&self.session), &key) else { return };
         let step_before = self.session.current_step();
-        let cues = match key.code {
-            KeyCode::Char(' ') => {
+        let cues = match action {
+            Action::Pause => {
                 self.session.toggle_pause(now);
                 Vec::new()
             }
-            KeyCode::Enter => self.session.confirm(now),
-            KeyCode::Right | KeyCode::Char('n') => self.session.skip(now),
-            KeyCode::Left | KeyCode::Char('b') => {
+            Action::Confirm => self.session.confirm(now),
+            Action::Skip => self.session.skip(now),
+            Action::Back => {
                 self.session.back(now);
                 Vec::new()
             }
-            KeyCode::Char('r') => {
+            Action::Restart => {
                 self.session.restart_step(now);
                 Vec::new()
             }
-            KeyCode::Char('?') => {
+            Action::Help => {
                 self.mode = Mode::Help;
                 Vec::new()
             }
-            KeyCode::Char('q') | KeyCode::Esc => {
+            Action::Quit => {
                 let was_paused = self.session.is_paused();
                 if !was_paused {
                     self.session.toggle_pause(now);
@@ -202,7 +210,10 @@ impl CoachApp {
                 self.mode = Mode::ConfirmQuit { was_paused };
                 Vec::new()
             }
-            _ => Vec::new(),
+            Action::QuitNow => {
+                self.quit_and_save(now);
+                return;
+            }
         };
         self.after(cues, step_before, now);
     }

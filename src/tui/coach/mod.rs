@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod digits;
+pub mod keys;
 pub mod progress;
 pub mod stage;
 pub mod view;

@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
 
 use super::app::{CoachApp, Mode};
-use super::{progress, stage};
+use super::{keys, progress, stage};
+use crate::journal::Outcome;
 use crate::routine::plan::{PhaseKind, format_duration};
 use crate::routine::{Side, StepKind};
-use crate::session::{SessionView, StepStatus};
+use crate::session::SessionView;
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{dialog, keys_help, keys_line, too_small};
 
@@ -46,7 +48,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
     }
     body(app, &v, now, theme, f, inner);
     match &app.mode {
-        Mode::Help => help(theme, f, area),
+        Mode::Help => help(app, theme, f, area),
         Mode::ConfirmQuit { .. } => dialog(
             f,
             area,
@@ -161,10 +163,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     );
     let footer_line = match &app.save_error {
         Some(e) => Line::styled(format!("not saved: {e}"), theme.warn()),
-        None => keys_line(
-            theme,
-            &[("Space", "pause"), ("Enter", "done/start"), ("n", "skip"), ("b", "back"), ("?", "help"), ("q", "quit")],
-        ),
+        None => keys_line(theme, &keymap::footer(&keys::running(&app.session))),
     };
     f.render_widget(footer_line, footer);
     let _ = now;
@@ -217,10 +216,10 @@ fn leg(side: Side) -> &'static str {
 
 fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     let steps = app.session.steps();
-    let count = |st: StepStatus| steps.iter().filter(|s| s.status() == st).count();
-    let (done, skipped, partial) = (count(StepStatus::Done), count(StepStatus::Skipped), count(StepStatus::Partial));
+    let count = |st: Outcome| steps.iter().filter(|s| s.status() == st).count();
+    let (done, skipped, partial) = (count(Outcome::Done), count(Outcome::Skipped), count(Outcome::Partial));
     let complete =
-        app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == StepStatus::Done);
+        app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == Outcome::Done);
     let mut lines = vec![
         Line::from(""),
         Line::styled(if complete { "Routine complete. Good night." } else { "Routine over." }, theme.title()),
@@ -260,10 +259,10 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     for (i, (step, state)) in app.session.routine().steps.iter().zip(steps).enumerate() {
         if area.height as usize > lines.len() + steps.len() + 1 {
             let mark = match state.status() {
-                StepStatus::Done => "✓",
-                StepStatus::Skipped => "–",
-                StepStatus::Partial => "½",
-                StepStatus::Pending => "·",
+                Outcome::Done => "✓",
+                Outcome::Skipped => "–",
+                Outcome::Partial => "½",
+                Outcome::NotReached => "·",
             };
             lines.insert(5 + i, Line::styled(format!("  {mark} {}", step.title), theme.dim()));
         }
@@ -271,16 +270,7 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: false }), area);
 }
 
-fn help(theme: &Theme, f: &mut Frame, area: Rect) {
-    let rows = [
-        ("Space", "pause / resume"),
-        ("Enter", "confirm a check step; start the hold now"),
-        ("→  n", "skip this step"),
-        ("←  b", "back one step"),
-        ("r", "restart this step"),
-        ("q  Esc", "quit (asks first; progress is saved)"),
-        ("Ctrl-C", "quit now, saving progress"),
-        ("?", "this help"),
-    ];
+fn help(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
+    let rows = keymap::help(&keys::running(&app.session));
     keys_help(f, area, theme, &rows, "any of ? Esc Enter closes this");
 }

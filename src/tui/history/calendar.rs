@@ -8,15 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::journal::Entries;
-use crate::stats::{NightMark, mark};
+use crate::stats::facts::Facts;
+use crate::stats::{NightMark, facts_mark};
 use crate::tui::theme::Theme;
 
 /// Width of one day's cell: "23✓▒ ".
 pub const CELL: u16 = 5;
 
 pub struct MonthCalendar<'a> {
-    pub entries: &'a Entries,
+    pub facts: &'a Facts,
     pub year: i32,
     pub month: u32,
     pub tonight: NaiveDate,
@@ -37,8 +37,8 @@ pub fn routine_mark(m: NightMark, pending: bool) -> &'static str {
 }
 
 /// The cramp mark: ○ checked in without cramps; ░ ▒ ▓ cramps by worst pain (1-3, 4-6, 7-10); ● cramps, pain not given.
-pub fn cramp_mark(entries: &Entries, night: NaiveDate) -> &'static str {
-    match entries.night(night).and_then(|n| n.checkin.as_ref()) {
+pub fn cramp_mark(facts: &Facts, night: NaiveDate) -> &'static str {
+    match facts.night(night).and_then(|n| n.checkin.as_ref()) {
         None => " ",
         Some(c) if c.cramps == 0 => "○",
         Some(c) => match c.pain {
@@ -82,9 +82,9 @@ impl MonthCalendar<'_> {
                 } else if day > self.tonight {
                     spans.push(Span::styled(format!("{:>2}   ", day.day()), self.theme.dim()));
                 } else {
-                    let m = mark(self.entries.night(day));
+                    let m = facts_mark(self.facts.night(day));
                     // Tonight is still open; nights before the journal began are not misses.
-                    let before_start = self.entries.nights.keys().next().is_none_or(|first| day < *first);
+                    let before_start = self.facts.nights.keys().next().is_none_or(|first| day < *first);
                     let pending = day == self.tonight || before_start;
                     let mut num_style = self.style_for(m);
                     if day == self.tonight {
@@ -92,7 +92,7 @@ impl MonthCalendar<'_> {
                     }
                     spans.push(Span::styled(format!("{:>2}", day.day()), num_style));
                     spans.push(Span::styled(routine_mark(m, pending), self.style_for(m)));
-                    let mark = cramp_mark(self.entries, day);
+                    let mark = cramp_mark(self.facts, day);
                     // A cramp-free night is good news: never in the alarm colour.
                     let style = if mark == "○" { self.theme.hold() } else { self.theme.warn() };
                     spans.push(Span::styled(mark, style));

@@ -35,7 +35,7 @@ fn stats_row(label: String, s: &crate::stats::insights::Split) -> Row {
 }
 
 fn rows(app: &HistoryApp) -> Vec<Row> {
-    let i = &app.report.insights;
+    let i = app.insights();
     let mut rows: Vec<Row> = i.routine.iter().map(|w| stats_row(format!("routine, {}", w.window), &w.split)).collect();
     rows.extend(
         i.triggers

@@ -7,6 +7,7 @@ pub mod trends;
 pub mod view;
 pub mod whisker;
 
+use std::cell::OnceCell;
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
@@ -17,9 +18,11 @@ use super::screen::Screen;
 use super::theme::Theme;
 use crate::checkin::Nights;
 use crate::config::Config;
-use crate::journal::Entries;
+use crate::experiment::Plan;
+use crate::journal::{Entries, Journal, JournalError};
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report, report_at};
+use crate::stats::insights::Insights;
+use crate::stats::report::{Overview, overview};
 
 /// The pages of the history screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +35,17 @@ pub enum Page {
 }
 
 pub struct HistoryApp {
-    pub entries: Entries,
-    pub report: Report,
+    /// A few bytes a night, read through the facts cache: the calendar and the
+    /// weekly chart show any month from these, with no records kept.
+    pub facts: Facts,
+    /// Streaks, consistency and flags, computed once per read.
+    pub report: Overview,
+    /// The comparisons (bootstrap intervals over every night: the slow part),
+    /// computed the first time they are shown.
+    insights: OnceCell<Insights>,
     pub tonight: NaiveDate,
+    /// The last night that is over: the comparisons' windows end there.
+    pub last_over: NaiveDate,
     /// The month shown: (year, month).
     pub month: (i32, u32),
     pub help: bool,
@@ -50,41 +61,81 @@ pub struct HistoryApp {
 }
 
 impl HistoryApp {
-    /// The history as the settings and the clock say: the week starts on
-    /// the configured day, and windows end at the last night that is over.
-    /// Every face opens the history through this.
-    pub fn with_settings(entries: Entries, config: &Config, nights: Nights) -> HistoryApp {
-        let facts = Facts::from_entries(&entries);
-        let report = report_at(&facts, nights.current, nights.last_over, None);
-        HistoryApp::build(entries, &facts, report, nights.current, config.week_start)
+    /// Reads what the history shows: every night's facts through the facts
+    /// cache, and a running experiment's nights. Every face opens the history
+    /// through this (the home screen, `winddown history`).
+    pub fn read(
+        journal: &Journal,
+        config: &Config,
+        nights: Nights,
+        plan: Option<Plan>,
+    ) -> Result<HistoryApp, JournalError> {
+        let facts = Facts::read(journal)?;
+        let experiment = match plan {
+            Some(plan) => {
+                let outcome = crate::experiment::read_outcome(journal, &plan, nights.last_over)?;
+                Some((plan, outcome))
+            }
+            None => None,
+        };
+        Ok(HistoryApp::with_settings(facts, config, nights, experiment))
     }
 
-    /// The history with default settings (tests, previews).
+    /// The history as the settings and the clock say: the week starts on
+    /// the configured day, windows end at the last night that is over, and
+    /// an experiment's off nights neither break nor count toward the streak.
+    pub fn with_settings(
+        facts: Facts,
+        config: &Config,
+        nights: Nights,
+        experiment: Option<(Plan, crate::experiment::Outcome)>,
+    ) -> HistoryApp {
+        let plan = experiment.as_ref().map(|(p, _)| p);
+        let report = overview(&facts, nights.current, |n| plan.is_some_and(|p| p.is_off_night(n)));
+        let mut app = HistoryApp::build(facts, report, (nights.current, nights.last_over), config.week_start);
+        if let Some((plan, _)) = &experiment {
+            app.consistency =
+                crate::stats::score::series_with_off_nights(&app.facts, nights.current, |n| plan.is_off_night(n));
+        }
+        app.experiment = experiment;
+        app
+    }
+
+    /// The history of some records with default settings (tests, previews).
     pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
         let facts = Facts::from_entries(&entries);
-        let report = report(&facts, tonight, None);
-        HistoryApp::build(entries, &facts, report, tonight, chrono::Weekday::Mon)
+        let report = overview(&facts, tonight, |_| false);
+        let last_over = tonight.pred_opt().unwrap_or(tonight);
+        HistoryApp::build(facts, report, (tonight, last_over), chrono::Weekday::Mon)
     }
 
+    /// `nights`: tonight and the last night that is over.
     fn build(
-        entries: Entries,
-        facts: &Facts,
-        report: Report,
-        tonight: NaiveDate,
+        facts: Facts,
+        report: Overview,
+        (tonight, last_over): (NaiveDate, NaiveDate),
         week_start: chrono::Weekday,
     ) -> HistoryApp {
+        let consistency = crate::stats::score::series(&facts, tonight);
         HistoryApp {
-            entries,
+            facts,
             report,
+            insights: OnceCell::new(),
             tonight,
+            last_over,
             month: (tonight.year(), tonight.month()),
             help: false,
             quit: false,
             week_start,
             page: Page::Calendar,
-            consistency: crate::stats::score::series(facts, tonight),
+            consistency,
             experiment: None,
         }
+    }
+
+    /// The comparisons over every night up to the last one over.
+    pub fn insights(&self) -> &Insights {
+        self.insights.get_or_init(|| crate::stats::insights::insights(&self.facts, None, self.last_over))
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {

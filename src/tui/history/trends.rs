@@ -47,7 +47,7 @@ fn consistency(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
 fn weekdays(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
     // (checked-in nights, cramps) by the weekday of the evening.
     let mut by_day = [(0u32, 0u64); 7];
-    for (night, n) in &app.entries.nights {
+    for (night, n) in &app.facts.nights {
         if let Some(c) = &n.checkin {
             let d = &mut by_day[night.weekday().num_days_from_monday() as usize];
             d.0 += 1;

@@ -40,7 +40,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let [top, chart] = Layout::vertical([Constraint::Length(11), Constraint::Min(6)]).areas(inner);
     let [cal, side] = Layout::horizontal([Constraint::Length(CELL * 7 + 1), Constraint::Min(20)]).areas(top);
     let calendar = MonthCalendar {
-        entries: &app.entries,
+        facts: &app.facts,
         year: app.month.0,
         month: app.month.1,
         tonight: app.tonight,
@@ -78,15 +78,15 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
         ),
         Line::from(""),
         Line::styled("Cramps in the last 30 nights", theme.title()),
-        row("  with routine", r.insights.routine[0].split.with.short()),
-        row("  without", r.insights.routine[0].split.without.short()),
+        row("  with routine", app.insights().routine[0].split.with.short()),
+        row("  without", app.insights().routine[0].split.without.short()),
         row("  difference", {
-            let s = &r.insights.routine[0].split;
+            let s = &app.insights().routine[0].split;
             crate::stats::difference::short(&s.difference, s.verdict)
         }),
     ];
-    if let Some(p) = r.insights.pain.average {
-        lines.push(row("Worst pain", format!("{p:.1}/10 avg, {} nights", r.insights.pain.nights)));
+    if let Some(p) = app.insights().pain.average {
+        lines.push(row("Worst pain", format!("{p:.1}/10 avg, {} nights", app.insights().pain.nights)));
     }
     for flag in &r.flags {
         lines.push(Line::styled(format!("! {}: worth talking to a doctor", flag.reason), theme.warn()));
@@ -176,7 +176,7 @@ struct WeekFacts {
 fn week(app: &HistoryApp, start: NaiveDate) -> WeekFacts {
     let mut w = WeekFacts { checkins: 0, cramps: 0, worst: None };
     for d in 0..7 {
-        if let Some(c) = app.entries.night(start + Days::new(d)).and_then(|n| n.checkin.as_ref()) {
+        if let Some(c) = app.facts.night(start + Days::new(d)).and_then(|n| n.checkin.as_ref()) {
             w.checkins += 1;
             w.cramps = w.cramps.saturating_add(c.cramps);
             if let Some(p) = c.pain.filter(|_| c.cramps > 0) {

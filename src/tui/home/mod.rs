@@ -18,13 +18,14 @@ use super::coach::CoachApp;
 use super::history::HistoryApp;
 use super::screen::Screen;
 use super::theme::Theme;
+use crate::clock::WallClock;
 use crate::config::Config;
 use crate::journal::{Entries, Journal};
 use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::stats::report::{Report, report};
+use crate::stats::report::Overview;
 use routines::RoutinesTab;
 
 /// Said when a routine or check-in is refused because the journal cannot be used.
@@ -57,14 +58,15 @@ pub struct HomeApp {
     /// Problems in config.toml, told once on the home screen.
     pub config_problems: Vec<String>,
     pub journal: Journal,
-    /// Wall-clock time when the app started, and the monotonic instant then.
-    origin: (Instant, DateTime<FixedOffset>),
+    /// Wall-clock time from the monotonic clock.
+    clock: WallClock,
     pub tab: Tab,
     pub welcome: bool,
     pub help: bool,
     pub library: Library,
-    pub entries: Entries,
-    pub report: Report,
+    /// The records of the nights the home screen acts on (last night's
+    /// check-in, tonight's runs); everything older is in `history.facts`.
+    pub recent: Entries,
     /// A running experiment's plan (off nights, tonight's line).
     pub experiment: Option<crate::experiment::Plan>,
     /// Index into `library.entries` of tonight's routine.
@@ -100,8 +102,7 @@ impl HomeApp {
         let tonight = config.night_rule().at(wall_now).current;
         let mut app = HomeApp {
             library: Library::default(),
-            entries: Entries::default(),
-            report: report(&Facts::default(), tonight, None),
+            recent: Entries::default(),
             experiment: None,
             history: HistoryApp::new(Entries::default(), tonight),
             routines: RoutinesTab::default(),
@@ -109,7 +110,7 @@ impl HomeApp {
             config,
             config_problems,
             journal,
-            origin: (now, wall_now),
+            clock: WallClock::new(wall_now, now),
             tab: Tab::Tonight,
             welcome,
             help: false,
@@ -130,9 +131,19 @@ impl HomeApp {
         app
     }
 
+    /// Every night's facts (read through the facts cache), shared with the history.
+    pub fn facts(&self) -> &Facts {
+        &self.history.facts
+    }
+
+    /// The streaks, consistency and flags, computed once per reload.
+    pub fn report(&self) -> &Overview {
+        &self.history.report
+    }
+
     /// Wall-clock time now.
     pub fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
-        self.origin.1 + chrono::Duration::from_std(now.saturating_duration_since(self.origin.0)).unwrap_or_default()
+        self.clock.at(now)
     }
 
     /// Where now stands among the nights (the one rule: `checkin::nights`).
@@ -158,14 +169,24 @@ impl HomeApp {
             self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(0);
         }
         let nights = self.nights(now);
-        match self.journal.read_all() {
-            Ok(e) => {
-                self.entries = e;
+        self.experiment = match crate::experiment::store::load(&self.paths.data_dir) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                None
+            }
+        };
+        let recent = self.journal.read_range(Some(nights.last_over.min(nights.current)), None);
+        match recent
+            .and_then(|r| Ok((r, HistoryApp::read(&self.journal, &self.config, nights, self.experiment.clone())?)))
+        {
+            Ok((recent, history)) => {
+                self.recent = recent;
+                self.history = history;
                 self.journal_error = crate::fsutil::dir_unwritable(&self.paths.journal_dir());
             }
             Err(e) => self.journal_error = Some(e.to_string()),
         }
-        self.refresh_stats(nights);
         self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
@@ -208,7 +229,7 @@ impl HomeApp {
     /// Whether last night still needs its check-in.
     pub fn needs_checkin(&self, now: Instant) -> bool {
         let last = self.last_night(now);
-        self.entries.night(last).is_none_or(|n| n.checkin.is_none())
+        self.recent.night(last).is_none_or(|n| n.checkin.is_none())
     }
 
     fn start_routine(&mut self, now: Instant) {
@@ -221,7 +242,7 @@ impl HomeApp {
             return;
         };
         let night = self.tonight(now);
-        let tonight_runs = self.entries.night(night).map(|n| n.runs.clone()).unwrap_or_default();
+        let tonight_runs = self.recent.night(night).map(|n| n.runs.clone()).unwrap_or_default();
         let mut coach =
             CoachApp::new(routine, self.speed, self.journal.clone(), night, &tonight_runs, self.wall(now), now);
         coach.experiment = self.experiment_tonight(night);

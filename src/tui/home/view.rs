@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Clear, List, ListItem, ListState, Para
 use super::{HomeApp, Tab};
 use crate::guidance;
 use crate::routine::plan::{format_duration, total_time};
-use crate::stats::{NightMark, mark};
+use crate::stats::{NightMark, facts_mark};
 use crate::tui::history::calendar::{cramp_mark, routine_mark};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered, keys_help, keys_line, too_small};
@@ -144,18 +144,18 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     let (list, mut state) = routine_list(app, theme, app.picked);
     f.render_stateful_widget(list.block(Block::bordered().title(" Tonight's routine (★ default) ")), left, &mut state);
 
-    let r = &app.report;
+    let r = app.report();
     let tonight = app.tonight(now);
     let mut strip_days = Vec::new();
     let mut strip_marks = Vec::new();
     for i in (0..14u64).rev() {
         let night = tonight - Days::new(i);
-        let entry = app.entries.night(night);
+        let entry = app.facts().night(night);
         strip_days.push(Span::styled(format!("{:<3}", &night.weekday().to_string()[..2]), theme.dim()));
-        let before_start = app.entries.nights.keys().next().is_none_or(|first| night < *first);
+        let before_start = app.facts().nights.keys().next().is_none_or(|first| night < *first);
         let pending = night == tonight || before_start;
-        strip_marks.push(Span::styled(routine_mark(mark(entry), pending), theme.hold()));
-        let cramps = cramp_mark(&app.entries, night);
+        strip_marks.push(Span::styled(routine_mark(facts_mark(entry), pending), theme.hold()));
+        let cramps = cramp_mark(app.facts(), night);
         let style = if cramps == "○" { theme.hold() } else { theme.warn() };
         strip_marks.push(Span::styled(format!("{cramps} "), style));
     }
@@ -172,7 +172,7 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
             Span::styled("Consistency    ", theme.dim()),
             Span::raw(format!("{:.0}% ({:+.0} in 30 nights)", r.consistency.score * 100.0, r.consistency.change_30)),
         ]),
-        Line::from(match mark(app.entries.night(tonight)) {
+        Line::from(match facts_mark(app.facts().night(tonight)) {
             NightMark::Done => "Tonight: done ✓",
             NightMark::Partial => "Tonight: partly done ½",
             NightMark::Rest => "Tonight: rest night",

@@ -1,0 +1,109 @@
+//! A screen's commands, declared once (gitui's command list is the model):
+//! the keys that run each, how the footer and the `?` help name it, and
+//! whether it does anything right now. The key handler, the footer and the
+//! help all read the same list, so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key as a command names it: plain (Shift allowed, for `?`) or with Ctrl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Plain(KeyCode),
+    Ctrl(char),
+}
+
+impl Key {
+    /// Whether the key event is this key.
+    pub fn matches(self, key: &KeyEvent) -> bool {
+        let ctrl_or_alt = key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self {
+            Key::Plain(code) => key.code == code && !ctrl_or_alt,
+            Key::Ctrl(c) => key.code == KeyCode::Char(c) && key.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+}
+
+/// One command of a screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Command<A> {
+    /// What the screen does when it runs.
+    pub action: A,
+    pub keys: &'static [Key],
+    /// The keys as the help writes them ("→  n").
+    pub keys_label: &'static str,
+    /// The footer's key and word ("n", "skip"); `None`: only in the help.
+    pub footer: Option<(&'static str, &'static str)>,
+    /// The help's line.
+    pub help: &'static str,
+    /// Whether the command does something now: a disabled one is neither
+    /// run nor offered in the footer (the help still explains it).
+    pub enabled: bool,
+}
+
+/// The action of the first enabled command bound to `key`.
+pub fn action_for<A: Clone>(commands: &[Command<A>], key: &KeyEvent) -> Option<A> {
+    commands.iter().find(|c| c.enabled && c.keys.iter().any(|k| k.matches(key))).map(|c| c.action.clone())
+}
+
+/// The footer's (key, word) pairs: the enabled commands that have one, in order.
+pub fn footer<A>(commands: &[Command<A>]) -> Vec<(&'static str, &'static str)> {
+    commands.iter().filter(|c| c.enabled).filter_map(|c| c.footer).collect()
+}
+
+/// The help's (keys, line) rows: every command, in order.
+pub fn help<A>(commands: &[Command<A>]) -> Vec<(&'static str, &'static str)> {
+    commands.iter().map(|c| (c.keys_label, c.help)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn commands(enabled: bool) -> Vec<Command<u8>> {
+        vec![
+            Command {
+                action: 1,
+                keys: &[Key::Plain(KeyCode::Enter)],
+                keys_label: "Enter",
+                footer: Some(("Enter", "go")),
+                help: "go on",
+                enabled,
+            },
+            Command {
+                action: 2,
+                keys: &[Key::Plain(KeyCode::Char('?'))],
+                keys_label: "?",
+                footer: None,
+                help: "this help",
+                enabled: true,
+            },
+            Command {
+                action: 3,
+                keys: &[Key::Ctrl('c')],
+                keys_label: "Ctrl-C",
+                footer: None,
+                help: "quit now",
+                enabled: true,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_disabled_command_is_neither_run_nor_offered_but_still_explained() {
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action_for(&commands(true), &enter), Some(1));
+        assert_eq!(action_for(&commands(false), &enter), None);
+        assert_eq!(footer(&commands(true)), [("Enter", "go")]);
+        assert!(footer(&commands(false)).is_empty());
+        assert_eq!(help(&commands(false)), [("Enter", "go on"), ("?", "this help"), ("Ctrl-C", "quit now")]);
+    }
+
+    #[test]
+    fn shift_is_allowed_ctrl_is_its_own_key() {
+        let c = commands(true);
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(2));
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(3));
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE)), None);
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL)), None);
+    }
+}
