@@ -57,7 +57,7 @@ impl Rig {
 
     fn screen(&self, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| view::render(&self.form, &Theme { color: false, bedtime: false }, f)).unwrap();
+        term.draw(|f| view::render(&self.form, &Theme::plain(), f)).unwrap();
         term.backend().to_string()
     }
 

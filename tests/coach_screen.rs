@@ -11,7 +11,7 @@ use winddown::journal::{Journal, Outcome};
 use winddown::routine::library::Library;
 use winddown::routine::{Routine, parse_routine};
 use winddown::tui::coach::{CoachApp, Mode, view};
-use winddown::tui::theme::Theme;
+use winddown::tui::theme::{Palette, Theme};
 
 fn builtin(id: &str) -> Routine {
     Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
@@ -57,7 +57,7 @@ impl Rig {
 
     fn screen(&self, s: f64, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let theme = Theme { color: false, bedtime: false };
+        let theme = Theme::plain();
         term.draw(|f| view::render(&self.app, self.at(s), &theme, f)).unwrap();
         term.backend().to_string()
     }
@@ -376,18 +376,18 @@ fn each_phase_has_its_own_colour() {
         PhaseKind::Rest { next_rep: 2 },
         PhaseKind::Check,
     ];
-    for bedtime in [false, true] {
-        let theme = Theme { color: true, bedtime };
+    for palette in Palette::ALL {
+        let theme = Theme { color: true, palette };
         let colours: Vec<Option<Color>> = phases.iter().map(|p| theme.phase(*p).fg).collect();
         for (i, c) in colours.iter().enumerate() {
-            assert!(c.is_some() && !colours[..i].contains(c), "bedtime={bedtime}: {colours:?}");
+            assert!(c.is_some() && !colours[..i].contains(c), "{palette:?}: {colours:?}");
         }
     }
     // During a hold the digits are drawn in the hold's colour.
     let mut r = Rig::new(builtin("cramp-guard"));
     r.tick(5.0);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let theme = Theme { color: true, bedtime: false };
+    let theme = Theme { color: true, palette: Palette::Light };
     term.draw(|f| view::render(&r.app, r.at(17.5), &theme, f)).unwrap();
     let buf = term.backend().buffer();
     let hold = theme.phase(PhaseKind::Hold { rep: 1, side: Some(Side::Left) }).fg;

@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::journal::*;
 use winddown::tui::history::{HistoryApp, view};
-use winddown::tui::theme::Theme;
+use winddown::tui::theme::{Palette, Theme};
 
 fn tonight() -> NaiveDate {
     "2026-11-23".parse().unwrap()
@@ -42,7 +42,7 @@ fn entries() -> Entries {
 
 fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::render(app, &Theme { color: false, bedtime: false }, f)).unwrap();
+    term.draw(|f| view::render(app, &Theme::plain(), f)).unwrap();
     term.backend().to_string()
 }
 
@@ -122,7 +122,7 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
         (1..=21u64).map(|i| records::checkin(tonight() - Days::new(i), 0, None, Quality::Good)).collect();
     let app = HistoryApp::new(Entries::from_records(records), tonight());
     let mut term = Terminal::new(TestBackend::new(160, 30)).unwrap();
-    term.draw(|f| view::render(&app, &Theme { color: true, bedtime: false }, f)).unwrap();
+    term.draw(|f| view::render(&app, &Theme { color: true, palette: Palette::Light }, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let (mut circles, mut zeros) = (0, 0);
     for y in 0..buf.area.height {

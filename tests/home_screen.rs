@@ -56,7 +56,7 @@ impl Rig {
 
     fn screen(&self) -> String {
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| self.app.draw(self.t0, &Theme { color: false, bedtime: false }, f)).unwrap();
+        term.draw(|f| self.app.draw(self.t0, &Theme::plain(), f)).unwrap();
         term.backend().to_string()
     }
 }
@@ -405,7 +405,7 @@ fn an_experiment_off_night_on_the_home_screen_pauses_the_streak() {
     let t0 = Instant::now();
     let app = HomeApp::new(paths(&dir), Config::default(), vec![], wall, t0);
     let mut term = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    term.draw(|f| app.draw(t0, &Theme { color: false, bedtime: false }, f)).unwrap();
+    term.draw(|f| app.draw(t0, &Theme::plain(), f)).unwrap();
     let screen = term.backend().to_string();
     assert!(
         screen.contains("Experiment: off night 3 of 7 — no stretches tonight, but do check in tomorrow"),

@@ -44,7 +44,7 @@ fn history() -> Vec<Record> {
 fn plain(screen: &impl Screen, now: Instant) -> String {
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     term.draw(|f| {
-        screen.draw(now, &Theme { color: false, bedtime: false }, f);
+        screen.draw(now, &Theme::plain(), f);
         glyphs::to_ascii(f.buffer_mut());
     })
     .unwrap();

@@ -20,10 +20,14 @@ pub fn run(cmd: ConfigCmd, ctx: &Ctx) -> CmdResult {
                 let invalid = loaded.problems.iter().any(|p| p.message.starts_with(&format!("{} ", key.name)));
                 match (key.show)(c) {
                     // A setting the file gives (and that is valid) is shown bare; a default says so.
-                    Some(v) if invalid => show::line(&format!("{} = {v}   # default: the file's value is not valid", key.name)),
+                    Some(v) if invalid => {
+                        show::line(&format!("{} = {v}   # default: the file's value is not valid", key.name))
+                    }
                     Some(v) if loaded.given.contains(&key.name) => show::line(&format!("{} = {v}", key.name)),
                     Some(v) => show::line(&format!("{} = {v}   # default", key.name)),
-                    None if invalid => show::line(&format!("# {} = \"...\"   (not set: the file's value is not valid)", key.name)),
+                    None if invalid => {
+                        show::line(&format!("# {} = \"...\"   (not set: the file's value is not valid)", key.name))
+                    }
                     None => show::line(&format!("# {} = \"...\"   (not set)", key.name)),
                 }
             }

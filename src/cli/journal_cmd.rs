@@ -260,7 +260,10 @@ pub fn stats(ctx: &Ctx, json: bool, since: Option<chrono::NaiveDate>) -> CmdResu
     } else {
         super::show::text(&crate::stats::report::text(&report));
         if let Some(p) = plan.filter(|p| p.night(nights.current).is_some()) {
-            super::show::text(&format!("\nExperiment tonight: {} (winddown experiment status)\n", p.tonight_line(nights.current)));
+            super::show::text(&format!(
+                "\nExperiment tonight: {} (winddown experiment status)\n",
+                p.tonight_line(nights.current)
+            ));
         }
     }
     Ok(())
@@ -279,9 +282,10 @@ pub fn history(ctx: &Ctx) -> CmdResult {
         Ok(Some(plan)) => {
             let nights = ctx.nights();
             let facts = crate::stats::facts::Facts::from_entries(&app.entries);
-            app.report = crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, None, |n| {
-                plan.is_off_night(n)
-            });
+            app.report =
+                crate::stats::report::report_with_off_nights(&facts, nights.current, nights.last_over, None, |n| {
+                    plan.is_off_night(n)
+                });
             app.experiment = Some((plan.clone(), crate::experiment::analyse(&plan, &app.entries, nights.last_over)));
         }
         Ok(None) => {}

@@ -198,9 +198,8 @@ pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, J
             }
             let month = Month::of(r.night());
             let list = data.entry(month).or_default();
-            let index = indexes
-                .entry(month)
-                .or_insert_with(|| list.iter().enumerate().map(|(i, x)| (x.key(), i)).collect());
+            let index =
+                indexes.entry(month).or_insert_with(|| list.iter().enumerate().map(|(i, x)| (x.key(), i)).collect());
             match index.get(&key).map(|&i| &list[i]) {
                 Some(existing) if existing == r => report.unchanged += 1,
                 Some(_) => report.conflicts.push(format!(

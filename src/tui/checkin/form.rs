@@ -131,7 +131,8 @@ impl CheckinForm {
             // Cramps logged in the night start the answers.
             self.any_cramps = Some(true);
             self.count = entry.cramps.len() as u32;
-            let places: Vec<Spot> = entry.cramps.iter().filter_map(|c| Some(Spot { place: c.place?, side: c.side })).collect();
+            let places: Vec<Spot> =
+                entry.cramps.iter().filter_map(|c| Some(Spot { place: c.place?, side: c.side })).collect();
             self.spots = places.iter().flat_map(spot_chips).collect();
             self.loaded_places = (self.spots.clone(), places);
         }

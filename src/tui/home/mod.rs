@@ -174,12 +174,15 @@ impl HomeApp {
         };
         let facts = Facts::from_entries(&self.entries);
         let plan = self.experiment.as_ref();
-        self.report =
-            report_with_off_nights(&facts, tonight, nights.last_over, None, |n| plan.is_some_and(|p| p.is_off_night(n)));
+        self.report = report_with_off_nights(&facts, tonight, nights.last_over, None, |n| {
+            plan.is_some_and(|p| p.is_off_night(n))
+        });
         self.history = HistoryApp::with_settings(self.entries.clone(), &self.config, nights);
         self.history.report = self.report.clone();
-        self.history.experiment =
-            self.experiment.as_ref().map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, nights.last_over)));
+        self.history.experiment = self
+            .experiment
+            .as_ref()
+            .map(|p| (p.clone(), crate::experiment::analyse(p, &self.entries, nights.last_over)));
         self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
