@@ -432,3 +432,30 @@ fn under_the_event_loop_the_cues_go_out_before_the_journal_write() {
     assert!(run.finished);
     assert_eq!(run.steps[1].outcome, Outcome::Done);
 }
+
+/// The end screen's checklist is one column of marks, whatever the titles'
+/// lengths, and a streak of zero is said plainly, not in the hold's colour.
+#[test]
+fn the_end_screen_checklist_is_a_column_and_zero_is_not_celebrated() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    // Skip every step: marks of one kind, titles of many lengths.
+    let mut t = 1.0;
+    while r.app.mode != Mode::Summary {
+        r.key(KeyCode::Char('n'), t);
+        t += 0.5;
+    }
+    r.app.streak = Some(winddown::stats::streak::Streak { current: 0, longest: 0, tonight_done: false });
+    let screen = r.screen(t, 100, 32);
+    let starts: Vec<usize> =
+        screen.lines().filter(|l| l.contains("– ")).map(|l| l.chars().take_while(|c| *c != '–').count()).collect();
+    assert!(starts.len() >= 4 && starts.iter().all(|s| *s == starts[0]), "{starts:?}\n{screen}");
+    let theme = Theme { color: true, palette: Palette::Dark };
+    let mut term = Terminal::new(TestBackend::new(100, 32)).unwrap();
+    term.draw(|f| view::render(&r.app, r.at(t), &theme, f)).unwrap();
+    let buf = term.backend().buffer();
+    let row = (0..32).find(|&y| (0..100).map(|x| buf[(x, y)].symbol()).collect::<String>().contains("streak: 0"));
+    let row = row.expect("the streak line");
+    for x in 0..100 {
+        assert_ne!(Some(buf[(x, row)].fg), theme.hold().fg, "zero streak in the celebratory colour");
+    }
+}

@@ -13,7 +13,7 @@ use super::{HomeApp, Tab};
 use crate::guidance;
 use crate::routine::plan::{format_duration, total_time};
 use crate::stats::{NightMark, mark};
-use crate::tui::history::calendar::{cramp_mark, routine_mark};
+use crate::tui::history::calendar::{cramp_mark, cramp_style, routine_mark, routine_style};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered, keys_help, keys_line, too_small};
 
@@ -154,10 +154,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
         strip_days.push(Span::styled(format!("{:<3}", &night.weekday().to_string()[..2]), theme.dim()));
         let before_start = app.entries.nights.keys().next().is_none_or(|first| night < *first);
         let pending = night == tonight || before_start;
-        strip_marks.push(Span::styled(routine_mark(mark(entry), pending), theme.hold()));
+        strip_marks.push(Span::styled(routine_mark(mark(entry), pending), routine_style(theme, mark(entry))));
         let cramps = cramp_mark(&app.entries, night);
-        let style = if cramps == "○" { theme.hold() } else { theme.warn() };
-        strip_marks.push(Span::styled(format!("{cramps} "), style));
+        strip_marks.push(Span::styled(format!("{cramps} "), cramp_style(theme, cramps)));
     }
     let side = vec![
         Line::from(vec![
