@@ -313,3 +313,30 @@ fn a_place_logged_without_a_side_is_not_given_one() {
     r.ctrl('s');
     assert_eq!(r.saved().places, vec![winddown::journal::Spot { place: Place::Foot, side: None }]);
 }
+
+/// Every answer starts in one column, and a blank form shows the hint for
+/// the first question, not an error, until the user tries to save.
+#[test]
+fn answers_line_up_and_a_blank_form_shows_no_error() {
+    let mut r = Rig::new(vec![]);
+    let screen = r.screen(100, 32);
+    assert!(screen.contains("press y or n") && !screen.contains("← answer"), "{screen}");
+    // From the Night row to the Note row, each row's answer (or its
+    // continuation) begins right at the answers' column (a quote, the border, a margin, then 36).
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let first = lines.iter().position(|l| l.iter().collect::<String>().contains("  Night ")).unwrap();
+    let last = lines.iter().position(|l| l.iter().collect::<String>().contains("  Note ")).unwrap();
+    let mut checked = 0;
+    for l in &lines[first..=last] {
+        let row: String = l.iter().collect();
+        if l.len() > 40 && l[39..].iter().any(|c| *c != ' ' && *c != '│') {
+            assert!(l[38] == ' ' && l[39] != ' ', "answer not in the column: {row:?}\n{screen}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "{checked}\n{screen}");
+    // Trying to save the blank form says what is missing.
+    r.ctrl('s');
+    let screen = r.screen(100, 32);
+    assert!(screen.contains("← answer y or n"), "{screen}");
+}
