@@ -269,7 +269,7 @@ impl EditorState {
         // The columns: the step's number and title, then one column per field under its header.
         let title_w =
             usize::from(inner.width).saturating_sub(2 + 4 + 1 + COLUMNS.iter().map(|(_, w)| w + 1).sum::<usize>());
-        let title_w = title_w.clamp(12, 40);
+        let title_w = title_w.clamp(12, 32);
         let mut header = vec![Span::styled(format!("{:<w$}", "      step", w = 2 + 4 + title_w), theme.dim())];
         for (name, w) in COLUMNS {
             header.push(Span::styled(format!(" {name:<w$}"), theme.dim().add_modifier(Modifier::BOLD)));
