@@ -47,16 +47,20 @@ export WINDDOWN_DATA_DIR=$work/data WINDDOWN_CONFIG_DIR=$work/config
 export WINDDOWN_NOW=2026-11-24T21:00:00+01:00
 
 # shot NAME COLSxROWS light|dark SECONDS "COMMAND" [KEY...]
+# SHOTS="name name" takes only those.
 shot() {
     local name=$1 size=$2 look=$3 wait=$4 cmd=$5
     shift 5
-    local cols=${size%x*} rows=${size#*x} bg=white fg=black
-    [[ $look == dark ]] && bg='#1e1e1e' fg='#d0d0d0'
+    [[ -z ${SHOTS:-} || " $SHOTS " == *" $name "* ]] || return 0
+    local cols=${size%x*} rows=${size#*x} bg=white fg=black colorfgbg='0;15'
+    [[ $look == dark ]] && bg='#1e1e1e' fg='#d0d0d0' colorfgbg='15;0'
     local session=shot$RANDOM
+    # tmux does not answer the OSC 11 background query, so the app learns the
+    # background from COLORFGBG, as under rxvt or Konsole (xterm itself answers).
     tmux -L "$session" -f /dev/null new-session -d -s "$session" -x "$cols" -y "$rows" \
-        "env TERM=xterm-256color $cmd; sleep 600"
+        "env TERM=xterm-256color COLORFGBG='$colorfgbg' $cmd; sleep 600"
     tmux -L "$session" set -g status off
-    xterm -title "$session" -geometry "${cols}x${rows}+0+0" -fa 'DejaVu Sans Mono' -fs 12 \
+    xterm -tn xterm-256color -title "$session" -geometry "${cols}x${rows}+0+0" -fa 'DejaVu Sans Mono' -fs 12 \
         -bg "$bg" -fg "$fg" -xrm 'XTerm*allowTitleOps: false' \
         -e tmux -L "$session" attach -t "$session" &
     local term=$!
@@ -68,17 +72,20 @@ shot() {
     sleep "$wait"
     local id
     id=$(xwininfo -root -tree | awk -v t="\"$session\":" '$2 == t {print $1; exit}')
-    xwd -silent -id "$id" | xwdtopnm 2>/dev/null | pnmtopng > "$out/$name.png"
+    # 256 colours are plenty for a terminal and keep each file near 30 kB.
+    xwd -silent -id "$id" | xwdtopnm 2>/dev/null | pnmquant 256 2>/dev/null | pnmtopng > "$out/$name.png"
     kill $term 2>/dev/null || true
     tmux -L "$session" kill-session -t "$session" 2>/dev/null || true
     echo "$out/$name.png"
 }
 
-shot home-100x32 100x32 light 1 "$bin"
 shot home-80x24 80x24 light 1 "$bin"
 shot coach-hold-light 100x32 light 3 "$bin run cramp-guard" Enter
 shot coach-hold-dark 100x32 dark 3 "$bin run cramp-guard" Enter
-shot coach-switch 100x32 light 1 "$bin run cramp-guard --speed 10" Enter
+# At 4x: get ready 1.25 s, the hold 7.5 s, so the switch runs 8.75-10 s after the start.
+shot coach-switch 100x32 light 7.8 "$bin run cramp-guard --speed 4"
 shot history 100x32 light 1 "$bin history"
 shot history-no-color 100x32 light 1 "env NO_COLOR=1 $bin history"
-shot checkin-blank 100x32 light 1 "$bin checkin"
+shot checkin-form 100x32 light 1 "$bin checkin"
+shot end-screen 100x32 light 1 "$bin run two-minute" n n n
+shot editor 100x32 light 1 "$bin" 4 Enter

@@ -22,8 +22,10 @@ pub struct Config {
     /// A shell command started (without waiting) on each cue, with
     /// WINDDOWN_EVENT and WINDDOWN_STEP in its environment.
     pub cue_command: Option<String>,
-    /// Colour on screens ("color") or emphasis by symbols only ("no-color"); NO_COLOR wins.
+    /// Colour on screens, or emphasis by symbols only (`theme = "no-color"`); NO_COLOR wins.
     pub color: bool,
+    /// The palette: `auto` (asks the terminal), `dark`, `light` or `bedtime`.
+    pub theme: ThemeChoice,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
     /// Spoken cues: "auto" (a speech program found on PATH), "off", or a command.
@@ -32,12 +34,22 @@ pub struct Config {
     pub sound: Choice,
     /// Late-night mode: softer speech and sounds, no ticks, no bell.
     pub quiet: bool,
-    /// The low-light palette (`theme = "bedtime"`): no bright white or blue.
-    pub bedtime: bool,
     /// The evening nudge at the shell prompt (`winddown init`) and `winddown remind`.
     pub nudge: bool,
     /// From this time of the evening the prompt nudge may show.
     pub nudge_from: NaiveTime,
+}
+
+/// The palette the `theme` setting asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Dark or light as the terminal's background is (asked for at start);
+    /// a palette that reads on both when it cannot be told.
+    Auto,
+    Dark,
+    Light,
+    /// The low-light palette: dim ambers, no bright white or blue.
+    Bedtime,
 }
 
 /// The default `nudge_from`: 20:00.
@@ -59,7 +71,7 @@ impl Default for Config {
             voice: Choice::Auto,
             sound: Choice::Auto,
             quiet: false,
-            bedtime: false,
+            theme: ThemeChoice::Auto,
             nudge: true,
             nudge_from: DEFAULT_NUDGE_FROM,
         }
@@ -120,21 +132,27 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "theme",
         read: |c, v| {
-            match string(v)? {
-                "color" | "colour" => c.color = true,
-                "no-color" | "no-colour" => c.color = false,
-                "bedtime" => c.bedtime = true,
-                other => return Err(format!(r#"must be "color", "no-color" or "bedtime", found "{other}""#)),
+            (c.color, c.theme) = match string(v)? {
+                "auto" | "color" | "colour" => (true, ThemeChoice::Auto),
+                "dark" => (true, ThemeChoice::Dark),
+                "light" => (true, ThemeChoice::Light),
+                "bedtime" => (true, ThemeChoice::Bedtime),
+                "no-color" | "no-colour" => (false, ThemeChoice::Auto),
+                other => {
+                    return Err(format!(
+                        r#"must be "auto", "dark", "light", "bedtime" or "no-color", found "{other}""#
+                    ));
+                }
             };
             Ok(())
         },
         show: |c| {
-            let theme = if c.bedtime {
-                "bedtime"
-            } else if c.color {
-                "color"
-            } else {
-                "no-color"
+            let theme = match (c.color, c.theme) {
+                (false, _) => "no-color",
+                (true, ThemeChoice::Auto) => "auto",
+                (true, ThemeChoice::Dark) => "dark",
+                (true, ThemeChoice::Light) => "light",
+                (true, ThemeChoice::Bedtime) => "bedtime",
             };
             Some(format!("\"{theme}\""))
         },
@@ -297,13 +315,16 @@ mod tests {
     fn voice_sound_quiet_and_bedtime() {
         let (c, e) = parse_config("c.toml", "");
         assert!(e.is_empty());
-        assert_eq!((c.voice.clone(), c.sound.clone(), c.quiet, c.bedtime), (Choice::Auto, Choice::Auto, false, false));
+        assert_eq!(
+            (c.voice.clone(), c.sound.clone(), c.quiet, c.theme),
+            (Choice::Auto, Choice::Auto, false, ThemeChoice::Auto)
+        );
         let text = "voice = \"off\"\nsound = \"mpv --really-quiet\"\nquiet = true\ntheme = \"bedtime\"\n";
         let (c, e) = parse_config("c.toml", text);
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(c.voice, Choice::Off);
         assert_eq!(c.sound, Choice::Command("mpv --really-quiet".into()));
-        assert!(c.quiet && c.bedtime && c.color);
+        assert!(c.quiet && c.theme == ThemeChoice::Bedtime && c.color);
         let (c, e) = parse_config("c.toml", "voice = \" \"\n");
         assert!(e[0].headline().starts_with("c.toml:1:9: voice must be"), "{e:?}");
         assert_eq!(c.voice, Choice::Auto);
@@ -334,6 +355,22 @@ mod tests {
         let (c, e) = parse_config("c.toml", "theme = \"pink\"\n");
         assert!(e[0].headline().starts_with("c.toml:1:9: theme must be"), "{e:?}");
         assert!(c.color);
+        assert_eq!(c.theme, ThemeChoice::Auto);
+        for (value, color, theme) in [
+            ("auto", true, ThemeChoice::Auto),
+            ("color", true, ThemeChoice::Auto),
+            ("dark", true, ThemeChoice::Dark),
+            ("light", true, ThemeChoice::Light),
+            ("bedtime", true, ThemeChoice::Bedtime),
+            ("no-color", false, ThemeChoice::Auto),
+        ] {
+            let (c, e) = parse_config("c.toml", &format!("theme = \"{value}\"\n"));
+            assert!(e.is_empty(), "{e:?}");
+            assert_eq!((c.color, c.theme), (color, theme), "{value}");
+            let shown = KEYS.iter().find(|k| k.name == "theme").map(|k| (k.show)(&c)).unwrap().unwrap();
+            let again = if value == "color" { "auto" } else { value };
+            assert_eq!(shown, format!("\"{again}\""));
+        }
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Rig {
 
     fn screen(&self, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| view::render(&self.form, &Theme { color: false, bedtime: false }, f)).unwrap();
+        term.draw(|f| view::render(&self.form, &Theme::plain(), f)).unwrap();
         term.backend().to_string()
     }
 
@@ -354,4 +354,31 @@ fn two_answers_from_two_machines_are_shown_and_one_is_kept() {
     let kept = r.journal.read_all().unwrap().night(night()).unwrap().checkin.clone().unwrap();
     assert_eq!((kept.cramps, kept.pain), (2, Some(7)));
     assert_eq!(r.form.count, 2, "the form now shows the answer kept");
+}
+
+/// Every answer starts in one column, and a blank form shows the hint for
+/// the first question, not an error, until the user tries to save.
+#[test]
+fn answers_line_up_and_a_blank_form_shows_no_error() {
+    let mut r = Rig::new(vec![]);
+    let screen = r.screen(100, 32);
+    assert!(screen.contains("press y or n") && !screen.contains("← answer"), "{screen}");
+    // From the Night row to the Note row, each row's answer (or its
+    // continuation) begins right at the answers' column (a quote, the border, a margin, then 36).
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let first = lines.iter().position(|l| l.iter().collect::<String>().contains("  Night ")).unwrap();
+    let last = lines.iter().position(|l| l.iter().collect::<String>().contains("  Note ")).unwrap();
+    let mut checked = 0;
+    for l in &lines[first..=last] {
+        let row: String = l.iter().collect();
+        if l.len() > 40 && l[39..].iter().any(|c| *c != ' ' && *c != '│') {
+            assert!(l[38] == ' ' && l[39] != ' ', "answer not in the column: {row:?}\n{screen}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "{checked}\n{screen}");
+    // Trying to save the blank form says what is missing.
+    r.ctrl('s');
+    let screen = r.screen(100, 32);
+    assert!(screen.contains("← answer y or n"), "{screen}");
 }

@@ -326,7 +326,7 @@ fn config_path_show_and_check() {
         .success()
         .stdout(contains("bell = false\n"))
         .stdout(contains("week_start = \"sunday\"\n"))
-        .stdout(contains("theme = \"color\"   # default\n"));
+        .stdout(contains("theme = \"auto\"   # default\n"));
     std::fs::write(&file, "bell = false\nnight_boundary = \"noon\"\n").unwrap();
     s.cmd()
         .args(["config", "check"])

@@ -11,7 +11,7 @@ use winddown::journal::{Journal, Outcome};
 use winddown::routine::library::Library;
 use winddown::routine::{Routine, parse_routine};
 use winddown::tui::coach::{CoachApp, Mode, view};
-use winddown::tui::theme::Theme;
+use winddown::tui::theme::{Palette, Theme};
 
 fn builtin(id: &str) -> Routine {
     Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
@@ -57,7 +57,7 @@ impl Rig {
 
     fn screen(&self, s: f64, w: u16, h: u16) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let theme = Theme { color: false, bedtime: false };
+        let theme = Theme::plain();
         term.draw(|f| view::render(&self.app, self.at(s), &theme, f)).unwrap();
         term.backend().to_string()
     }
@@ -409,18 +409,18 @@ fn each_phase_has_its_own_colour() {
         PhaseKind::Rest { next_rep: 2 },
         PhaseKind::Check,
     ];
-    for bedtime in [false, true] {
-        let theme = Theme { color: true, bedtime };
+    for palette in Palette::ALL {
+        let theme = Theme { color: true, palette };
         let colours: Vec<Option<Color>> = phases.iter().map(|p| theme.phase(*p).fg).collect();
         for (i, c) in colours.iter().enumerate() {
-            assert!(c.is_some() && !colours[..i].contains(c), "bedtime={bedtime}: {colours:?}");
+            assert!(c.is_some() && !colours[..i].contains(c), "{palette:?}: {colours:?}");
         }
     }
     // During a hold the digits are drawn in the hold's colour.
     let mut r = Rig::new(builtin("cramp-guard"));
     r.tick(5.0);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let theme = Theme { color: true, bedtime: false };
+    let theme = Theme { color: true, palette: Palette::Light };
     term.draw(|f| view::render(&r.app, r.at(17.5), &theme, f)).unwrap();
     let buf = term.backend().buffer();
     let hold = theme.phase(PhaseKind::Hold { rep: 1, side: Some(Side::Left) }).fg;
@@ -464,4 +464,31 @@ fn under_the_event_loop_the_cues_go_out_before_the_journal_write() {
     let run = &n.night(night()).unwrap().runs[0];
     assert!(run.finished);
     assert_eq!(run.steps[1].outcome, Outcome::Done);
+}
+
+/// The end screen's checklist is one column of marks, whatever the titles'
+/// lengths, and a streak of zero is said plainly, not in the hold's colour.
+#[test]
+fn the_end_screen_checklist_is_a_column_and_zero_is_not_celebrated() {
+    let mut r = Rig::new(builtin("cramp-guard"));
+    // Skip every step: marks of one kind, titles of many lengths.
+    let mut t = 1.0;
+    while r.app.mode != Mode::Summary {
+        r.key(KeyCode::Char('n'), t);
+        t += 0.5;
+    }
+    r.app.streak = Some(winddown::stats::streak::Streak { current: 0, longest: 0, tonight_done: false });
+    let screen = r.screen(t, 100, 32);
+    let starts: Vec<usize> =
+        screen.lines().filter(|l| l.contains("– ")).map(|l| l.chars().take_while(|c| *c != '–').count()).collect();
+    assert!(starts.len() >= 4 && starts.iter().all(|s| *s == starts[0]), "{starts:?}\n{screen}");
+    let theme = Theme { color: true, palette: Palette::Dark };
+    let mut term = Terminal::new(TestBackend::new(100, 32)).unwrap();
+    term.draw(|f| view::render(&r.app, r.at(t), &theme, f)).unwrap();
+    let buf = term.backend().buffer();
+    let row = (0..32).find(|&y| (0..100).map(|x| buf[(x, y)].symbol()).collect::<String>().contains("streak: 0"));
+    let row = row.expect("the streak line");
+    for x in 0..100 {
+        assert_ne!(Some(buf[(x, row)].fg), theme.hold().fg, "zero streak in the celebratory colour");
+    }
 }

@@ -14,7 +14,7 @@ use ratatui::backend::TestBackend;
 use winddown::journal::*;
 use winddown::tui::cramp::{CrampApp, Stage, view};
 use winddown::tui::screen::Screen;
-use winddown::tui::theme::Theme;
+use winddown::tui::theme::{Palette, Theme};
 
 const AT: &str = "2026-11-25T03:12:00+01:00";
 
@@ -32,7 +32,7 @@ fn cramps(journal: &Journal) -> Vec<Cramp> {
 
 fn screen(app: &CrampApp, now: Instant) -> String {
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| view::render(app, now, &Theme { color: false, bedtime: false }, f)).unwrap();
+    term.draw(|f| view::render(app, now, &Theme::plain(), f)).unwrap();
     term.backend().to_string()
 }
 
@@ -98,10 +98,11 @@ fn two_keys_say_where_then_a_timed_stretch_then_back_to_sleep() {
     assert_eq!(cramps(&journal).len(), 1);
     // Nothing on the screen is bright: no colour but the dim grey.
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| view::render(&app, t0, &Theme { color: true, bedtime: false }, f)).unwrap();
+    let theme = Theme { color: true, palette: Palette::Dark };
+    term.draw(|f| view::render(&app, t0, &theme, f)).unwrap();
     for cell in term.backend().buffer().content() {
         assert!(
-            matches!(cell.fg, ratatui::style::Color::DarkGray | ratatui::style::Color::Reset),
+            Some(cell.fg) == theme.dim().fg || cell.fg == ratatui::style::Color::Reset,
             "{:?} at {:?}",
             cell.fg,
             cell.symbol()

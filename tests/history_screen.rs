@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::journal::*;
 use winddown::tui::history::{HistoryApp, Page, view};
-use winddown::tui::theme::Theme;
+use winddown::tui::theme::{Palette, Theme};
 
 fn tonight() -> NaiveDate {
     "2026-11-23".parse().unwrap()
@@ -42,7 +42,7 @@ fn entries() -> Entries {
 
 fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| view::render(app, &Theme { color: false, bedtime: false }, f)).unwrap();
+    term.draw(|f| view::render(app, &Theme::plain(), f)).unwrap();
     term.backend().to_string()
 }
 
@@ -128,7 +128,14 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
         (1..=21u64).map(|i| records::checkin(tonight() - Days::new(i), 0, None, Quality::Good)).collect();
     let app = HistoryApp::new(Entries::from_records(records), tonight());
     let mut term = Terminal::new(TestBackend::new(160, 30)).unwrap();
-    term.draw(|f| view::render(&app, &Theme { color: true, bedtime: false }, f)).unwrap();
+    for palette in Palette::ALL {
+        let theme = Theme { color: true, palette };
+        term.draw(|f| view::render(&app, &theme, f)).unwrap();
+        let buf = term.backend().buffer();
+        for cell in buf.content().iter().filter(|c| c.symbol() == "○") {
+            assert_ne!(Some(cell.fg), theme.warn().fg, "{palette:?}: a cramp-free mark in the alarm colour");
+        }
+    }
     let buf = term.backend().buffer().clone();
     let (mut circles, mut zeros) = (0, 0);
     for y in 0..buf.area.height {
@@ -152,4 +159,32 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
     let text = term.backend().to_string();
     // 160 columns: 19 weeks a chart, weeks without a check-in shown as "—", never 0.
     assert!(text.contains("—"), "{text}");
+}
+
+/// Under NO_COLOR the two series of the weekly chart are drawn with
+/// different glyphs (solid for cramps, shaded for pain), so they never merge.
+#[test]
+fn without_colour_the_chart_series_differ_by_glyph() {
+    let app = HistoryApp::new(entries(), tonight());
+    let mut term = Terminal::new(TestBackend::new(100, 32)).unwrap();
+    term.draw(|f| view::render(&app, &Theme::plain(), f)).unwrap();
+    let buf = term.backend().buffer();
+    let glyphs = |from: u16, to: u16| {
+        let mut set = std::collections::BTreeSet::new();
+        for y in 13..buf.area.height {
+            for x in from..to {
+                let s = buf[(x, y)].symbol();
+                if "▁▂▃▄▅▆▇█▒".contains(s) && !s.trim().is_empty() {
+                    set.insert(s.to_string());
+                }
+            }
+        }
+        set
+    };
+    let (cramps, pain) = (glyphs(0, 50), glyphs(50, 100));
+    assert!(!cramps.is_empty() && !pain.is_empty(), "{cramps:?} {pain:?}");
+    assert!(cramps.is_disjoint(&pain), "cramps {cramps:?} and pain {pain:?} share a glyph");
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "colour under NO_COLOR");
+    }
 }

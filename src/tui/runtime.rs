@@ -36,8 +36,29 @@ impl From<&crate::config::Config> for RunSettings {
             command: c.cue_command.clone(),
             ..CueSetup::new(&c.voice, &c.sound, &found)
         };
-        RunSettings { cues, theme: Theme::new(c.color).bedtime(c.bedtime), plain: super::glyphs::plain_from_env() }
+        RunSettings { cues, theme: theme_for(c), plain: super::glyphs::plain_from_env() }
     }
+}
+
+/// The theme the settings ask for. With `theme = "auto"` (and colour on) the
+/// terminal is asked for its background, before the screen takes it.
+fn theme_for(c: &crate::config::Config) -> Theme {
+    use super::palette::Palette;
+    use super::termbg::{Shade, detect};
+    use crate::config::ThemeChoice;
+    let theme = Theme::new(c.color);
+    let palette = match c.theme {
+        _ if !theme.color => return theme,
+        ThemeChoice::Dark => Palette::Dark,
+        ThemeChoice::Light => Palette::Light,
+        ThemeChoice::Bedtime => Palette::Bedtime,
+        ThemeChoice::Auto => match detect() {
+            Some(Shade::Dark) => Palette::Dark,
+            Some(Shade::Light) => Palette::Light,
+            None => Palette::Either,
+        },
+    };
+    theme.with_palette(palette)
 }
 
 /// Why the loop ended.

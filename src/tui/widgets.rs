@@ -79,3 +79,84 @@ pub fn keys_help(f: &mut Frame, area: Rect, theme: &Theme, rows: &[(&str, &str)]
     lines.push(Line::styled(closes.to_string(), theme.dim()));
     dialog(f, area, " Keys ", lines);
 }
+
+/// `text` cut to `width` columns, ending in "…" when anything was cut.
+pub fn ellipsis(text: &str, width: usize) -> String {
+    let cols = |s: &str| Span::raw(s).width();
+    if cols(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = cols(ch.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    // No word stub before the ellipsis if a space is near: "about 5 minu…"
+    // reads worse than "about 5…".
+    let mid_word = text[out.len()..].starts_with(|c: char| !c.is_whitespace());
+    if let Some(cut) = out.rfind(' ').filter(|&i| mid_word && cols(&out[i..]) <= 8) {
+        out.truncate(cut);
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Key hints wrapped to `width` at their separators: a key and what it does
+/// stay together on one line, and a line never starts with " · ".
+pub fn keys_lines<'a>(theme: &Theme, keys: &[(&'a str, &'a str)], width: u16) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::default()];
+    for (k, what) in keys {
+        let item = Span::raw(*k).width() + 1 + Span::raw(*what).width();
+        let line = lines.last_mut().expect("one line at least");
+        let used = line.width();
+        if used > 0 && used + 3 + item > usize::from(width) {
+            lines.push(Line::default());
+        }
+        let line = lines.last_mut().expect("one line at least");
+        if line.width() > 0 {
+            line.spans.push(Span::styled(" · ", theme.dim()));
+        }
+        line.spans.push(Span::styled(*k, theme.key()));
+        line.spans.push(Span::raw(format!(" {what}")));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipsis_cuts_at_a_word_and_marks_the_cut() {
+        assert_eq!(ellipsis("short", 10), "short");
+        assert_eq!(
+            ellipsis("a glass of water, feet supported: about 5 minutes", 40),
+            "a glass of water, feet supported: about…"
+        );
+        assert_eq!(ellipsis("abcdefghij", 5), "abcd…");
+        assert!(Span::raw(ellipsis("日本語のテキストです", 7)).width() <= 7);
+    }
+
+    #[test]
+    fn hints_wrap_between_keys_never_inside_one() {
+        let theme = Theme::plain();
+        let keys = [("↑↓", "step"), ("Enter", "type a value"), ("J/K or Shift-↑↓", "move"), ("Ctrl-S", "save")];
+        let lines = keys_lines(&theme, &keys, 30);
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        for l in &text {
+            assert!(l.chars().count() <= 30 && !l.starts_with(" ·") && !l.ends_with("· "), "{text:?}");
+        }
+        assert_eq!(text[0], "↑↓ step · Enter type a value");
+        assert_eq!(text[1], "J/K or Shift-↑↓ move");
+        assert_eq!(text[2], "Ctrl-S save");
+    }
+}

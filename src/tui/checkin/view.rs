@@ -108,8 +108,10 @@ fn rows(form: &CheckinForm, theme: &Theme, width: u16) -> Vec<(Field, Vec<Line<'
         .map(|field| {
             let focused = form.focus == field;
             let mut lines = value_lines(form, field, focused, theme, width.saturating_sub(LABEL));
+            // An unanswered question is no error until the user tries to save:
+            // a blank form shows the hint ("press y or n"), not a complaint.
             if let Some((_, why)) = errors.iter().find(|(f, _)| *f == field)
-                && (focused || field != Field::AnyCramps || form.message.is_some())
+                && (field != Field::AnyCramps || form.message.is_some())
             {
                 lines[0].spans.push(Span::styled(format!("  ← {why}"), theme.warn()));
             }
@@ -241,10 +243,15 @@ fn yes_no_spans(v: Option<bool>, theme: &Theme) -> Vec<Span<'static>> {
     let opt = |label: &'static str, on: bool| {
         Span::styled(format!("({}) {label}", if on { "•" } else { " " }), if on { theme.hold() } else { theme.text() })
     };
-    vec![opt("No", v == Some(false)), Span::raw("  "), opt("Yes", v == Some(true))]
+    vec![opt("No", v == Some(false)), Span::raw(GAP), opt("Yes", v == Some(true))]
 }
 
-/// Chips wrapped to `width`; `[x]` marks chosen ones in multi-selects, the cursor is reversed.
+/// Between two choices on a row: wide enough to tell one from the next.
+const GAP: &str = "   ";
+
+/// Chips wrapped to `width`: `[x]` marks chosen ones in multi-selects, `(•)`
+/// the one chosen in a single choice (as on the yes/no rows, so every row's
+/// answer starts in the same column); the cursor is reversed.
 fn chips_line(
     chips: Vec<(String, bool)>,
     cursor: Option<usize>,
@@ -257,12 +264,10 @@ fn chips_line(
     for (i, (label, on)) in chips.into_iter().enumerate() {
         let text = if multi {
             format!("[{}] {label}", if on { "x" } else { " " })
-        } else if on {
-            format!("[{label}]")
         } else {
-            format!(" {label} ")
+            format!("({}) {label}", if on { "•" } else { " " })
         };
-        let w = text.chars().count() + 1;
+        let w = text.chars().count() + GAP.len();
         if used > 0 && used + w > width as usize {
             lines.push(Line::default());
             used = 0;
@@ -276,7 +281,7 @@ fn chips_line(
         };
         let line = lines.last_mut().expect("at least one line");
         line.spans.push(Span::styled(text, style));
-        line.spans.push(Span::raw(" "));
+        line.spans.push(Span::raw(GAP));
         used += w;
     }
     lines

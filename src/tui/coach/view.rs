@@ -243,10 +243,9 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     });
     if let Some(s) = app.streak {
         let nights = if s.current == 1 { "night" } else { "nights" };
-        lines.push(Line::styled(
-            format!("Routine streak: {} {nights} (longest {})", s.current, s.longest),
-            theme.hold(),
-        ));
+        // Only a streak is celebrated: zero nights is said plainly.
+        let style = if s.current > 0 { theme.hold() } else { theme.text() };
+        lines.push(Line::styled(format!("Routine streak: {} {nights} (longest {})", s.current, s.longest), style));
     }
     lines.extend([
         Line::from(""),
@@ -256,18 +255,40 @@ fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
         Line::from(""),
         keys_line(theme, &[("Enter", "close"), ("h", "history")]),
     ]);
-    for (i, (step, state)) in app.session.routine().steps.iter().zip(steps).enumerate() {
-        if area.height as usize > lines.len() + steps.len() + 1 {
-            let mark = match state.status() {
-                Outcome::Done => "✓",
-                Outcome::Skipped => "–",
-                Outcome::Partial => "½",
-                Outcome::NotReached => "·",
-            };
-            lines.insert(5 + i, Line::styled(format!("  {mark} {}", step.title), theme.dim()));
-        }
+    if area.height as usize > lines.len() + steps.len() + 1 {
+        let checklist = checklist(app, theme);
+        lines.splice(5..5, checklist);
     }
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: false }), area);
+}
+
+/// The steps with their marks (✓ done, ½ partly, – skipped, · not reached),
+/// every line padded to the longest so that, centred, they form one column.
+fn checklist(app: &CoachApp, theme: &Theme) -> Vec<Line<'static>> {
+    let steps = app.session.steps();
+    let rows: Vec<(&str, ratatui::style::Style, String)> = app
+        .session
+        .routine()
+        .steps
+        .iter()
+        .zip(steps)
+        .map(|(step, state)| {
+            let (mark, style) = match state.status() {
+                Outcome::Done => ("✓", theme.hold()),
+                Outcome::Skipped => ("–", theme.dim()),
+                Outcome::Partial => ("½", theme.pause()),
+                Outcome::NotReached => ("·", theme.dim()),
+            };
+            (mark, style, crate::text::visible(&step.title).into_owned())
+        })
+        .collect();
+    let width = rows.iter().map(|(_, _, t)| Line::raw(t.as_str()).width()).max().unwrap_or(0);
+    rows.into_iter()
+        .map(|(mark, style, title)| {
+            let pad = width - Line::raw(title.as_str()).width();
+            Line::from(vec![Span::styled(format!("{mark} "), style), Span::raw(title), Span::raw(" ".repeat(pad))])
+        })
+        .collect()
 }
 
 fn help(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {

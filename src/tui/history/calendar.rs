@@ -12,10 +12,13 @@ use crate::stats::facts::Facts;
 use crate::stats::{NightMark, facts_mark};
 use crate::tui::theme::Theme;
 
-/// Width of one day's cell: "23✓▒ ".
+/// The narrowest day's cell: "23✓▅ "; where there is room a cell is one
+/// wider, "23✓▅  ", two spaces to the next day, so each mark sits with its own day.
 pub const CELL: u16 = 5;
 
 pub struct MonthCalendar<'a> {
+    /// Columns a day takes: `CELL` or more.
+    pub cell: u16,
     pub facts: &'a Facts,
     pub year: i32,
     pub month: u32,
@@ -36,28 +39,42 @@ pub fn routine_mark(m: NightMark, pending: bool) -> &'static str {
     }
 }
 
-/// The cramp mark: ○ checked in without cramps; ░ ▒ ▓ cramps by worst pain (1-3, 4-6, 7-10); ● cramps, pain not given.
+/// The cramp mark: ○ checked in without cramps; ▂ ▅ ▇ cramps by worst pain
+/// (1-3, 4-6, 7-10), told apart by height (and in ASCII by `_ = #`), with a
+/// gap above the tallest so marks of nights a week apart do not run into a
+/// stripe; ● cramps, pain not given.
 pub fn cramp_mark(facts: &Facts, night: NaiveDate) -> &'static str {
     match facts.night(night).and_then(|n| n.checkin.as_ref()) {
         None => " ",
         Some(c) if c.cramps == 0 => "○",
         Some(c) => match c.pain {
             None => "●",
-            Some(0..=3) => "░",
-            Some(4..=6) => "▒",
-            Some(_) => "▓",
+            Some(0..=3) => "▂",
+            Some(4..=6) => "▅",
+            Some(_) => "▇",
         },
     }
 }
 
+/// A routine mark's colour (its shape says the same without colour).
+pub fn routine_style(theme: &Theme, m: NightMark) -> Style {
+    match m {
+        NightMark::Done => theme.hold(),
+        NightMark::Partial => theme.pause(),
+        NightMark::Rest => theme.gauge(),
+        NightMark::Missed | NightMark::Practice => theme.dim(),
+    }
+}
+
+/// A cramp mark's colour: a cramp-free night is good news, cramps are data;
+/// neither is an alarm.
+pub fn cramp_style(theme: &Theme, mark: &str) -> Style {
+    if mark == "○" { theme.hold() } else { theme.cramp() }
+}
+
 impl MonthCalendar<'_> {
     fn style_for(&self, m: NightMark) -> Style {
-        match m {
-            NightMark::Done => self.theme.hold(),
-            NightMark::Partial => self.theme.pause(),
-            NightMark::Rest => self.theme.gauge(),
-            NightMark::Missed | NightMark::Practice => self.theme.dim(),
-        }
+        routine_style(self.theme, m)
     }
 
     pub fn lines(&self) -> Vec<Line<'static>> {
@@ -65,11 +82,11 @@ impl MonthCalendar<'_> {
             return Vec::new();
         };
         let title = first.format("%B %Y").to_string();
-        let mut lines = vec![Line::styled(format!("{title:^w$}", w = (CELL * 7) as usize), self.theme.title())];
+        let mut lines = vec![Line::styled(format!("{title:^w$}", w = (self.cell * 7) as usize), self.theme.title())];
         let mut head = Vec::new();
         for i in 0..7 {
             let wd = day_after(self.week_start, i);
-            head.push(Span::styled(format!("{:<5}", &wd.to_string()[..2]), self.theme.dim()));
+            head.push(Span::styled(format!("{:<w$}", &wd.to_string()[..2], w = self.cell as usize), self.theme.dim()));
         }
         lines.push(Line::from(head));
         let offset = first.weekday().days_since(self.week_start) as u64;
@@ -78,9 +95,12 @@ impl MonthCalendar<'_> {
             let mut spans = Vec::new();
             for _ in 0..7 {
                 if day.month() != self.month {
-                    spans.push(Span::raw("     "));
+                    spans.push(Span::raw(" ".repeat(self.cell as usize)));
                 } else if day > self.tonight {
-                    spans.push(Span::styled(format!("{:>2}   ", day.day()), self.theme.dim()));
+                    spans.push(Span::styled(
+                        format!("{:>2}{}", day.day(), " ".repeat(self.cell as usize - 2)),
+                        self.theme.dim(),
+                    ));
                 } else {
                     let m = facts_mark(self.facts.night(day));
                     // Tonight is still open; nights before the journal began are not misses.
@@ -93,10 +113,8 @@ impl MonthCalendar<'_> {
                     spans.push(Span::styled(format!("{:>2}", day.day()), num_style));
                     spans.push(Span::styled(routine_mark(m, pending), self.style_for(m)));
                     let mark = cramp_mark(self.facts, day);
-                    // A cramp-free night is good news: never in the alarm colour.
-                    let style = if mark == "○" { self.theme.hold() } else { self.theme.warn() };
-                    spans.push(Span::styled(mark, style));
-                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(mark, cramp_style(self.theme, mark)));
+                    spans.push(Span::raw(" ".repeat(self.cell as usize - 4)));
                 }
                 day = day + Days::new(1);
             }

@@ -37,9 +37,12 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
         }
         return;
     }
-    let [top, chart] = Layout::vertical([Constraint::Length(11), Constraint::Min(6)]).areas(inner);
-    let [cal, side] = Layout::horizontal([Constraint::Length(CELL * 7 + 1), Constraint::Min(20)]).areas(top);
+    // The calendar's width: six cells, the last day's "23✓▅" and a gap.
+    // Wide cells (two spaces between days) when the summary keeps its 40 columns beside them.
+    let width = |cell: u16| cell * 6 + 5;
+    let cell = if inner.width >= width(CELL + 1) + 40 { CELL + 1 } else { CELL };
     let calendar = MonthCalendar {
+        cell,
         facts: &app.facts,
         year: app.month.0,
         month: app.month.1,
@@ -49,10 +52,19 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     };
     let mut lines = calendar.lines();
     lines.push(Line::styled("✓ done ½ partial R rest · missed", theme.dim()));
-    lines.push(Line::styled("○ no cramps ░▒▓ pain 1-3/4-6/7-10", theme.dim()));
+    lines.push(Line::styled("○ no cramps ▂▅▇ pain 1-3/4-6/7-10", theme.dim()));
     lines.push(Line::styled("p practice only (not counted)", theme.dim()));
+    let summary = summary(app, theme);
+    // As tall as the calendar or the wrapped summary, leaving the chart its rows.
+    let side_width = usize::from(inner.width.saturating_sub(width(cell)).max(1));
+    let wrapped: usize = summary.iter().map(|l| l.width().max(1).div_ceil(side_width)).sum();
+    let needed = lines.len().max(wrapped) as u16;
+    let [top, chart] =
+        Layout::vertical([Constraint::Length(needed.min(inner.height.saturating_sub(8))), Constraint::Min(6)])
+            .areas(inner);
+    let [cal, side] = Layout::horizontal([Constraint::Length(width(cell)), Constraint::Min(20)]).areas(top);
     f.render_widget(Paragraph::new(lines), cal);
-    f.render_widget(Paragraph::new(summary(app, theme)).wrap(Wrap { trim: false }), side);
+    f.render_widget(Paragraph::new(summary).wrap(Wrap { trim: false }), side);
     weekly_chart(app, theme, f, chart);
     if app.help {
         keys_help(f, area, theme, &HELP, "any key closes this");
@@ -68,7 +80,14 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
     let row = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<16}"), theme.dim()), Span::raw(value)])
     };
-    let mut lines = vec![
+    let mut lines = Vec::new();
+    // The doctor notice first, where no wrap or small window can push it out:
+    // two lines of its own, so the wrap never leaves one word alone.
+    for flag in &r.flags {
+        lines.push(Line::styled(format!("! {}:", flag.reason), theme.warn()));
+        lines.push(Line::styled("  worth talking to a doctor", theme.warn()));
+    }
+    lines.extend([
         row("Routine streak", short_streak(&r.streaks.routine)),
         row("Check-in streak", short_streak(&r.streaks.checkin)),
         row("Cramp-free", short_streak(&r.streaks.cramp_free)),
@@ -84,12 +103,9 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
             let s = &app.insights().routine[0].split;
             crate::stats::difference::short(&s.difference, s.verdict)
         }),
-    ];
+    ]);
     if let Some(p) = app.insights().pain.average {
         lines.push(row("Worst pain", format!("{p:.1}/10 avg, {} nights", app.insights().pain.nights)));
-    }
-    for flag in &r.flags {
-        lines.push(Line::styled(format!("! {}: worth talking to a doctor", flag.reason), theme.warn()));
     }
     lines
 }
@@ -122,16 +138,46 @@ fn weekly_chart(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
     };
     let left_block = block(format!(" Cramps a week · scale 0–{most} "));
     let inner = left_block.inner(left);
-    f.render_widget(Paragraph::new(bars(&cramps, most, inner.height, theme.warn(), theme)).block(left_block), left);
+    let cramp_bars = bars(&cramps, most, inner.height, Series::Cramps, theme);
+    f.render_widget(Paragraph::new(cramp_bars).block(left_block), left);
     let right_block = block(" Worst pain a week · scale 0–10 ".to_string());
     let inner = right_block.inner(right);
-    f.render_widget(Paragraph::new(bars(&pain, 10, inner.height, theme.gauge(), theme)).block(right_block), right);
+    f.render_widget(Paragraph::new(bars(&pain, 10, inner.height, Series::Pain, theme)).block(right_block), right);
 }
 
-/// Bars drawn in eighths of a cell, the value under each bar and the week
-/// under that: a zero in the calm colour, "—" (dim) for a week with nothing recorded.
-fn bars(values: &[(String, Option<u32>)], max: u32, height: u16, style: Style, theme: &Theme) -> Vec<Line<'static>> {
-    const EIGHTHS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/// The chart's two series, told apart by glyph as well as colour (so they
+/// stay apart under `NO_COLOR` and in ASCII): cramps in solid bars drawn in
+/// eighths of a cell, pain in shaded bars of whole cells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Series {
+    Cramps,
+    Pain,
+}
+
+impl Series {
+    fn style(self, theme: &Theme) -> Style {
+        match self {
+            Series::Cramps => theme.cramp(),
+            Series::Pain => theme.gauge(),
+        }
+    }
+
+    /// The glyph of a bar's cell filled to `eighths` (0-8).
+    fn glyph(self, eighths: usize) -> char {
+        const EIGHTHS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        match self {
+            Series::Cramps => EIGHTHS[eighths.min(8)],
+            // Shaded whole cells: a cell at least half filled is drawn.
+            Series::Pain if eighths >= 4 => '▒',
+            Series::Pain => ' ',
+        }
+    }
+}
+
+/// Bars, the value under each bar and the week under that: a zero in the
+/// calm colour, "—" (dim) for a week with nothing recorded.
+fn bars(values: &[(String, Option<u32>)], max: u32, height: u16, series: Series, theme: &Theme) -> Vec<Line<'static>> {
+    let style = series.style(theme);
     let rows = usize::from(height.saturating_sub(2)).max(1);
     let mut lines = Vec::with_capacity(rows + 2);
     for row in 0..rows {
@@ -141,7 +187,12 @@ fn bars(values: &[(String, Option<u32>)], max: u32, height: u16, style: Style, t
             .iter()
             .map(|(_, v)| {
                 let level = v.map_or(0, |v| (u64::from(v) * rows as u64 * 8 / u64::from(max.max(1))) as usize);
-                let ch = EIGHTHS[level.saturating_sub(floor).min(8)];
+                let mut filled = level.saturating_sub(floor);
+                if series == Series::Pain && floor == 0 && filled > 0 {
+                    // Any pain shows at least one shaded cell.
+                    filled = 8;
+                }
+                let ch = series.glyph(filled);
                 Span::styled(format!("{} ", ch.to_string().repeat(BAR)), style)
             })
             .collect();

@@ -9,6 +9,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, List, ListItem, ListState, Paragraph};
 use ratatui_textarea::TextArea;
@@ -255,30 +256,53 @@ impl EditorState {
         let inner = block.inner(area);
         f.render_widget(Clear, area);
         f.render_widget(block, area);
-        let [list_area, status, keys] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(2), Constraint::Length(2)]).areas(inner);
+        let keys = crate::tui::widgets::keys_lines(theme, &KEYS, inner.width);
+        let [head, list_area, status, keys_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(2),
+            Constraint::Length(keys.len() as u16),
+        ])
+        .areas(inner);
         let validation = self.doc.validate();
         let routine = self.current();
+        // The columns: the step's number and title, then one column per field under its header.
+        let title_w =
+            usize::from(inner.width).saturating_sub(2 + 4 + 1 + COLUMNS.iter().map(|(_, w)| w + 1).sum::<usize>());
+        let title_w = title_w.clamp(12, 32);
+        let mut header = vec![Span::styled(format!("{:<w$}", "      step", w = 2 + 4 + title_w), theme.dim())];
+        for (name, w) in COLUMNS {
+            header.push(Span::styled(format!(" {name:<w$}"), theme.dim().add_modifier(Modifier::BOLD)));
+        }
+        f.render_widget(Line::from(header), head);
         let items: Vec<ListItem> = routine
             .iter()
             .flat_map(|r| r.steps.iter().enumerate())
             .map(|(i, s)| {
-                let mut spans =
-                    vec![Span::raw(format!("{:>2}. {:<28}", i + 1, s.title.chars().take(28).collect::<String>()))];
+                let title = crate::tui::widgets::ellipsis(&crate::text::visible(&s.title), title_w);
+                let mut spans = vec![Span::raw(format!("{:>2}. {title:<title_w$}", i + 1))];
                 let values: Vec<(StepField, String)> = match &s.kind {
-                    StepKind::Check => vec![(StepField::Hold, "check".into()), (StepField::Optional, opt(s.optional))],
+                    StepKind::Check => vec![
+                        (StepField::Hold, "check".into()),
+                        (StepField::Reps, String::new()),
+                        (StepField::Sides, String::new()),
+                        (StepField::Rest, String::new()),
+                        (StepField::GetReady, String::new()),
+                        (StepField::Optional, opt(s.optional)),
+                    ],
                     StepKind::Timed(t) => vec![
                         (StepField::Hold, format_duration(t.hold)),
                         (StepField::Reps, format!("×{}", t.reps)),
                         (StepField::Sides, sides(&t.sides)),
-                        (StepField::Rest, format!("rest {}", format_duration(t.rest))),
-                        (StepField::GetReady, format!("ready {}", format_duration(t.get_ready))),
+                        (StepField::Rest, format_duration(t.rest)),
+                        (StepField::GetReady, format_duration(t.get_ready)),
                         (StepField::Optional, opt(s.optional)),
                     ],
                 };
-                for (field, text) in values {
-                    let on = i == self.step && FIELDS[self.field] == field;
-                    spans.push(Span::styled(format!(" {text}"), if on { theme.flash() } else { theme.dim() }));
+                for ((field, text), (_, w)) in values.into_iter().zip(COLUMNS) {
+                    let on = i == self.step && FIELDS[self.field] == field && !text.is_empty();
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(format!("{text:<w$}"), if on { theme.flash() } else { theme.text() }));
                 }
                 ListItem::new(Line::from(spans))
             })
@@ -300,12 +324,7 @@ impl EditorState {
             },
         ];
         f.render_widget(Paragraph::new(status_lines), status);
-        f.render_widget(
-            Paragraph::new("↑↓ step · ←→ field · +/- change · Enter type a value · t title · J/K or Shift-↑↓ move · a add · x delete · u undo · Ctrl-S save · Esc close")
-                .style(theme.dim())
-                .wrap(ratatui::widgets::Wrap { trim: true }),
-            keys,
-        );
+        f.render_widget(Paragraph::new(keys), keys_area);
         if let Some((kind, text)) = &self.prompt {
             let rect = centered(area, 50, 3);
             f.render_widget(Clear, rect);
@@ -344,6 +363,24 @@ impl EditorState {
         }
     }
 }
+
+/// The editor's keys, wrapped between hints.
+const KEYS: [(&str, &str); 11] = [
+    ("↑↓", "step"),
+    ("←→", "field"),
+    ("+/-", "change"),
+    ("Enter", "type a value"),
+    ("t", "title"),
+    ("J/K or Shift-↑↓", "move"),
+    ("a", "add"),
+    ("x", "delete"),
+    ("u", "undo"),
+    ("Ctrl-S", "save"),
+    ("Esc", "close"),
+];
+
+/// The value columns in the order of `FIELDS`: header and width.
+const COLUMNS: [(&str, usize); 6] = [("hold", 6), ("reps", 4), ("sides", 5), ("rest", 6), ("ready", 6), ("need", 8)];
 
 fn opt(optional: bool) -> String {
     if optional { "optional".into() } else { "required".into() }

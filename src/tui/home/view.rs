@@ -13,9 +13,9 @@ use super::{HomeApp, Tab};
 use crate::guidance;
 use crate::routine::plan::{format_duration, total_time};
 use crate::stats::{NightMark, facts_mark};
-use crate::tui::history::calendar::{cramp_mark, routine_mark};
+use crate::tui::history::calendar::{cramp_mark, cramp_style, routine_mark, routine_style};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, keys_help, keys_line, too_small};
+use crate::tui::widgets::{centered, ellipsis, keys_help, keys_line, too_small};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
@@ -47,11 +47,21 @@ pub fn render(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame) {
         tabs.push(Span::styled(format!(" {} {} ", i + 1, t.title()), style));
         tabs.push(Span::raw(" "));
     }
+    // The clock gives up the weekday, then the date, before it would run into
+    // the tabs (which hides the border between them).
+    let tabs = Line::from(tabs);
+    let room = usize::from(area.width).saturating_sub(" winddown ".len() + tabs.width() + 2 + 2);
+    let wall = app.wall(now);
+    let clock = ["%a %d %b %H:%M", "%d %b %H:%M", "%H:%M"]
+        .iter()
+        .map(|f| format!(" {} ", wall.format(f)))
+        .find(|c| c.len() <= room)
+        .unwrap_or_default();
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Line::styled(" winddown ", theme.title()))
-        .title(Line::from(tabs))
-        .title(Line::from(format!(" {} ", app.wall(now).format("%a %d %b %H:%M"))).right_aligned());
+        .title(tabs)
+        .title(Line::from(clock).right_aligned());
     let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
     f.render_widget(block, area);
     let [body, status, keys] =
@@ -154,10 +164,10 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
         strip_days.push(Span::styled(format!("{:<3}", &night.weekday().to_string()[..2]), theme.dim()));
         let before_start = app.facts().nights.keys().next().is_none_or(|first| night < *first);
         let pending = night == tonight || before_start;
-        strip_marks.push(Span::styled(routine_mark(facts_mark(entry), pending), theme.hold()));
+        let m = facts_mark(entry);
+        strip_marks.push(Span::styled(routine_mark(m, pending), routine_style(theme, m)));
         let cramps = cramp_mark(app.facts(), night);
-        let style = if cramps == "○" { theme.hold() } else { theme.warn() };
-        strip_marks.push(Span::styled(format!("{cramps} "), style));
+        strip_marks.push(Span::styled(format!("{cramps} "), cramp_style(theme, cramps)));
     }
     let side = vec![
         Line::from(vec![
@@ -192,7 +202,9 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     match app.library.entries.get(app.picked) {
         Some(e) => match &e.routine {
             Ok(routine) => {
-                lines.push(Line::styled(routine.summary.clone(), theme.text()));
+                // One line, cut with an ellipsis rather than mid-word.
+                let summary = crate::text::visible(&routine.summary);
+                lines.push(Line::styled(ellipsis(&summary, usize::from(preview.width)), theme.text()));
                 for (i, s) in routine.steps.iter().enumerate() {
                     let what = match s.timed() {
                         Some(t) if t.sides.is_empty() => format!("{} × {}", format_duration(t.hold), t.reps),
