@@ -169,6 +169,7 @@ fn event_loop(
     // Dropped on every way out of the loop: whatever still speaks is ended and reaped.
     let mut player = CuePlayer::new(cues.cues.clone());
     let mut dirty = true;
+    let mut resized = false;
     // Cues due as the screen opens (the coach's first phase) go out before the first draw.
     give_cues(app, &mut player, &mut dirty);
     let mut scheduled: Option<Instant> = None;
@@ -179,6 +180,15 @@ fn event_loop(
             restore_terminal();
             *terminal = ratatui::init();
             dirty = true;
+        }
+        if std::mem::take(&mut resized) {
+            // A shrink may have cut what the terminal shows, and a burst of
+            // resizes can end at the size last drawn, where ratatui would
+            // redraw only what changed: clear the screen (without asking the
+            // terminal where its cursor is, as `Terminal::clear` would) and
+            // draw a blank frame, so the next frame is drawn in full.
+            crossterm::execute!(std::io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+            terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
         }
         if dirty {
             terminal.draw(|f| {
@@ -228,7 +238,10 @@ fn event_loop(
                         }
                         dirty = true;
                     }
-                    Event::Resize(..) => dirty = true,
+                    Event::Resize(..) => {
+                        dirty = true;
+                        resized = true;
+                    }
                     _ => {}
                 }
             }
