@@ -492,3 +492,28 @@ fn the_end_screen_checklist_is_a_column_and_zero_is_not_celebrated() {
         assert_ne!(Some(buf[(x, row)].fg), theme.hold().fg, "zero streak in the celebratory colour");
     }
 }
+
+/// Every phase at the three sizes the floor sees most: the phase word and
+/// the side stay in large letters, and the digits grow with the window.
+#[test]
+fn every_phase_at_three_sizes() {
+    let sizes = [(80, 24), (120, 40), (200, 60)];
+    let shoot = |r: &Rig, name: &str, t: f64| {
+        for (w, h) in sizes {
+            insta::assert_snapshot!(format!("phase_{name}_{w}x{h}"), r.screen(t, w, h));
+        }
+    };
+    let mut r = Rig::new(builtin("cramp-guard"));
+    shoot(&r, "get_ready", 0.3);
+    r.tick(5.0);
+    shoot(&r, "hold", 17.5);
+    r.tick(35.2);
+    shoot(&r, "switch", 35.2);
+    let mut r = Rig::new(builtin("hallegraeff-2012"));
+    r.tick(15.5);
+    shoot(&r, "rest", 15.5);
+    let mut r = Rig::new(builtin("two-minute"));
+    r.key(KeyCode::Char('n'), 1.0);
+    r.key(KeyCode::Char('n'), 2.0);
+    shoot(&r, "check", 2.0);
+}
