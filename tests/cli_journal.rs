@@ -310,7 +310,8 @@ fn stats_text_and_json() {
     let out = at(&s, MORNING).args(["stats", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["version"], 1);
-    assert_eq!(v["tonight"], "2026-11-23");
+    // 07:10 on the 24th: the night of the 23rd is over; tonight is the 24th.
+    assert_eq!(v["tonight"], "2026-11-24");
     assert_eq!(v["streaks"]["checkin"]["current"], 4);
     assert_eq!(v["streaks"]["routine"]["current"], 0);
     assert_eq!(v["checkins"], 4);
@@ -343,7 +344,7 @@ fn history_needs_a_terminal() {
 }
 
 #[test]
-fn tonight_stays_pending_until_the_boundary() {
+fn tonight_and_last_nights_checkin_stay_pending() {
     let s = Sandbox::new();
     at(&s, MORNING).args(["checkin", "--night", "2026-11-22", "--cramps", "0"]).assert().success();
     at(&s, MORNING).args(["checkin", "--night", "2026-11-23", "--cramps", "0"]).assert().success();
@@ -352,16 +353,15 @@ fn tonight_stays_pending_until_the_boundary() {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         (v["tonight"].as_str().unwrap().to_string(), v["streaks"]["checkin"]["current"].as_u64().unwrap())
     };
-    // 11:59 on the 24th is still the night of the 23rd (checked in).
-    assert_eq!(streak("2026-11-24T11:59:00+01:00"), ("2026-11-23".into(), 2));
-    // 12:00 starts the night of the 24th: not checked in yet, pending, not a break.
-    assert_eq!(streak("2026-11-24T12:00:00+01:00"), ("2026-11-24".into(), 2));
-    // A day later the 24th is over without a check-in: the streak is broken.
-    assert_eq!(streak("2026-11-25T13:00:00+01:00"), ("2026-11-25".into(), 0));
-    // With a later boundary, 13:00 still belongs to the night before.
-    std::fs::create_dir_all(s.config()).unwrap();
-    std::fs::write(s.config().join("config.toml"), "night_boundary = \"14:00\"\n").unwrap();
-    assert_eq!(streak("2026-11-24T13:00:00+01:00"), ("2026-11-23".into(), 2));
+    // 03:59 on the 24th is still the night of the 23rd: check-ins count up to
+    // the last night over (the 22nd).
+    assert_eq!(streak("2026-11-24T03:59:00+01:00"), ("2026-11-23".into(), 1));
+    // From the morning hour the 23rd is over and tonight is the 24th.
+    assert_eq!(streak("2026-11-24T04:00:00+01:00"), ("2026-11-24".into(), 2));
+    // The next day the 24th's check-in is due, not missed: pending, not a break.
+    assert_eq!(streak("2026-11-25T13:00:00+01:00"), ("2026-11-25".into(), 2));
+    // Once the 25th is over too, the 24th without a check-in breaks the streak.
+    assert_eq!(streak("2026-11-26T05:00:00+01:00"), ("2026-11-26".into(), 0));
 }
 
 #[test]
@@ -449,7 +449,10 @@ fn practice_runs_are_labelled_in_the_log_and_carry_their_speed() {
     assert_eq!((v[1]["practice"].as_bool(), v[1]["speed"].as_f64()), (Some(false), Some(1.0)));
     let out = at(&s, MORNING).args(["stats", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v["streaks"]["routine"]["current"].as_u64(), Some(1), "practice adds nothing: {v}");
+    // The night of the 23rd is over with only a practice run: not a night of
+    // the routine, so the streak of one (the 22nd) is over and nothing was added.
+    assert_eq!(v["streaks"]["routine"]["current"].as_u64(), Some(0), "practice adds nothing: {v}");
+    assert_eq!(v["streaks"]["routine"]["longest"].as_u64(), Some(1), "practice adds nothing: {v}");
 }
 
 /// A month file that is not one winddown wrote — far too large, or a FIFO —

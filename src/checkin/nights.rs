@@ -1,8 +1,10 @@
-//! When a night is over. A night is named by the date of its evening; times
-//! before the boundary (default 12:00) belong to the previous date's night, and
-//! a night is over, its check-in due, from the morning hour (default 04:00).
-//! Before the morning hour the night in progress is still "tonight": it cannot
-//! be checked in, and "last night" is the one before it.
+//! When a night is over. A night is named by the date of its evening, and it
+//! is over, its check-in due, from the morning hour (default 04:00). Before the
+//! morning hour the night in progress is still "tonight": it cannot be checked
+//! in, and "last night" is the one before it. From the morning hour "tonight"
+//! is the coming evening: a night that is over takes no new run. (A cramp
+//! logged in the morning still belongs to the night before, by the boundary:
+//! see `journal::night`.)
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime};
 
@@ -37,11 +39,10 @@ impl Default for NightRule {
 impl NightRule {
     /// The nights as they stand at `now`.
     pub fn at(&self, now: DateTime<FixedOffset>) -> Nights {
-        let current = night_of_time(now, self.boundary);
         let morning = self.morning.min(self.boundary);
-        let back = if now.time() >= morning { 1 } else { 2 };
-        let over = now.date_naive().checked_sub_days(Days::new(back)).unwrap_or(NaiveDate::MIN);
-        Nights { now, current, last_over: over.min(current) }
+        let current = night_of_time(now, morning);
+        let last_over = current.checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
+        Nights { now, current, last_over }
     }
 }
 
@@ -92,9 +93,13 @@ mod tests {
     #[test]
     fn from_the_morning_hour_last_night_is_over() {
         let n = at("2026-11-25T04:00:00+01:00");
-        assert_eq!((n.current, n.last_over), (d("2026-11-24"), d("2026-11-24")));
+        assert_eq!((n.current, n.last_over), (d("2026-11-25"), d("2026-11-24")));
+        // In the morning the night is over and "tonight" is the coming evening:
+        // nothing calls the night that is over "tonight", and a run now is not its.
         let n = at("2026-11-25T07:10:00+01:00");
-        assert_eq!(n.last_over, d("2026-11-24"));
+        assert_eq!((n.current, n.last_over), (d("2026-11-25"), d("2026-11-24")));
+        let n = at("2026-11-25T11:59:00+01:00");
+        assert_eq!((n.current, n.last_over), (d("2026-11-25"), d("2026-11-24")));
         // In the evening a new night is in progress; it is not over.
         let n = at("2026-11-24T22:00:00+01:00");
         assert_eq!((n.current, n.last_over), (d("2026-11-24"), d("2026-11-23")));

@@ -161,9 +161,14 @@ pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdR
 }
 
 pub fn log(ctx: &Ctx, last: u32, json: bool) -> CmdResult {
-    let end = ctx.current_night();
+    let nights = ctx.nights();
+    // Tonight is listed once something is recorded for it (a run, a rest);
+    // in the morning the list ends at the night that is over.
+    let journal = ctx.journal();
+    let tonight = journal.read_range(Some(nights.current), Some(nights.current))?;
+    let end = if tonight.nights.is_empty() { nights.last_over } else { nights.current };
     let start = end.checked_sub_days(chrono::Days::new(u64::from(last.saturating_sub(1))));
-    let entries = ctx.journal().read_range(start, Some(end))?;
+    let entries = journal.read_range(start, Some(end))?;
     if json {
         let rows = log_text::rows(&entries, end, last);
         super::show::json(&rows)?;

@@ -13,7 +13,6 @@ use super::args::InitShell;
 use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
 use crate::config::{self, Config};
-use crate::journal::night_of_time;
 use crate::journal::status::night_status;
 use crate::nudge;
 use crate::paths::Paths;
@@ -89,7 +88,7 @@ pub fn prompt(paths: &Paths) {
     }
     let (config, _) = config::load(&paths.config_file());
     let Some(now) = now() else { return };
-    let night = night_of_time(now, config.night_boundary);
+    let night = config.night_rule().at(now).current;
     // Cheapest first: the clock, then the status file.
     if !config.nudge || !nudge::evening_started(now, night, config.nudge_from) || !pending(paths, &config, now) {
         return;
@@ -109,7 +108,7 @@ pub fn prompt(paths: &Paths) {
 /// Tonight's routine is neither done, nor replaced by a rest night, nor
 /// left out on purpose (an off night of a running experiment).
 fn pending(paths: &Paths, config: &Config, now: DateTime<FixedOffset>) -> bool {
-    let night = night_of_time(now, config.night_boundary);
+    let night = config.night_rule().at(now).current;
     matches!(night_status(&paths.journal_dir(), night), Ok(s) if nudge::routine_pending(s))
         && !experiment_off_night(paths, night)
 }

@@ -83,25 +83,33 @@ pub fn overview(facts: &Facts, tonight: NaiveDate, off: impl Fn(NaiveDate) -> bo
     Overview {
         streaks: Streaks {
             routine: routine_with_off_nights(facts, tonight, &off),
-            checkin: checkin(facts, tonight),
-            cramp_free: cramp_free(facts, tonight),
+            // A check-in is about the night that is over: last night's is
+            // pending (due this morning), not a break, until tonight is over too.
+            checkin: checkin(facts, last_night(tonight)),
+            cramp_free: cramp_free(facts, last_night(tonight)),
         },
         consistency: consistency_with_off_nights(facts, tonight, &off),
         flags: flags(facts, tonight),
     }
 }
 
+/// The night before `tonight`: the one a check-in is about.
+fn last_night(tonight: NaiveDate) -> NaiveDate {
+    tonight.pred_opt().unwrap_or(tonight)
+}
+
 fn nights(n: u32) -> String {
     format!("{n} night{}", if n == 1 { "" } else { "s" })
 }
 
-/// "5 nights (longest 12); tonight: still to do".
-pub fn streak_text(s: &Streak) -> String {
+/// "5 nights (longest 12); tonight still to come": `pending` names the
+/// night the streak waits for (tonight's routine, last night's check-in).
+pub fn streak_text(s: &Streak, pending: &str) -> String {
     format!(
         "{} (longest {}){}",
         nights(s.current),
         s.longest,
-        if s.tonight_done { "" } else { "; tonight still to come" }
+        if s.tonight_done { String::new() } else { format!("; {pending} still to come") }
     )
 }
 
@@ -123,9 +131,9 @@ pub fn text(r: &Report) -> String {
         r.checkins
     ));
     out.push_str("Streaks\n");
-    out.push_str(&format!("  routine done    {}\n", streak_text(&r.streaks.routine)));
-    out.push_str(&format!("  checked in      {}\n", streak_text(&r.streaks.checkin)));
-    out.push_str(&format!("  cramp-free      {}\n", streak_text(&r.streaks.cramp_free)));
+    out.push_str(&format!("  routine done    {}\n", streak_text(&r.streaks.routine, "tonight")));
+    out.push_str(&format!("  checked in      {}\n", streak_text(&r.streaks.checkin, "last night's check-in")));
+    out.push_str(&format!("  cramp-free      {}\n", streak_text(&r.streaks.cramp_free, "last night's check-in")));
     out.push_str(&format!(
         "\nConsistency: {:.0}% ({:+.0} points over 30 nights)\n",
         r.consistency.score * 100.0,
