@@ -474,3 +474,29 @@ fn oversized_or_special_month_files_are_refused_not_read() {
     at(&s, MORNING).args(["log"]).timeout(std::time::Duration::from_secs(20)).assert().code(1).stderr(contains("FIFO"));
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+/// The derived files beside the journal (the prompt's status, the facts
+/// cache, an experiment plan, the nudge's note) are read only when they are
+/// regular files of a sane size: a FIFO or a link to /dev/zero in their place
+/// never hangs a command or fills memory, and the record is still written.
+#[test]
+fn special_files_in_place_of_derived_ones_never_hang() {
+    let s = Sandbox::new();
+    at(&s, MORNING).args(["checkin", "--night", "2026-11-22", "--cramps", "0"]).assert().success();
+    let journal = s.data().join("journal");
+    let fifo = |path: std::path::PathBuf| {
+        let _ = std::fs::remove_file(&path);
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo(3) with a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    };
+    fifo(journal.join(".winddown-status"));
+    fifo(journal.join(".winddown-facts.cache"));
+    std::os::unix::fs::symlink("/dev/zero", s.data().join("nudged")).unwrap();
+    let quick = std::time::Duration::from_secs(20);
+    at(&s, MORNING).args(["checkin", "--night", "2026-11-23", "--cramps", "0"]).timeout(quick).assert().success();
+    at(&s, MORNING).args(["stats", "--json"]).timeout(quick).assert().success().stdout(contains("\"checkins\": 2"));
+    at(&s, MORNING).args(["remind"]).timeout(quick).assert().success();
+    fifo(s.data().join("experiment.plan"));
+    at(&s, MORNING).args(["experiment", "status"]).timeout(quick).assert().code(1).stderr(contains("FIFO"));
+}

@@ -94,14 +94,17 @@ pub fn prompt(paths: &Paths) {
         return;
     }
     let nudged = paths.data_dir.join(NUDGED_FILE);
-    let last = std::fs::read_to_string(&nudged).ok().and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok());
+    let last = crate::input_file::read_text_limited(&nudged, 1024)
+        .ok()
+        .and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok());
     if !nudge::prompt_due(now, last) {
         return;
     }
     // Remembered first: a line shown at most once an hour even if printing fails.
     // A hint, not data: no fsync (a lost write costs one extra line).
     let _ = std::fs::create_dir_all(&paths.data_dir);
-    let _ = std::fs::write(&nudged, format!("{}\n", now.to_rfc3339()));
+    // Replaced, never written through: a link in its place is not followed.
+    let _ = crate::fsutil::write_atomic(&nudged, format!("{}\n", now.to_rfc3339()).as_bytes());
     let _ = writeln!(std::io::stdout(), "{}", line(paths, &config));
 }
 

@@ -2,7 +2,6 @@
 //! journal). Written crash-safely; a finished, stopped or discarded plan is
 //! moved to `experiments/`, never deleted.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -53,19 +52,14 @@ fn archive_dir(data_dir: &Path) -> PathBuf {
 /// The current plan, if any; an edited, damaged or newer one is an error.
 pub fn load(data_dir: &Path) -> Result<Option<Plan>, StoreError> {
     let path = path(data_dir);
-    let file = match std::fs::File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    let invalid = |why: &str| StoreError::Plan { path: path.clone(), error: PlanError::Invalid(why.into()) };
+    // Bounded, and only a regular file: a FIFO in its place must not hang.
+    let bytes = match crate::input_file::read_limited(&path, MAX_PLAN_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(crate::input_file::InputError::TooLarge(_)) => return Err(invalid("the file is too large to be a plan")),
         Err(e) => return Err(StoreError::Io(format!("cannot read {}: {e}", path.display()))),
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_PLAN_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| StoreError::Io(format!("cannot read {}: {e}", path.display())))?;
-    let invalid = |why: &str| StoreError::Plan { path: path.clone(), error: PlanError::Invalid(why.into()) };
-    if bytes.len() as u64 > MAX_PLAN_BYTES {
-        return Err(invalid("the file is too large to be a plan"));
-    }
     let text = String::from_utf8(bytes).map_err(|_| invalid("the file is not UTF-8 text"))?;
     Plan::parse(&text).map(Some).map_err(|error| StoreError::Plan { path: path.clone(), error })
 }

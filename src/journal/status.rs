@@ -56,12 +56,9 @@ impl Status {
     /// Reads the status file; `None` when it is missing, too large or not ours
     /// (the caller then asks the journal).
     pub fn read(journal_dir: &Path) -> Option<Status> {
-        let path = Status::path(journal_dir);
-        let file = std::fs::File::open(path).ok()?;
-        if file.metadata().ok()?.len() > MAX_BYTES {
-            return None;
-        }
-        let text = std::io::read_to_string(file).ok()?;
+        // Bounded, and only a regular file: a FIFO or a device put in its
+        // place must not hang the prompt or fill memory.
+        let text = crate::input_file::read_text_limited(&Status::path(journal_dir), MAX_BYTES).ok()?;
         Status::parse(&text)
     }
 
@@ -118,7 +115,7 @@ impl Status {
 /// file that cannot be written is removed, so readers ask the journal.
 pub fn after_write(journal_dir: &Path, months: &BTreeMap<Month, Vec<Record>>) {
     let path = Status::path(journal_dir);
-    let existing = std::fs::read_to_string(&path).ok();
+    let existing = crate::input_file::read_text_limited(&path, MAX_BYTES).ok();
     let mut status = match existing.as_deref().map(Status::parse) {
         Some(Some(s)) => s,
         // A missing (or foreign) file: rebuilt from every month, read once.

@@ -98,10 +98,16 @@ pub fn read(journal: &Journal, now: SystemTime) -> Result<Facts, JournalError> {
     Ok(all)
 }
 
+/// A cache larger than this is not one winddown wrote (ten years take 0.4 MB,
+/// fifty about 2 MB).
+const MAX_CACHE_BYTES: u64 = 64 << 20;
+
 /// The cached months that make sense, or none when the file is missing,
 /// unreadable or not ours.
 fn load(path: &Path) -> HashMap<(i32, u32), CachedMonth> {
-    let Ok(bytes) = std::fs::read(path) else {
+    // Bounded, and only a regular file: a FIFO or a device in its place is
+    // ignored (the cache is rebuilt), never read.
+    let Ok(bytes) = crate::input_file::read_limited(path, MAX_CACHE_BYTES) else {
         return HashMap::new();
     };
     match serde_json::from_slice::<CacheFile>(&bytes) {
