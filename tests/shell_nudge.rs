@@ -175,3 +175,23 @@ fn an_experiment_off_night_silences_the_nudge_and_remind() {
     s.cmd().env("PATH", &path).env("WINDDOWN_NOW", EVENING).arg("remind").assert().success().stdout("");
     assert!(!log.exists(), "no notification on an off night");
 }
+
+/// The routine done on the other machine arrives by sync (a conflict copy of
+/// the month, written after this machine's status file): remind and the
+/// prompt read the journal again and stay quiet.
+#[test]
+fn a_run_synced_from_another_machine_quiets_remind() {
+    let s = Sandbox::new();
+    let (bin, log) = fake_notifier(&s);
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    // This machine wrote something tonight: its status file says "not done".
+    s.cmd().env("WINDDOWN_NOW", EVENING).args(["cramp", "calf-left", "--at", "20:30"]).assert().success();
+    let journal = s.data().join("journal");
+    assert!(journal.join(".winddown-status").exists());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = common::records::run("2026-11-24".parse().unwrap(), "21:10", winddown::journal::Outcome::Done);
+    let copy = winddown::journal::store::month_text(&[run]);
+    std::fs::write(journal.join("2026-11.sync-conflict-20261124-211500-ABCDEFG.jsonl"), copy).unwrap();
+    s.cmd().env("PATH", &path).env("WINDDOWN_NOW", "2026-11-24T22:00:00+01:00").arg("remind").assert().success();
+    assert!(!log.exists(), "notified although the other machine did tonight's routine");
+}

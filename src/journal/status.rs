@@ -154,9 +154,13 @@ fn rebuild(journal_dir: &Path) -> Option<Status> {
     Some(status)
 }
 
-/// How `night` stands: from the status file, or (when there is none) from the journal.
+/// How `night` stands: from the status file when it is newer than every
+/// file of the night's month, otherwise (no status file, or a month file or a
+/// sync tool's copy arrived after it: another machine's run) from the journal.
 pub fn night_status(journal_dir: &Path, night: NaiveDate) -> Result<Option<Settled>, super::JournalError> {
-    if let Some(status) = Status::read(journal_dir) {
+    if fresh_for(journal_dir, Month::of(night))
+        && let Some(status) = Status::read(journal_dir)
+    {
         return Ok(status.get(night));
     }
     let entries = super::Journal::new(journal_dir).read_range(Some(night), Some(night))?;
@@ -169,6 +173,21 @@ pub fn night_status(journal_dir: &Path, night: NaiveDate) -> Result<Option<Settl
             None
         }
     }))
+}
+
+/// Whether the status file was written after every file of `month` (the
+/// month file, conflict copies, other answers): one directory listing and a
+/// few stats, so the prompt stays cheap.
+fn fresh_for(journal_dir: &Path, month: Month) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(written) = modified(&Status::path(journal_dir)) else { return false };
+    let prefix = format!("{:04}-{:02}", month.0, month.1);
+    let Ok(dir) = std::fs::read_dir(journal_dir) else { return false };
+    dir.flatten().all(|e| {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        !(name.starts_with(&prefix) && name.ends_with(".jsonl")) || modified(&e.path()).is_some_and(|m| m <= written)
+    })
 }
 
 #[cfg(test)]
