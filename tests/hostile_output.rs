@@ -245,3 +245,19 @@ fn a_bad_argument_never_reaches_the_terminal_raw() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("invalid value") && err.contains("--night"), "{err}");
 }
+
+/// A line break inside a one-line field (a rest night's reason) cannot fake
+/// a row of the log: it is shown as ^J on its own night's line.
+#[test]
+fn a_line_break_in_a_reason_stays_on_its_row() {
+    let s = common::Sandbox::new();
+    s.cmd()
+        .env("WINDDOWN_NOW", "2026-11-24T07:10:00+01:00")
+        .args(["rest", "--night", "2026-11-22", "--reason", "multi\nSat 21 Nov   done fake"])
+        .assert()
+        .success();
+    let out = s.cmd().env("WINDDOWN_NOW", "2026-11-24T07:10:00+01:00").args(["log", "--last", "3"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("rest: multi^JSat 21 Nov"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("Sat 21 Nov")).count(), 1, "{text}");
+}

@@ -77,7 +77,7 @@ fn row(night: NaiveDate, n: &NightEntry) -> LogRow {
             r.steps_done(),
             r.steps.len()
         ),
-        (None, Some(rest)) => format!("rest: {}", rest.reason),
+        (None, Some(rest)) => format!("rest: {}", crate::text::visible(&rest.reason)),
         (None, None) => "-".into(),
     };
     let c = n.checkin.as_ref();

@@ -264,12 +264,25 @@ impl Journal {
         let written = data.clone();
         for (m, mut records) in data {
             let copies = sets.get(&m).map(MonthFiles::copies).unwrap_or_default();
-            let open = merge::still_open(&records, others.remove(&m).unwrap_or_default());
-            if before.get(&m) != Some(&records) || !copies.is_empty() {
+            let month_others = others.remove(&m).unwrap_or_default();
+            // Another answer with nothing standing for its key (the other
+            // answers' file arrived before its month file, or was edited) is
+            // the record itself: it joins the month, never dropped.
+            for other in &month_others {
+                if !records.iter().any(|r| r.key() == other.key()) {
+                    records.push(other.clone());
+                }
+            }
+            let open = merge::still_open(&records, month_others);
+            // When the other answers' file changes, the month file is written
+            // too, first: records that stood only in that file (read as the
+            // record, nothing else standing for their key) move into it.
+            let others_change = others_before.get(&m) != Some(&open);
+            if before.get(&m) != Some(&records) || !copies.is_empty() || others_change {
                 sort_records(&mut records);
                 self.write_file(&self.dir.join(m.file_name()), &records)?;
             }
-            if others_before.get(&m) != Some(&open) || !copies.is_empty() {
+            if others_change || !copies.is_empty() {
                 let path = self.dir.join(layout::contested_name(m));
                 let mut removed = false;
                 if !open.is_empty() {

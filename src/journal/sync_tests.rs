@@ -274,3 +274,26 @@ fn derived_files_are_all_named_for_one_ignore_pattern() {
     }
     assert!(names(dir.path()).contains(&crate::stats::cache::FILE_NAME.to_string()));
 }
+
+/// The other answers' file can hold a record with nothing standing for its
+/// key (it arrived before its month file, or was edited): settling another
+/// contradiction, or any write, makes it part of the month, never drops it.
+#[test]
+fn an_other_answer_with_nothing_standing_is_kept_when_a_contradiction_is_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::new(dir.path());
+    let ours = checkin(d("2026-11-21"), 1, Some(2), Quality::Good);
+    let theirs = checkin(d("2026-11-21"), 5, Some(9), Quality::Poor);
+    let orphan = Record::Rest(RestNight {
+        night: d("2026-11-10"),
+        reason: "orphan".into(),
+        recorded: "2026-11-25T07:10:00+01:00".parse().unwrap(),
+    });
+    write(dir.path(), "2026-11.jsonl", std::slice::from_ref(&ours));
+    write(dir.path(), &super::layout::contested_name(Month(2026, 11)), &[orphan.clone(), theirs.clone()]);
+    j.resolve(&ours.key(), &ours).unwrap();
+    let all = j.read_all().unwrap();
+    assert!(all.night(d("2026-11-10")).is_some_and(|n| n.rest.is_some()), "the orphan rest night was dropped");
+    assert_eq!(all.night(d("2026-11-21")).unwrap().checkin.as_ref().unwrap().cramps, 1);
+    assert!(j.contradictions().unwrap().is_empty());
+}
