@@ -273,6 +273,15 @@ pub fn parse_settings(file: &str, text: &str) -> Loaded {
             },
         }
     }
+    if out.config.morning > out.config.night_boundary {
+        let message = format!(
+            "morning ({}) is later than night_boundary ({}): a night would be over before it ends; the boundary is used for both",
+            out.config.morning.format("%H:%M"),
+            out.config.night_boundary.format("%H:%M")
+        );
+        out.problems.push(Diagnostic::file_level(file, "", message));
+        out.config.morning = out.config.night_boundary;
+    }
     out
 }
 
@@ -344,6 +353,16 @@ mod tests {
         assert!(!c.bell);
         assert_eq!(c.default_routine, "two-minute");
         assert_eq!(c.cue_command.as_deref(), Some("say hi"));
+    }
+
+    #[test]
+    fn a_morning_after_the_boundary_is_a_problem() {
+        let (c, e) = parse_config("c.toml", "morning = \"13:00\"\n");
+        assert!(e[0].headline().contains("morning (13:00) is later than night_boundary (12:00)"), "{e:?}");
+        assert_eq!(c.morning, c.night_boundary);
+        let (_, e) = parse_config("c.toml", "night_boundary = \"02:00\"\nmorning = \"03:00\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(parse_config("c.toml", "morning = \"05:00\"\n").1.is_empty());
     }
 
     #[test]

@@ -58,9 +58,15 @@ pub fn consistency(facts: &Facts, tonight: NaiveDate) -> Consistency {
 
 /// As [`consistency`], with `off` nights left out like rest nights.
 pub fn consistency_with_off_nights(facts: &Facts, tonight: NaiveDate, off: impl Fn(NaiveDate) -> bool) -> Consistency {
+    // The last night the score has taken in: tonight once it is done (or a
+    // rest or off night), else last night (tonight is still pending).
+    let tonight_counted = off(tonight) || matches!(facts_mark(facts.night(tonight)), NightMark::Done | NightMark::Rest);
     let s = series_with_off_nights(facts, tonight, off);
     let now = s.last().map_or(0.0, |(_, v)| *v);
-    let before = tonight
+    let last = if tonight_counted { tonight } else { tonight.pred_opt().unwrap_or(tonight) };
+    // The change over 30 nights: from the score after the night 30 before the
+    // last one counted to the score now.
+    let before = last
         .checked_sub_days(Days::new(30))
         .and_then(|d| s.iter().rev().find(|(n, _)| *n <= d).map(|(_, v)| *v))
         .unwrap_or(0.0);

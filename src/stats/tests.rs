@@ -329,3 +329,19 @@ fn merging_facts_is_adding_their_records() {
     assert!(merged.night(t - Days::new(1)).unwrap().checkin.unwrap().has_trigger(Trigger::Alcohol));
     assert_eq!(facts_mark(merged.night(t - Days::new(1))), NightMark::Rest);
 }
+
+/// "Change over 30 nights" spans 30 of the score's nightly updates: from the
+/// score 30 nights before the last night counted to the score after it.
+#[test]
+fn consistency_change_spans_thirty_updates() {
+    let tonight = d("2026-11-24");
+    // Done on every third night for 60 nights, so the score moves every night.
+    let records: Vec<Record> = (1..=60u64).map(|i| run(tonight - Days::new(i), i % 3 == 0, "22:00")).collect();
+    let facts = Facts::from_records(&records);
+    let s = series(&facts, tonight);
+    // Tonight is still pending: the score now is the one after last night.
+    let now = s.last().unwrap().1;
+    let before = s.iter().find(|(n, _)| *n == d("2026-11-23") - Days::new(30)).unwrap().1;
+    let c = consistency(&facts, tonight);
+    assert!((c.change_30 - (now - before) * 100.0).abs() < 1e-9, "{} vs {}", c.change_30, (now - before) * 100.0);
+}
