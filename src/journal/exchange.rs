@@ -218,7 +218,27 @@ pub fn import(journal: &Journal, records: Vec<Record>) -> Result<ImportReport, J
             // Undo by failing the transaction: nothing is written.
             return Err(JournalError::Refused(conflict_message(&report)));
         }
+        // A month the journal could not read back is never written.
+        if let Some(message) = too_large(data, super::month_file::MONTH_FILE_LIMIT) {
+            return Err(JournalError::Refused(message));
+        }
         Ok(report)
+    })
+}
+
+/// Says which month would grow past `limit` bytes of records, if any.
+fn too_large(data: &BTreeMap<Month, Vec<Record>>, limit: u64) -> Option<String> {
+    data.iter().find_map(|(month, records)| {
+        let size: u64 = records.iter().map(|r| serde_json::to_string(r).map_or(0, |l| l.len() as u64 + 1)).sum();
+        (size > limit).then(|| {
+            format!(
+                "import refused, nothing was written: {:04}-{:02} would hold {} of records, more than a month file may ({})",
+                month.0,
+                month.1,
+                crate::input_file::size_text(size),
+                crate::input_file::size_text(limit)
+            )
+        })
     })
 }
 
@@ -237,5 +257,23 @@ fn kind_name(r: &Record) -> &'static str {
         Record::Checkin(_) => "check-in",
         Record::Cramp(_) => "cramp",
         Record::Rest(_) => "rest night",
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use crate::journal::Quality;
+    use crate::journal::test_records::checkin;
+
+    /// An import that would take a month past what the journal reads back is refused.
+    #[test]
+    fn a_month_past_the_read_limit_is_named() {
+        let records: Vec<Record> =
+            (1..=20u32).map(|d| checkin(format!("2026-10-{d:02}").parse().unwrap(), 0, None, Quality::Good)).collect();
+        let data: BTreeMap<Month, Vec<Record>> = [(Month(2026, 10), records)].into_iter().collect();
+        let message = too_large(&data, 500).expect("over 500 bytes");
+        assert!(message.contains("2026-10 would hold"), "{message}");
+        assert!(too_large(&data, 1 << 20).is_none());
     }
 }
