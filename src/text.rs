@@ -41,7 +41,8 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
 pub fn json_visible(json: &str) -> Cow<'_, str> {
     // Newlines between values are layout (inside strings serde_json writes `\n`).
     let raw = |c: char| c != '\n' && needs_escape(c);
-    if !json.chars().any(raw) {
+    // Printable ASCII (the usual journal line) needs no look at characters.
+    if json.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') || !json.chars().any(raw) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 8);
