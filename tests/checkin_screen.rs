@@ -310,9 +310,25 @@ fn a_place_logged_without_a_side_is_not_given_one() {
         place: Some(Place::Foot),
         side: None,
     });
-    let mut r = Rig::new(vec![cramp]);
+    let mut r = Rig::new(vec![cramp.clone()]);
+    // Shown as a place without a side, not as the left foot.
+    let screen = r.screen(100, 32);
+    assert!(screen.contains("[x] foot side?") && screen.contains("[ ] foot L"), "{screen}");
     r.ctrl('s');
     assert_eq!(r.saved().places, vec![winddown::journal::Spot { place: Place::Foot, side: None }]);
+    // Saying which side replaces "side not given" (chip 4 is the right foot).
+    let mut r = Rig::new(vec![cramp]);
+    r.keys(&[KeyCode::Char('y')]);
+    while r.form.focus != Field::Where {
+        r.keys(&[KeyCode::Tab]);
+    }
+    r.keys(&[KeyCode::Char('4')]);
+    while r.form.focus != Field::Pain {
+        r.keys(&[KeyCode::BackTab]);
+    }
+    r.keys(&[KeyCode::Char('5')]);
+    r.ctrl('s');
+    assert_eq!(r.saved().places, vec![winddown::journal::Spot { place: Place::Foot, side: Some(LegSide::Right) }]);
 }
 
 mod common;

@@ -331,7 +331,8 @@ fn spot_chips(s: &Spot) -> Vec<(Place, Option<LegSide>)> {
         (Place::Other, _) => vec![(Place::Other, None)],
         (p, Some(LegSide::Both)) => vec![(p, Some(LegSide::Left)), (p, Some(LegSide::Right))],
         (p, Some(side)) => vec![(p, Some(side))],
-        (p, None) => vec![(p, Some(LegSide::Left))],
+        // A side not given stays not given: no chip claims one.
+        (p, None) => vec![(p, None)],
     }
 }
 

@@ -127,7 +127,13 @@ impl CheckinForm {
             Field::Quality => self.quality = pick(self.quality, step, digit),
             Field::Rested if clear => self.rested = None,
             Field::Rested => self.rested = pick(self.rested, step, digit),
-            Field::Where => self.chips_key(key, SPOTS.len(), |f, i| toggle(&mut f.spots, SPOTS[i])),
+            Field::Where => self.chips_key(key, SPOTS.len(), |f, i| {
+                // Picking a side for a place recorded without one replaces it.
+                if SPOTS[i].1.is_some() {
+                    f.spots.remove(&(SPOTS[i].0, None));
+                }
+                toggle(&mut f.spots, SPOTS[i])
+            }),
             Field::Triggers => {
                 let all: Vec<Trigger> = Trigger::all().collect();
                 self.chips_key(key, all.len(), |f, i| toggle(&mut f.triggers, all[i]));

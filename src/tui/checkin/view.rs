@@ -200,6 +200,14 @@ fn value_lines(form: &CheckinForm, field: Field, focused: bool, theme: &Theme, w
                     };
                     (format!("{}{side}", p.name()), form.spots.contains(&(*p, *s)))
                 })
+                // A place recorded without a side (logged in the night with
+                // two keys or fewer): shown as such, not as one side.
+                .chain(
+                    form.spots
+                        .iter()
+                        .filter(|(p, s)| s.is_none() && *p != crate::journal::Place::Other)
+                        .map(|(p, _)| (format!("{} side?", p.name()), true)),
+                )
                 .collect(),
             focused.then_some(form.chip),
             theme,
