@@ -164,6 +164,11 @@ fn rest_night_and_log() {
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v[1]["rest_reason"], "flight home");
     at(&s, MORNING).args(["rest", "--reason", " "]).assert().code(2);
+    at(&s, MORNING)
+        .args(["rest", "--night", "2026-12-30", "--reason", "x"])
+        .assert()
+        .code(2)
+        .stderr(contains("at most 31 nights ahead"));
     at(&s, MORNING).args(["log", "--last", "0"]).assert().code(2);
 }
 
@@ -228,7 +233,7 @@ fn import_restores_and_is_idempotent() {
     // A different check-in for the same night is a conflict: nothing written.
     at(&b, MORNING).args(["checkin", "--cramps", "5"]).assert().success();
     let before = export(&b);
-    at(&b, MORNING).args(["import", file.to_str().unwrap()]).assert().code(1).stderr(contains("conflicting"));
+    at(&b, MORNING).args(["import", file.to_str().unwrap()]).assert().code(2).stderr(contains("conflicting"));
     assert_eq!(export(&b), before);
 
     let junk = b.path("junk.json");
@@ -416,7 +421,7 @@ fn import_refuses_records_that_break_the_rules_and_writes_nothing() {
         .code(2)
         .stderr(contains("2 invalid records"))
         .stderr(contains("record 2 (check-in of 2026-11-21): cramps is 4294967295, outside the allowed 0-100"))
-        .stderr(contains("record 3 (rest night of 9999-12-31): the night of 9999-12-31 has not begun"));
+        .stderr(contains("record 3 (rest night of 9999-12-31): a rest night can be planned at most 31 nights ahead"));
     assert!(s.export()["records"].as_array().unwrap().is_empty());
 }
 

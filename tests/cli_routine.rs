@@ -396,3 +396,18 @@ fn completions_and_man_page() {
 fn no_command_needs_a_terminal() {
     Sandbox::new().cmd().write_stdin("").assert().code(2).stderr(contains("winddown needs a terminal"));
 }
+
+/// `routine check NAME` checks the routine of that name (yours, or the
+/// built-in one), as `routine show NAME` shows it; an unknown name exits 2.
+#[test]
+fn routine_check_takes_names_too() {
+    let s = Sandbox::new();
+    s.cmd().args(["routine", "new", "mine"]).assert().success();
+    s.cmd()
+        .args(["routine", "check", "mine", "cramp-guard"])
+        .assert()
+        .success()
+        .stdout(contains("mine.toml: ok"))
+        .stdout(contains("cramp-guard (built-in): ok"));
+    s.cmd().args(["routine", "check", "nosuch"]).assert().code(2).stderr(contains("no routine named \"nosuch\""));
+}

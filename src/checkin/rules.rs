@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 
 use chrono::NaiveDate;
 
-use super::nights::Nights;
+use super::nights::{Nights, REST_AHEAD_DAYS};
 use crate::journal::{CheckIn, Cramp, Record, RestNight, Run};
 
 /// Cramps in one night.
@@ -58,6 +58,11 @@ pub enum RuleError {
         night: NaiveDate,
         latest: NaiveDate,
     },
+    /// A rest night planned further ahead than [`REST_AHEAD_DAYS`] nights.
+    RestTooFarAhead {
+        night: NaiveDate,
+        latest: NaiveDate,
+    },
     Empty {
         field: &'static str,
     },
@@ -89,6 +94,10 @@ impl fmt::Display for RuleError {
             RuleError::NightAhead { night, latest } => {
                 write!(f, "the night of {night} has not begun; the latest night is {latest}")
             }
+            RuleError::RestTooFarAhead { night, latest } => write!(
+                f,
+                "a rest night can be planned at most {REST_AHEAD_DAYS} nights ahead: {night} is after {latest}"
+            ),
             RuleError::Empty { field } => write!(f, "{field} must not be empty"),
             RuleError::Missing { field } => write!(f, "{field} is required"),
             RuleError::TooLong { field, max } => write!(f, "{field} is longer than {max} characters"),
@@ -201,7 +210,7 @@ pub fn validate_cramp(c: &Cramp, nights: &Nights, night_of_time: NaiveDate) -> R
 /// The rules of a rest night: a reason, and planned at most a month ahead.
 pub fn validate_rest(r: &RestNight, nights: &Nights) -> Result<(), RuleError> {
     if r.night > nights.latest_rest() {
-        return Err(RuleError::NightAhead { night: r.night, latest: nights.latest_rest() });
+        return Err(RuleError::RestTooFarAhead { night: r.night, latest: nights.latest_rest() });
     }
     if r.reason.trim().is_empty() {
         return Err(RuleError::Empty { field: "reason" });

@@ -68,7 +68,7 @@ fn imported_records_pass_the_same_rules() {
     let b = crate::journal::DEFAULT_BOUNDARY;
     let rest = |night: &str| Record::Rest(RestNight { night: d(night), reason: "trip".into(), recorded: now() });
     assert!(validate_record(&rest("2026-12-01"), &n, b).is_ok());
-    assert!(matches!(validate_record(&rest("9999-12-31"), &n, b), Err(RuleError::NightAhead { .. })));
+    assert!(matches!(validate_record(&rest("9999-12-31"), &n, b), Err(RuleError::RestTooFarAhead { .. })));
     let cramp = |night: &str, at: &str| {
         Record::Cramp(Cramp { night: d(night), at: at.parse().unwrap(), place: Some(Place::Calf), side: None })
     };

@@ -234,7 +234,11 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
             lines.join("\n  ")
         )));
     }
-    let report = import(&ctx.journal(), records)?;
+    // A file that disagrees with the journal (or with itself) is bad input: exit 2.
+    let report = import(&ctx.journal(), records).map_err(|e| match e {
+        JournalError::Refused(m) => Exit::invalid(crate::text::visible_lines(&m).into_owned()),
+        e => Exit::from(e),
+    })?;
     super::show::line(&format!(
         "imported {}: {} added, {} already there",
         file.display(),

@@ -16,7 +16,25 @@ pub fn run(cmd: RoutineCmd, paths: &Paths, default_id: &str) -> CmdResult {
         RoutineCmd::List { json } => list(paths, default_id, json),
         RoutineCmd::Show { routine, json } => show(paths, &routine, json),
         RoutineCmd::Check { files } if files.is_empty() => check_all(paths),
-        RoutineCmd::Check { files } => check(&files),
+        RoutineCmd::Check { files } => {
+            // A name that is not a file is a routine's name, as with `routine show`.
+            let files: Vec<PathBuf> = files
+                .into_iter()
+                .map(|f| {
+                    let is_name = !f.exists() && f.components().count() == 1 && f.extension().is_none();
+                    if is_name { paths.routine_file(&f.to_string_lossy()) } else { f }
+                })
+                .collect();
+            // A built-in's name with no file of yours: the built-in is checked.
+            let (builtins, files): (Vec<PathBuf>, Vec<PathBuf>) =
+                files.into_iter().partition(|f| !f.exists() && f.starts_with(paths.routines_dir()));
+            for b in &builtins {
+                let name = b.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let (r, origin) = resolve(paths, &name)?;
+                show::line(&format!("{name} ({}): ok ({} steps)", origin.describe(), r.steps.len()));
+            }
+            if files.is_empty() { Ok(()) } else { check(&files) }
+        }
         RoutineCmd::New { name, from } => new(paths, &name, from.as_deref()),
         RoutineCmd::Edit { name } => edit(paths, &name),
         RoutineCmd::Path => {

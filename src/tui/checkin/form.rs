@@ -307,7 +307,10 @@ fn rule_field(e: &RuleError) -> Field {
         | RuleError::Empty { field }
         | RuleError::Missing { field }
         | RuleError::TooLong { field, .. } => *field,
-        RuleError::NightNotOver { .. } | RuleError::NightAhead { .. } | RuleError::CrampOutsideNight { .. } => {
+        RuleError::NightNotOver { .. }
+        | RuleError::NightAhead { .. }
+        | RuleError::RestTooFarAhead { .. }
+        | RuleError::CrampOutsideNight { .. } => {
             return Field::Night;
         }
     };
