@@ -10,6 +10,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use common::Sandbox;
+
+/// The timing test measures latencies of 200 ms: the other tests of this
+/// file (which start and kill many processes) run apart from it.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const SPEED: f64 = 10.0;
@@ -156,6 +164,7 @@ fn expected() -> (Vec<Planned>, Vec<Planned>) {
 
 #[test]
 fn the_whole_routine_is_spoken_and_sounded_on_time() {
+    let _alone = alone();
     let s = Sandbox::new();
     let bin = fakes(&s, "");
     let mut p = Pty::run(&s, &bin);
@@ -217,6 +226,7 @@ fn the_whole_routine_is_spoken_and_sounded_on_time() {
 
 #[test]
 fn with_voice_and_sound_off_nothing_is_run() {
+    let _alone = alone();
     let s = Sandbox::new();
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(s.config().join("config.toml"), "voice = \"off\"\nsound = \"off\"\nbell = false\n").unwrap();
@@ -233,6 +243,7 @@ fn with_voice_and_sound_off_nothing_is_run() {
 
 #[test]
 fn programs_that_hang_never_delay_the_routine_and_are_all_ended() {
+    let _alone = alone();
     let s = Sandbox::new();
     let pids = s.path("pids");
     // Each call starts a child that sleeps for ever, logs both, and waits.
