@@ -39,7 +39,7 @@ def diff(nights):
     return sum(w) / len(w) - sum(o) / len(o)
 
 
-def block_bootstrap(nights, block=7, resamples=2000, seed=0x175EED, level=0.95):
+def block_bootstrap(nights, block=7, resamples=2000, seed=0x175EED, level=0.975):
     n = len(nights)
     block = max(1, min(block, n))
     starts = n - block + 1
