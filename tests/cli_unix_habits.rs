@@ -62,6 +62,10 @@ fn completions_offer_the_users_routines_and_the_allowed_values() {
     let places = complete(&s, &["winddown", "checkin", "--where", "calf-left,fo"]);
     assert!(places.lines().any(|l| l == "calf-left,foot-right"), "{places}");
     assert!(complete(&s, &["winddown", "checkin", "--triggers", "alc"]).contains("alcohol"));
+    // A routine file whose name holds an escape sequence is never offered raw.
+    s.write_routine("na\x1b[31mme", VALID);
+    let names = complete(&s, &["winddown", "run", ""]);
+    assert!(!names.contains('\x1b') && names.lines().any(|l| l == "evening-mine"), "{names:?}");
 }
 
 #[test]

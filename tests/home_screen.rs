@@ -462,3 +462,18 @@ fn home_keeps_recent_records_and_every_nights_facts() {
     let (_, outcome) = app.history.experiment.as_ref().expect("the experiment's result");
     assert_eq!(outcome, &winddown::experiment::analyse(&plan, &all, last));
 }
+
+/// On a narrow terminal the strip keeps the newest nights (tonight last)
+/// and says how many it shows, rather than cutting the newest off.
+#[test]
+fn a_narrow_strip_keeps_the_newest_nights() {
+    let r = Rig::new(vec![run(d("2026-11-23"))], "2026-11-23T21:00:00+01:00");
+    let mut term = Terminal::new(TestBackend::new(72, 22)).unwrap();
+    term.draw(|f| r.app.draw(r.t0, &Theme::plain(), f)).unwrap();
+    let screen = term.backend().to_string();
+    let header = screen.lines().find(|l| l.contains("Last ") && l.contains(" nights")).expect(&screen);
+    assert!(header.contains("Last 12 nights") || header.contains("Last 11 nights"), "{screen}");
+    // The day row ends with tonight's weekday (Monday 23 Nov).
+    let days = screen.lines().skip_while(|l| !l.contains("Last ")).nth(1).unwrap();
+    assert!(days.trim_end_matches(['│', '"', ' ']).ends_with("Mo"), "{days:?}\n{screen}");
+}

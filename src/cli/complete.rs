@@ -22,6 +22,9 @@ pub fn routines() -> ArgValueCandidates {
         let lib = Library::load(&paths.routines_dir());
         lib.entries
             .iter()
+            // A file name holding control characters is never offered: the
+            // shell would print it raw (`routine list` shows it, made visible).
+            .filter(|e| crate::text::visible(&e.id) == e.id.as_str())
             .map(|e| {
                 let summary = e.routine.as_ref().map_or("(has errors)".to_string(), |r| r.summary.clone());
                 CompletionCandidate::new(&e.id).help(Some(crate::text::visible(&summary).into_owned().into()))

@@ -158,7 +158,10 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
     let tonight = app.tonight(now);
     let mut strip_days = Vec::new();
     let mut strip_marks = Vec::new();
-    for i in (0..14u64).rev() {
+    // As many of the last 14 nights as fit (three columns each): the newest
+    // ones, never cut on the right.
+    let shown = ((u64::from(right.width) + 1) / 3).clamp(1, 14);
+    for i in (0..shown).rev() {
         let night = tonight - Days::new(i);
         let entry = app.facts().night(night);
         strip_days.push(Span::styled(format!("{:<3}", &night.weekday().to_string()[..2]), theme.dim()));
@@ -189,7 +192,7 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
             NightMark::Practice => "Tonight: practice only",
             NightMark::Missed => "Tonight: not yet",
         }),
-        Line::styled("Last 14 nights", theme.dim()),
+        Line::styled(format!("Last {shown} nights"), theme.dim()),
         Line::from(strip_days),
         Line::from(strip_marks),
     ];
