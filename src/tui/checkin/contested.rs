@@ -67,8 +67,11 @@ pub fn draw(form: &CheckinForm, f: &mut Frame, area: Rect) {
         Line::from(""),
     ];
     for (i, c) in form.contested.iter().enumerate() {
-        let standing = if i == 0 { "  (shown for now)" } else { "" };
-        lines.push(Line::from(format!(" {}  {}{standing}", i + 1, summary(c))));
+        // Two lines an answer, so an 80-column terminal shows all of it.
+        let (answers, when) = summary(c);
+        let standing = if i == 0 { " (shown for now)" } else { "" };
+        lines.push(Line::from(format!(" {}  {answers}", i + 1)));
+        lines.push(Line::from(format!("    {when}{standing}")));
     }
     lines.push(Line::from(""));
     let n = form.contested.len();
@@ -76,8 +79,8 @@ pub fn draw(form: &CheckinForm, f: &mut Frame, area: Rect) {
     dialog(f, area, " Two answers ", lines);
 }
 
-/// "2 cramps, worst 7/10 · sleep poor · rested — · recorded Tue 24 Nov 07:10".
-pub fn summary(c: &CheckIn) -> String {
+/// ("2 cramps, worst 7/10 · sleep Poor · rested —", "recorded Tue 24 Nov 07:10 · note \"…\"").
+pub fn summary(c: &CheckIn) -> (String, String) {
     let mut parts = vec![match (c.cramps, c.pain) {
         (0, _) => "no cramps".to_string(),
         (n, Some(p)) => format!("{n} cramp{}, worst {p}/10", if n == 1 { "" } else { "s" }),
@@ -85,9 +88,12 @@ pub fn summary(c: &CheckIn) -> String {
     }];
     parts.push(format!("sleep {}", c.quality.map_or("—", |q| q.label())));
     parts.push(format!("rested {}", c.rested.map_or("—", |r| r.label())));
+    let mut when = format!("recorded {}", c.recorded.format("%a %d %b %H:%M"));
     if !c.note.is_empty() {
-        parts.push(format!("note \"{}\"", crate::text::visible(&c.note)));
+        let note = crate::text::visible(&c.note);
+        let short: String = note.chars().take(24).collect();
+        let cut = if short.len() < note.len() { "…" } else { "" };
+        when.push_str(&format!(" · note \"{short}{cut}\""));
     }
-    parts.push(format!("recorded {}", c.recorded.format("%a %d %b %H:%M")));
-    parts.join(" · ")
+    (parts.join(" · "), when)
 }
