@@ -83,18 +83,17 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
     if !nights.is_over(night) {
         return Err(Exit::invalid(RuleError::NightNotOver { night, latest: nights.last_over }.to_string()));
     }
-    let mut form = crate::tui::checkin::CheckinForm::new(ctx.journal(), night, nights);
-    let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
-    let ending =
-        crate::tui::runtime::run_screen(&mut form, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
-    if let crate::tui::checkin::Mode::Saved { .. } = form.mode {
-        println!("checked in for the night of {}", form.night.format("%a %d %b %Y"));
+    let settings = crate::tui::runtime::RunSettings::from(&ctx.config);
+    let (app, ending) = super::run_cmd::run_app(ctx, crate::tui::app::Start::Checkin(night), 1.0, &settings)?;
+    if let Some(form) = app.checkin.as_ref().or(app.last_checkin.as_ref())
+        && let Some(saved) = &form.saved
+    {
+        println!("checked in for the night of {}", saved.night.format("%a %d %b %Y"));
     }
     match ending {
         crate::tui::runtime::Ending::Signal(s) => {
             Err(Exit { code: s.exit_code(), message: format!("stopped by {}; nothing was saved", s.name) })
         }
-        crate::tui::runtime::Ending::Normal if form.open_history => history(ctx),
         crate::tui::runtime::Ending::Normal => Ok(()),
     }
 }
@@ -127,15 +126,13 @@ fn cramp_screen(ctx: &Ctx, sound: bool) -> CmdResult {
             "no terminal for the cramp screen: say where, for instance `winddown cramp calf-left`",
         ));
     }
-    let mut app =
-        crate::tui::cramp::CrampApp::new(ctx.journal(), ctx.now, ctx.config.night_boundary, std::time::Instant::now());
     // Quiet at night: no bell, no cue command, unless asked with --sound.
     let mut settings = crate::tui::runtime::RunSettings::from(&ctx.config);
     if !sound {
         settings.cues = crate::cues::programs::CueSetup::default();
     }
-    let ending = crate::tui::runtime::run_screen(&mut app, &settings)
-        .map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    let (app, ending) = super::run_cmd::run_app(ctx, crate::tui::app::Start::Cramp, 1.0, &settings)?;
+    let Some(app) = app.front_cramp() else { return Ok(()) };
     if let Some(e) = &app.save_error {
         return Err(Exit::failed(format!("the cramp was not saved: {e}")));
     }
@@ -282,10 +279,10 @@ pub fn history(ctx: &Ctx) -> CmdResult {
             "the history screen needs a terminal; `winddown stats` and `winddown log` print the same figures",
         ));
     }
-    let plan = crate::experiment::store::load(&ctx.paths.data_dir).map_err(|e| Exit::failed(e.to_string()))?;
-    let mut app = crate::tui::history::HistoryApp::read(&ctx.journal(), &ctx.config, ctx.nights(), plan)?;
-    let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
-    match crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
+    // A plan that cannot be read is refused here, as `winddown experiment status` would.
+    crate::experiment::store::load(&ctx.paths.data_dir).map_err(|e| Exit::failed(e.to_string()))?;
+    let settings = crate::tui::runtime::RunSettings::from(&ctx.config);
+    match super::run_cmd::run_app(ctx, crate::tui::app::Start::History, 1.0, &settings)?.1 {
         crate::tui::runtime::Ending::Signal(s) => {
             Err(Exit { code: s.exit_code(), message: format!("stopped by {}", s.name) })
         }

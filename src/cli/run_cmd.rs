@@ -6,8 +6,21 @@ use std::time::Instant;
 use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
 use super::routine_cmd::resolve;
+use crate::tui::app::{App, AppContext, Start};
 use crate::tui::coach::{CoachApp, Mode};
-use crate::tui::runtime::{Ending, RunSettings, run_screen};
+use crate::tui::runtime::{Ending, RunSettings};
+
+/// Opens the app at `start` with `settings`, runs it, and hands it back for
+/// the command's closing line.
+pub fn run_app(ctx: &Ctx, start: Start, speed: f64, settings: &RunSettings) -> Result<(App, Ending), Exit> {
+    let now = Instant::now();
+    let mut app_ctx =
+        AppContext::new(ctx.paths.clone(), ctx.config.clone(), ctx.config_problems.clone(), ctx.now, now);
+    app_ctx.speed = speed;
+    let mut app = App::open(app_ctx, start, now).map_err(Exit::failed)?;
+    let ending = crate::tui::runtime::run(&mut app, settings).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    Ok((app, ending))
+}
 
 pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
     let name = routine.unwrap_or(&ctx.config.default_routine);
@@ -18,22 +31,12 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
         ));
     }
     let night = ctx.current_night();
-    let journal = ctx.journal();
     if let Some(problem) = crate::fsutil::dir_unwritable(&ctx.paths.journal_dir()) {
         return Err(Exit::failed(format!("{problem}; the run would not be recorded")));
     }
-    let tonight =
-        journal.read_range(Some(night), Some(night))?.night(night).map(|n| n.runs.clone()).unwrap_or_default();
-    let mut app = CoachApp::new(routine, speed, journal, night, &tonight, ctx.now, Instant::now());
-    // A plan that cannot be read is reported by `winddown experiment status`; the coach runs regardless.
-    if let Ok(Some(plan)) = crate::experiment::store::load(&ctx.paths.data_dir)
-        && plan.night(night).is_some()
-    {
-        app.experiment = Some(plan.tonight_line(night));
-    }
-    let cues = RunSettings::from(&ctx.config);
-    let ending = run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
-    if let Some(e) = &app.save_error {
+    let (app, ending) = run_app(ctx, Start::Coach(routine), speed, &RunSettings::from(&ctx.config))?;
+    let Some(coach) = app.front_coach() else { return Ok(()) };
+    if let Some(e) = &coach.save_error {
         let code = if let Ending::Signal(s) = ending { s.exit_code() } else { 1 };
         return Err(Exit { code, message: format!("progress was not saved: {e}") });
     }
@@ -41,8 +44,9 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
         Ending::Signal(s) => {
             Err(Exit { code: s.exit_code(), message: format!("stopped by {}; progress saved", s.name) })
         }
-        Ending::Normal if app.open_history => super::journal_cmd::history(ctx),
-        Ending::Normal if app.mode == Mode::Summary => {
+        // `h` on the summary showed the history, and leaving it ended the program.
+        Ending::Normal if app.tab == crate::tui::tabs::Tab::History => Ok(()),
+        Ending::Normal if coach.mode == Mode::Summary => {
             println!(
                 "Recorded for the night of {}. Check in tomorrow morning: winddown checkin",
                 night.format("%a %d %b")
@@ -50,7 +54,7 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
             Ok(())
         }
         Ending::Normal => {
-            println!("{}", quit_note(&app, night, name));
+            println!("{}", quit_note(coach, night, name));
             Ok(())
         }
     }
@@ -79,15 +83,8 @@ pub fn home(ctx: &Ctx) -> CmdResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Exit::invalid("winddown needs a terminal; see `winddown --help` for the commands"));
     }
-    let mut app = crate::tui::home::HomeApp::new(
-        ctx.paths.clone(),
-        ctx.config.clone(),
-        ctx.config_problems.clone(),
-        ctx.now,
-        Instant::now(),
-    );
     let settings = RunSettings::from(&ctx.config);
-    match run_screen(&mut app, &settings).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
+    match run_app(ctx, Start::Home, 1.0, &settings)?.1 {
         Ending::Signal(s) => {
             Err(Exit { code: s.exit_code(), message: format!("stopped by {}; progress saved", s.name) })
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::facts::{Facts, NightFacts};
 use super::{NightMark, dates, facts_mark};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Streak {
     pub current: u32,
     pub longest: u32,

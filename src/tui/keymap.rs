@@ -50,9 +50,10 @@ pub fn footer<A>(commands: &[Command<A>]) -> Vec<(&'static str, &'static str)> {
     commands.iter().filter(|c| c.enabled).filter_map(|c| c.footer).collect()
 }
 
-/// The help's (keys, line) rows: every command, in order.
+/// The help's (keys, line) rows: every command, in order (one that shares
+/// its line with the one before, like ↓ after ↑, has an empty label).
 pub fn help<A>(commands: &[Command<A>]) -> Vec<(&'static str, &'static str)> {
-    commands.iter().map(|c| (c.keys_label, c.help)).collect()
+    commands.iter().filter(|c| !c.keys_label.is_empty()).map(|c| (c.keys_label, c.help)).collect()
 }
 
 #[cfg(test)]

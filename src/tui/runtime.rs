@@ -1,5 +1,7 @@
-//! The event loop around a screen: terminal set-up and restore, keys, resizes,
-//! signals, and waking exactly when the screen has something new to show.
+//! The event loop around the app: terminal set-up and restore, keys,
+//! resizes, signals, and waking exactly when the screen has something new
+//! to show. The cues and the editor the app's effects call for are reached
+//! through [`Outside`], which the loop gives with the terminal and the cue player.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -9,9 +11,10 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
-use super::screen::Screen;
+use super::app::{App, Outside};
+use super::screen::Input;
 use super::theme::Theme;
-use crate::cues::{CuePlayer, CueSetup, Found};
+use crate::cues::{CuePlayer, CueSetup, Found, Utterance};
 use crate::session::Cue;
 
 /// How long the loop may sleep with nothing to show: it still checks for signals.
@@ -93,9 +96,9 @@ const TERMINATING: [(i32, &str); 4] = [
     (signal_hook::consts::SIGHUP, "SIGHUP"),
 ];
 
-/// Runs a screen full-screen until the user leaves it (or a signal arrives).
+/// Runs the app full-screen until the user leaves it (or a signal arrives).
 /// The terminal is restored on every path, panics included (ratatui's hook).
-pub fn run_screen(app: &mut impl Screen, cues: &RunSettings) -> std::io::Result<Ending> {
+pub fn run(app: &mut App, cues: &RunSettings) -> std::io::Result<Ending> {
     let signal = Arc::new(AtomicUsize::new(0));
     for (sig, _) in TERMINATING {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
@@ -138,12 +141,12 @@ struct Clock<'a> {
 impl Clock<'_> {
     /// The time now. If the process was stopped and continued since the last
     /// reading, `app` is first paused as of that reading.
-    fn now(&mut self, app: &mut impl Screen) -> Instant {
+    fn now(&mut self, app: &mut App, out: &mut dyn Outside) -> Instant {
         let now = Instant::now();
         // SIGCONT's handler runs before the process goes on, so a clear flag
         // read after the clock means the reading came before any stop.
         if self.continued.swap(false, Ordering::Relaxed) {
-            app.on_suspend(self.awake);
+            app.handle(Input::Suspend, self.awake, out);
             self.was_stopped = true;
         } else {
             self.awake = now;
@@ -158,27 +161,65 @@ impl Clock<'_> {
     }
 }
 
+/// The real outside: the cue player, the bell, and the terminal handed to
+/// the user's editor.
+struct Terminal<'a> {
+    terminal: &'a mut DefaultTerminal,
+    player: CuePlayer,
+    signal: &'a AtomicUsize,
+}
+
+impl Outside for Terminal<'_> {
+    fn cue(&mut self, cue: Cue, step: &str) {
+        let tick = if let Cue::Tick(n) = cue { Some(n) } else { None };
+        self.player.run_command(cue.name(), step, tick);
+    }
+
+    /// Speaks or plays; rings the bell where a sound was due and none can be played.
+    fn say(&mut self, utterance: &Utterance) {
+        if self.player.give(utterance) {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|_| out.flush());
+        }
+    }
+
+    /// Hands the terminal to the editor, then takes it back.
+    fn edit(&mut self, path: &std::path::Path) -> Result<(), String> {
+        ratatui::restore();
+        let result = crate::editor::edit(path);
+        // Ctrl-C or Ctrl-\ typed into the editor went to it (and to us, the same process group).
+        for (sig, _) in &TERMINATING[..2] {
+            let _ =
+                self.signal.compare_exchange(*sig as usize, 0, Ordering::Relaxed, Ordering::Relaxed);
+        }
+        // A new terminal draws everything afresh (clear() would query the cursor).
+        *self.terminal = ratatui::init();
+        result
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut impl Screen,
-    cues: &RunSettings,
+    app: &mut App,
+    settings: &RunSettings,
     signal: &AtomicUsize,
     clock: &mut Clock,
 ) -> std::io::Result<Ending> {
-    let theme = cues.theme;
+    let theme = settings.theme;
     // Dropped on every way out of the loop: whatever still speaks is ended and reaped.
-    let mut player = CuePlayer::new(cues.cues.clone());
-    let mut dirty = true;
+    let mut out = Terminal { terminal, player: CuePlayer::new(settings.cues.clone()), signal };
     let mut resized = false;
-    // Cues due as the screen opens (the coach's first phase) go out before the first draw.
-    give_cues(app, &mut player, &mut dirty);
+    // The screen in front is told it opens: cues due then (the coach's first
+    // phase, the cramp's record) go out before the first draw.
+    app.handle(Input::Open, Instant::now(), &mut out);
+    let mut dirty = true;
     let mut scheduled: Option<Instant> = None;
     loop {
-        let now = clock.now(app);
+        let now = clock.now(app, &mut out);
         if std::mem::take(&mut clock.was_stopped) {
             // The shell may have taken the terminal while we were stopped: set it up again.
             restore_terminal();
-            *terminal = ratatui::init();
+            *out.terminal = ratatui::init();
             dirty = true;
         }
         if std::mem::take(&mut resized) {
@@ -188,13 +229,13 @@ fn event_loop(
             // terminal where its cursor is, as `Terminal::clear` would) and
             // draw a blank frame, so the next frame is drawn in full.
             crossterm::execute!(std::io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-            terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+            out.terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
         }
         if dirty {
-            terminal.draw(|f| {
-                app.draw(now, &theme, f);
+            out.terminal.draw(|f| {
+                super::app::view::render(app, now, &theme, f);
                 super::glyphs::no_raw_controls(f.buffer_mut());
-                if cues.plain {
+                if settings.plain {
                     super::glyphs::to_ascii(f.buffer_mut());
                 }
             })?;
@@ -207,8 +248,8 @@ fn event_loop(
         let timeout = scheduled.map_or(IDLE_WAKE, |s| s.saturating_duration_since(now).min(IDLE_WAKE));
         let input = match wait_for_input(timeout) {
             Wait::HangUp => {
-                let now = clock.now(app);
-                app.on_signal(now);
+                let now = clock.now(app, &mut out);
+                app.handle(Input::Signal, now, &mut out);
                 return Ok(Ending::Signal(Stopped { name: "a closed terminal", signo: libc::SIGHUP }));
             }
             Wait::Input => true,
@@ -221,22 +262,25 @@ fn event_loop(
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         let (w, h) = app.min_size();
-                        let small = terminal.size().is_ok_and(|s| s.width < w || s.height < h);
+                        let small = out.terminal.size().is_ok_and(|s| s.width < w || s.height < h);
                         if small && matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
-                            let now = clock.now(app);
-                            app.on_signal(now);
+                            let now = clock.now(app, &mut out);
+                            app.handle(Input::Signal, now, &mut out);
                             return Ok(Ending::Normal);
                         }
                         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                            player.stop_all();
-                            let now = clock.now(app);
-                            suspend(terminal, app, now)?;
+                            out.player.stop_all();
+                            let now = clock.now(app, &mut out);
+                            suspend(&mut out, app, now)?;
                             clock.forget_continue();
                         } else {
-                            let now = clock.now(app);
-                            app.on_key(key, now);
+                            let now = clock.now(app, &mut out);
+                            app.handle(Input::Key(key), now, &mut out);
                         }
                         dirty = true;
+                        if app.finished() {
+                            break;
+                        }
                     }
                     Event::Resize(..) => {
                         dirty = true;
@@ -246,34 +290,17 @@ fn event_loop(
                 }
             }
         }
-        if let Some(path) = app.take_edit_request() {
-            // Hand the terminal to the editor, then take it back.
-            ratatui::restore();
-            let result = crate::editor::edit(&path);
-            // Ctrl-C or Ctrl-\ typed into the editor went to it (and to us, the same process group).
-            for (sig, _) in &TERMINATING[..2] {
-                let _ = signal.compare_exchange(*sig as usize, 0, Ordering::Relaxed, Ordering::Relaxed);
-            }
-            // A new terminal draws everything afresh (clear() would query the cursor).
-            *terminal = ratatui::init();
-            let now = clock.now(app);
-            app.edit_done(result, now);
-            dirty = true;
-        }
-        let now = clock.now(app);
-        app.on_tick(now);
-        dirty |= app.take_redraw();
+        let now = clock.now(app, &mut out);
+        dirty |= app.handle(Input::Tick, now, &mut out);
         if scheduled.is_some_and(|s| s <= now) {
             dirty = true;
             scheduled = None;
         }
-        give_cues(app, &mut player, &mut dirty);
-        app.after_cues();
-        player.reap(Instant::now());
+        out.player.reap(Instant::now());
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
-            let now = clock.now(app);
-            app.on_signal(now);
+            let now = clock.now(app, &mut out);
+            app.handle(Input::Signal, now, &mut out);
             let (signo, name) = TERMINATING.into_iter().find(|(s, _)| *s as usize == sig).unwrap_or(TERMINATING[2]);
             return Ok(Ending::Signal(Stopped { name, signo }));
         }
@@ -281,13 +308,13 @@ fn event_loop(
 }
 
 /// Ctrl-Z: restore the terminal, stop like any shell job, and come back on `fg`.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut impl Screen, now: Instant) -> std::io::Result<()> {
-    app.on_suspend(now);
+fn suspend(out: &mut Terminal, app: &mut App, now: Instant) -> std::io::Result<()> {
+    app.handle(Input::Suspend, now, out);
     ratatui::restore();
     // SAFETY: raising a signal at ourselves; SIGTSTP's default action stops the process.
     unsafe { libc::raise(libc::SIGTSTP) };
     // Resumed (`fg`): a new terminal draws everything afresh.
-    *terminal = ratatui::init();
+    *out.terminal = ratatui::init();
     Ok(())
 }
 
@@ -315,24 +342,5 @@ fn wait_for_input(timeout: Duration) -> Wait {
         Wait::Input
     } else {
         Wait::Timeout
-    }
-}
-
-/// Speaks, plays and runs the cue command for each new cue, without waiting;
-/// rings the bell where a sound was due and none can be played.
-fn give_cues(app: &mut impl Screen, player: &mut CuePlayer, dirty: &mut bool) {
-    let mut bell = false;
-    for u in app.take_utterances() {
-        *dirty = true;
-        bell |= player.give(&u);
-    }
-    for (cue, step) in app.take_cues() {
-        *dirty = true;
-        let tick = if let Cue::Tick(n) = cue { Some(n) } else { None };
-        player.run_command(cue.name(), &step, tick);
-    }
-    if bell {
-        let mut out = std::io::stdout();
-        let _ = out.write_all(b"\x07").and_then(|_| out.flush());
     }
 }

@@ -10,30 +10,15 @@ use ratatui::text::Line;
 use super::form::{CheckinForm, Mode};
 use crate::journal::choices::Choice;
 use crate::journal::{CheckIn, Record, RecordKey};
+use crate::tui::screen::Effect;
 use crate::tui::widgets::dialog;
 
 impl CheckinForm {
-    /// The night's check-ins when they disagree (the one that stands first),
-    /// empty when there is only one answer.
-    pub(super) fn contested_versions(&self) -> Vec<CheckIn> {
-        let key = RecordKey::Checkin(self.night);
-        let versions: Vec<CheckIn> = self
-            .journal
-            .contradictions()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|c| c.key == key)
-            .flat_map(|c| c.versions)
-            .filter_map(|r| if let Record::Checkin(c) = r { Some(c) } else { None })
-            .collect();
-        if versions.len() > 1 { versions } else { Vec::new() }
-    }
-
     /// `1`…`N` keeps that answer (the others are dropped); Esc decides later.
     pub(super) fn contested_key(&mut self, key: KeyEvent) {
         let pick = match key.code {
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.quit = true;
+                self.effects.push(Effect::Close);
                 return;
             }
             KeyCode::Esc => {
@@ -45,15 +30,21 @@ impl CheckinForm {
             _ => None,
         };
         let Some(chosen) = pick.and_then(|i| self.contested.get(i)).cloned() else { return };
-        let night = self.night;
-        match self.journal.resolve(&RecordKey::Checkin(night), &Record::Checkin(chosen)) {
+        self.resolving = true;
+        self.effects.push(Effect::Resolve { key: RecordKey::Checkin(self.night), keep: Record::Checkin(chosen) });
+    }
+
+    /// The pick is written (then the night is read again), or not.
+    pub(super) fn resolved(&mut self, result: Result<(), String>) {
+        self.resolving = false;
+        match result {
             Ok(()) => {
-                self.load(night);
                 self.message = Some("kept that answer; the other one is gone".into());
+                self.effects.push(Effect::LoadNight(self.night));
             }
             Err(e) => {
                 self.mode = Mode::Editing;
-                self.message = Some(format!("not settled: {}", crate::text::visible(&e.to_string())));
+                self.message = Some(format!("not settled: {}", crate::text::visible(&e)));
             }
         }
     }

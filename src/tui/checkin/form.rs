@@ -12,9 +12,9 @@ use super::texts::{Texts, text_area};
 use crate::checkin::answers::{format_longest, parse_longest};
 use crate::checkin::{Answers, Nights, RuleError};
 use crate::journal::{
-    CheckIn, Journal, LegSide, NightEntry, Place, Quality, Record, RedFlags, Rested, SleepTimes, Spot, Trigger,
+    CheckIn, LegSide, NightEntry, Place, Quality, Record, RedFlags, Rested, SleepTimes, Spot, Trigger,
 };
-use crate::stats::facts::Facts;
+use crate::tui::screen::{Effect, NightLoaded, Tally};
 
 /// The "where" chips, in order.
 pub const SPOTS: [(Place, Option<LegSide>); 7] = [
@@ -44,7 +44,6 @@ pub enum Mode {
 }
 
 pub struct CheckinForm {
-    pub(super) journal: Journal,
     /// Where now stands: which nights are over and may be checked in.
     pub nights: Nights,
     /// The latest night one can check in for (the last night that is over).
@@ -84,30 +83,36 @@ pub struct CheckinForm {
     pub contested: Vec<CheckIn>,
     /// The check-in as saved (for the summary).
     pub saved: Option<CheckIn>,
-    pub quit: bool,
-    /// The user asked for the history screen from the summary.
-    pub open_history: bool,
+    /// A check-in asked to be written, until the write is done.
+    pub(super) saving: Option<CheckIn>,
+    /// A pick between two answers asked to be written, until it is done.
+    pub(super) resolving: bool,
+    /// What this input calls for, in order: returned by `handle`.
+    pub(super) effects: Vec<Effect>,
 }
 
 impl CheckinForm {
-    /// A form for `night` (usually the last night that is over), filled from the journal.
-    pub fn new(journal: Journal, night: NaiveDate, nights: Nights) -> CheckinForm {
-        let mut f = CheckinForm::blank(journal, nights, night, Field::AnyCramps);
-        f.load(night);
+    /// A form for `night` (usually the last night that is over), filled
+    /// with what the journal holds for it (or told why it could not be read).
+    pub fn new(night: NaiveDate, loaded: Result<NightLoaded, String>, nights: Nights) -> CheckinForm {
+        let mut f = CheckinForm::blank(nights, night, Field::AnyCramps);
+        f.fill(night, loaded);
         f
     }
 
     /// Fills the form from the journal's record of `night`.
-    pub(super) fn load(&mut self, night: NaiveDate) {
-        let entry = match self.journal.read_range(Some(night), Some(night)) {
-            Ok(e) => e.night(night).cloned().unwrap_or_default(),
+    pub(super) fn fill(&mut self, night: NaiveDate, loaded: Result<NightLoaded, String>) {
+        let (entry, contested) = match loaded {
+            Ok(l) => (l.entry, l.contested),
             Err(e) => {
-                self.message = Some(e.to_string());
-                NightEntry::default()
+                self.message = Some(e);
+                (NightEntry::default(), Vec::new())
             }
         };
         let message = self.message.take();
-        *self = CheckinForm::blank(self.journal.clone(), self.nights, night, self.focus);
+        let effects = std::mem::take(&mut self.effects);
+        *self = CheckinForm::blank(self.nights, night, self.focus);
+        self.effects = effects;
         self.message = message;
         if let Some(c) = &entry.checkin {
             self.editing_existing = true;
@@ -144,15 +149,14 @@ impl CheckinForm {
         }
         self.entry = entry;
         self.initial = (self.answers(), self.texts.all());
-        self.contested = self.contested_versions();
+        self.contested = contested;
         if !self.contested.is_empty() {
             self.mode = Mode::Contested;
         }
     }
 
-    fn blank(journal: Journal, nights: Nights, night: NaiveDate, focus: Field) -> CheckinForm {
+    fn blank(nights: Nights, night: NaiveDate, focus: Field) -> CheckinForm {
         CheckinForm {
-            journal,
             nights,
             last_night: nights.last_over,
             night,
@@ -178,8 +182,9 @@ impl CheckinForm {
             initial: (Answers::default(), Texts::empty().all()),
             contested: Vec::new(),
             saved: None,
-            quit: false,
-            open_history: false,
+            saving: None,
+            resolving: false,
+            effects: Vec::new(),
         }
     }
 
@@ -269,33 +274,36 @@ impl CheckinForm {
         self.answers().build(self.night, self.nights.now, &self.nights)
     }
 
-    /// Ctrl-S: saves when valid, otherwise says what is missing.
-    pub fn save(&mut self) {
+    /// Ctrl-S: asks for the check-in to be written when valid, otherwise
+    /// says what is missing.
+    pub(super) fn save(&mut self) {
         if let Some((field, why)) = self.errors().into_iter().next() {
             self.focus = field;
             self.message = Some(format!("cannot save yet: {}: {why}", field.label().trim()));
             return;
         }
         let Ok(record) = self.checkin() else { return };
-        let result = self.journal.put(vec![Record::Checkin(record.clone())]);
-        match result.and_then(|_| Facts::read(&self.journal)) {
-            Ok(all) => {
+        self.saving = Some(record.clone());
+        self.effects.push(Effect::Put { records: vec![Record::Checkin(record)], tally: Some(self.nights.current) });
+    }
+
+    /// The check-in is written (with the journal's standing after it), or not.
+    pub(super) fn written(&mut self, result: Result<Option<Tally>, String>) {
+        let Some(record) = self.saving.take() else { return };
+        match result {
+            Ok(tally) => {
                 self.initial = (self.answers(), self.texts.all());
                 self.saved = Some(record);
                 self.message = None;
-                let tonight = self.nights.current;
+                let t = tally.unwrap_or_default();
                 self.mode = Mode::Saved {
-                    checkins: all.checkin_count(),
-                    checkin_streak: crate::stats::streak::checkin(&all, tonight).current,
-                    cramp_free: crate::stats::streak::cramp_free(&all, tonight).current,
+                    checkins: t.checkins,
+                    checkin_streak: t.checkin.current,
+                    cramp_free: t.cramp_free.current,
                 };
             }
             Err(e) => self.message = Some(format!("not saved: {e}")),
         }
-    }
-
-    pub fn is_finished(&self) -> bool {
-        self.quit
     }
 }
 

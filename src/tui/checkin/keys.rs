@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
-use std::time::Instant;
+
 
 use chrono::Days;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -12,18 +12,16 @@ use super::form::{CheckinForm, Mode, SPOTS};
 use crate::checkin::rules::{CRAMPS, DISTURBED, PAIN};
 use crate::journal::Trigger;
 use crate::journal::choices::Choice;
+use crate::tui::screen::Effect;
 
 impl CheckinForm {
-    pub fn handle_key(&mut self, key: KeyEvent, _now: Instant) {
+    pub(super) fn handle_key(&mut self, key: KeyEvent) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match self.mode {
             Mode::Saved { .. } => {
                 match key.code {
-                    KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
-                    KeyCode::Char('h') => {
-                        self.open_history = true;
-                        self.quit = true;
-                    }
+                    KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => self.effects.push(Effect::Close),
+                    KeyCode::Char('h') => self.effects.push(Effect::History),
                     _ => {}
                 }
                 return;
@@ -38,7 +36,7 @@ impl CheckinForm {
             }
             Mode::ConfirmDiscard => {
                 match key.code {
-                    KeyCode::Char('y') | KeyCode::Enter => self.quit = true,
+                    KeyCode::Char('y') | KeyCode::Enter => self.effects.push(Effect::Close),
                     _ => self.mode = Mode::Editing,
                 }
                 return;
@@ -46,7 +44,7 @@ impl CheckinForm {
             Mode::Editing => {}
         }
         if ctrl && key.code == KeyCode::Char('c') {
-            self.quit = true;
+            self.effects.push(Effect::Close);
             return;
         }
         if ctrl && key.code == KeyCode::Char('r') && !self.contested.is_empty() {
@@ -63,7 +61,7 @@ impl CheckinForm {
                 if self.dirty() {
                     self.mode = Mode::ConfirmDiscard;
                 } else {
-                    self.quit = true;
+                    self.effects.push(Effect::Close);
                 }
                 return;
             }
@@ -192,7 +190,7 @@ impl CheckinForm {
         let target =
             if by > 0 { self.night.checked_add_days(Days::new(1)) } else { self.night.checked_sub_days(Days::new(1)) };
         if let Some(t) = target.filter(|t| self.nights.is_over(*t)) {
-            self.load(t);
+            self.effects.push(Effect::LoadNight(t));
         }
     }
 }

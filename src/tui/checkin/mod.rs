@@ -9,26 +9,30 @@ pub mod view;
 
 use std::time::Instant;
 
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 
 pub use fields::Field;
 pub use form::{CheckinForm, Mode};
 
-use super::screen::Screen;
+use super::screen::{Effect, Input, Screen};
 use super::theme::Theme;
 
 impl Screen for CheckinForm {
     fn draw(&self, _now: Instant, theme: &Theme, f: &mut Frame) {
         view::render(self, theme, f);
     }
-    fn on_key(&mut self, key: KeyEvent, now: Instant) {
-        self.handle_key(key, now);
-    }
-    fn finished(&self) -> bool {
-        self.is_finished()
-    }
-    fn min_size(&self) -> (u16, u16) {
-        (view::MIN_WIDTH, view::MIN_HEIGHT)
+
+    fn handle(&mut self, input: Input, _now: Instant) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => self.handle_key(key),
+            Input::Written(result) if self.resolving => self.resolved(result.map(|_| ())),
+            Input::Written(result) => self.written(result),
+            Input::Night(loaded) => {
+                let night = loaded.as_ref().map_or(self.night, |l| l.night);
+                self.fill(night, loaded);
+            }
+            Input::Open | Input::Tick | Input::Signal | Input::Suspend | Input::File(..) | Input::Edited(_) => {}
+        }
+        std::mem::take(&mut self.effects)
     }
 }

@@ -1,5 +1,7 @@
 //! The coach screen's model and update: key events and clock ticks in,
-//! session actions, journal writes and cues out. Drawing lives in `view.rs`.
+//! session actions out, and the cues and journal writes they call for
+//! returned as effects (cues first, so a slow disk never delays one).
+//! Drawing lives in `view.rs`.
 
 use std::time::{Duration, Instant};
 
@@ -8,12 +10,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Action};
 use crate::cues::{Script, Utterance};
-use crate::journal::{Journal, Record, Run};
+use crate::journal::{Record, Run};
 use crate::routine::Routine;
 use crate::session::record::{resume_point, run_record};
 use crate::session::{Cue, Session, StepState};
-use crate::stats::facts::Facts;
 use crate::tui::keymap;
+use crate::tui::screen::{Effect, Input};
 
 /// How long the screen flashes on a side switch, hold end or routine end.
 pub const FLASH: Duration = Duration::from_millis(400);
@@ -37,7 +39,6 @@ pub enum Mode {
 pub struct CoachApp {
     pub session: Session,
     pub mode: Mode,
-    journal: Journal,
     night: NaiveDate,
     /// The run record's start time and id (kept when resuming).
     run_started: DateTime<FixedOffset>,
@@ -50,25 +51,22 @@ pub struct CoachApp {
     /// Time spent on the unfinished run, offered with it.
     resume_spent: Duration,
     pub flash_until: Option<Instant>,
-    /// Cues not yet given to the terminal (bell, cue command), with the step title.
-    pub pending_cues: Vec<(Cue, String)>,
-    /// What the voice and the sounds give next (see `cues::script`).
-    pub pending_utterances: Vec<Utterance>,
+    /// The first phase's words, given when the screen opens (unless a
+    /// resume question comes first).
+    opening: Option<Utterance>,
     script: Script,
-    /// A journal write waiting for the cues to be given: (finished, as of).
+    /// What this input calls for, in order: returned by `handle`.
+    effects: Vec<Effect>,
+    /// A journal write waiting until the cues of this input are out: (finished, as of).
     save_due: Option<(bool, Instant)>,
-    /// Set while the event loop drives the coach: writes wait until the cues
-    /// are out (`persist` from `after_cues`), so a slow disk never delays a cue.
-    cues_first: bool,
     /// The last journal write failed: shown on screen, retried at the next step.
     pub save_error: Option<String>,
-    pub quit: bool,
+    /// Stopped and saved: nothing more is recorded.
+    stopped: bool,
     /// Time the routine took, for the summary.
     pub finished_in: Option<Duration>,
     /// The routine streak including tonight, once the summary shows.
     pub streak: Option<crate::stats::streak::Streak>,
-    /// The user asked for the history screen from the summary.
-    pub open_history: bool,
     /// What tonight is in a running experiment ("off night 3 of 7 — …"), shown under the coach.
     pub experiment: Option<String>,
     /// Started from the home screen (where `c` checks in), not from `winddown run`.
@@ -80,7 +78,6 @@ impl CoachApp {
     pub fn new(
         routine: Routine,
         speed: f64,
-        journal: Journal,
         night: NaiveDate,
         tonight: &[Run],
         wall_now: DateTime<FixedOffset>,
@@ -101,17 +98,15 @@ impl CoachApp {
             None => Mode::Running,
         };
         let mut script = Script::new(&session);
-        // The first phase is announced as the coach starts (the loop gives it
-        // before its first wait), unless a resume question comes first.
-        let first = (mode == Mode::Running).then(|| script.observe(&session, &[])).flatten();
+        let opening = (mode == Mode::Running).then(|| script.observe(&session, &[])).flatten();
         CoachApp {
             script,
-            pending_utterances: first.into_iter().collect(),
+            opening,
+            effects: Vec::new(),
             save_due: None,
-            cues_first: false,
+            stopped: false,
             session,
             mode,
-            journal,
             night,
             run_started: wall_now,
             clock: crate::clock::WallClock::new(wall_now, now),
@@ -119,12 +114,9 @@ impl CoachApp {
             earlier: Duration::ZERO,
             resume_spent,
             flash_until: None,
-            pending_cues: Vec::new(),
             save_error: None,
-            quit: false,
             finished_in: None,
             streak: None,
-            open_history: false,
             experiment: None,
             inside_app: false,
         }
@@ -135,7 +127,7 @@ impl CoachApp {
     }
 
     /// Maps a key press to an action.
-    pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
+    fn handle_key(&mut self, key: KeyEvent, now: Instant) {
         if self.mode == Mode::Running {
             self.running_key(key, now);
             return;
@@ -148,7 +140,7 @@ impl CoachApp {
             Mode::ResumeOffer { .. } => match key.code {
                 KeyCode::Enter | KeyCode::Char('y') => self.start(true, now),
                 KeyCode::Char('s') | KeyCode::Char('n') => self.start(false, now),
-                KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
+                KeyCode::Esc | KeyCode::Char('q') => self.effects.push(Effect::Close),
                 _ => {}
             },
             Mode::ConfirmQuit { was_paused } => match key.code {
@@ -167,11 +159,8 @@ impl CoachApp {
                 }
             }
             Mode::Summary => match key.code {
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => self.quit = true,
-                KeyCode::Char('h') => {
-                    self.open_history = true;
-                    self.quit = true;
-                }
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => self.effects.push(Effect::Close),
+                KeyCode::Char('h') => self.effects.push(Effect::History),
                 _ => {}
             },
             Mode::Running => {}
@@ -238,7 +227,7 @@ impl CoachApp {
     }
 
     /// Advances the clock: cues, flashes, progress saves, the summary.
-    pub fn tick(&mut self, now: Instant) {
+    fn tick(&mut self, now: Instant) {
         if matches!(self.mode, Mode::ResumeOffer { .. }) {
             return;
         }
@@ -259,56 +248,69 @@ impl CoachApp {
                 .get(step_before.min(self.session.routine().steps.len().saturating_sub(1)))
                 .map(|s| s.title.clone())
                 .unwrap_or_default();
-            self.pending_cues.push((*cue, title));
+            self.effects.push(Effect::Cue(*cue, title));
         }
         if let Some(u) = self.script.observe(&self.session, &cues) {
-            self.pending_utterances.push(u);
+            self.effects.push(Effect::Say(u));
         }
         if self.session.current_step() != step_before {
             self.save_due = Some((false, now));
         }
-        if self.session.is_finished() && self.mode != Mode::Summary && !self.quit {
+        if self.session.is_finished() && self.mode != Mode::Summary && !self.stopped {
             // The time actually spent, across a quit and resume.
             self.finished_in = self.session.duration().map(|d| d + self.earlier);
             self.save_due = Some((true, now));
             self.mode = Mode::Summary;
         }
-        if !self.cues_first {
-            self.persist();
+    }
+
+    /// Asks for what `after` left to write, behind this input's cues:
+    /// progress at a step's end, or the finished run and the streak it makes.
+    fn persist(&mut self) {
+        if let Some((finished, at)) = self.save_due.take() {
+            self.save(finished, at);
         }
     }
 
-    /// Writes what `after` left to write: progress at a step's end, or the
-    /// finished run and the streak it makes.
-    pub fn persist(&mut self) {
-        match self.save_due.take() {
-            Some((false, at)) => self.save(false, at),
-            Some((true, at)) => {
-                self.save(true, at);
-                self.streak = Facts::read(&self.journal).ok().map(|f| crate::stats::streak::routine(&f, self.night));
-            }
-            None => {}
-        }
+    /// Stops the session, records what was done, and leaves.
+    fn quit_and_save(&mut self, now: Instant) {
+        self.stop_and_save(now);
+        self.effects.push(Effect::Close);
     }
 
-    /// Stops the session, records what was done, and asks the loop to exit.
-    pub fn quit_and_save(&mut self, now: Instant) {
+    /// Stops the session and records what was done (a signal: the app ends after).
+    fn stop_and_save(&mut self, now: Instant) {
         // This save supersedes one still waiting (it records everything done).
         self.save_due = None;
-        if !matches!(self.mode, Mode::ResumeOffer { .. } | Mode::Summary) {
+        if !matches!(self.mode, Mode::ResumeOffer { .. } | Mode::Summary) && !self.stopped {
             self.session.stop(now);
             self.save(true, now);
         }
-        self.quit = true;
+        self.stopped = true;
     }
 
-    /// Writes the run as it stands. Nothing is written before the first step ends.
+    /// Asks for the run to be written as it stands (a finished one with the
+    /// streak it makes). Nothing is written before the first step ends.
     fn save(&mut self, finished: bool, now: Instant) {
         let run = run_record(&self.session, self.night, self.run_started, self.wall(now), finished);
         if run.steps.iter().all(|s| s.outcome == crate::journal::Outcome::NotReached) {
             return;
         }
-        self.save_error = self.journal.put(vec![Record::Run(run)]).err().map(|e| e.to_string());
+        let tally = (finished && self.session.is_finished()).then_some(self.night);
+        self.effects.push(Effect::Put { records: vec![Record::Run(run)], tally });
+    }
+
+    /// The answer to a write: the error shown until a later write succeeds.
+    fn written(&mut self, result: Result<Option<crate::tui::screen::Tally>, String>) {
+        match result {
+            Ok(tally) => {
+                self.save_error = None;
+                if let Some(t) = tally {
+                    self.streak = Some(t.routine);
+                }
+            }
+            Err(e) => self.save_error = Some(e),
+        }
     }
 
     /// When the loop must wake next with no key pressed.
@@ -337,40 +339,27 @@ impl crate::tui::screen::Screen for CoachApp {
     fn draw(&self, now: Instant, theme: &crate::tui::theme::Theme, f: &mut ratatui::Frame) {
         super::view::render(self, now, theme, f);
     }
-    fn on_key(&mut self, key: KeyEvent, now: Instant) {
-        self.cues_first = true;
-        self.handle_key(key, now);
-        self.cues_first = false;
-    }
-    fn on_tick(&mut self, now: Instant) {
-        self.cues_first = true;
-        self.tick(now);
-        self.cues_first = false;
-    }
-    fn after_cues(&mut self) {
+
+    fn handle(&mut self, input: Input, now: Instant) -> Vec<Effect> {
+        match input {
+            Input::Open => self.effects.extend(self.opening.take().map(Effect::Say)),
+            Input::Key(key) => self.handle_key(key, now),
+            Input::Tick => self.tick(now),
+            Input::Signal => self.stop_and_save(now),
+            Input::Suspend => {
+                if self.mode == Mode::Running && !self.session.is_paused() && !self.session.is_finished() {
+                    self.session.toggle_pause(now);
+                }
+            }
+            Input::Written(result) => self.written(result),
+            Input::Night(_) | Input::File(..) | Input::Edited(_) => {}
+        }
+        // The cues of this input are listed; the write they may call for comes after them.
         self.persist();
+        std::mem::take(&mut self.effects)
     }
+
     fn next_wake(&self, now: Instant) -> Option<Instant> {
         CoachApp::next_wake(self, now)
-    }
-    fn finished(&self) -> bool {
-        self.quit
-    }
-    fn on_signal(&mut self, now: Instant) {
-        self.quit_and_save(now);
-    }
-    fn take_cues(&mut self) -> Vec<(Cue, String)> {
-        std::mem::take(&mut self.pending_cues)
-    }
-    fn take_utterances(&mut self) -> Vec<Utterance> {
-        std::mem::take(&mut self.pending_utterances)
-    }
-    fn min_size(&self) -> (u16, u16) {
-        (super::view::MIN_WIDTH, super::view::MIN_HEIGHT)
-    }
-    fn on_suspend(&mut self, now: Instant) {
-        if self.mode == Mode::Running && !self.session.is_paused() && !self.session.is_finished() {
-            self.session.toggle_pause(now);
-        }
     }
 }

@@ -11,10 +11,9 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
-use super::screen::Screen;
+use super::screen::{Effect, Input, Screen};
 use super::theme::Theme;
-use crate::journal::store::Month;
-use crate::journal::{Cramp, Journal, LegSide, Place, Record, night_of_time};
+use crate::journal::{Cramp, LegSide, Place, Record, night_of_time};
 use crate::session::Cue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +29,10 @@ pub enum Stage {
 }
 
 pub struct CrampApp {
-    journal: Journal,
     /// The cramp as last saved.
     pub cramp: Cramp,
+    /// The place and side asked to be written, until the write is done.
+    asked: Option<Cramp>,
     /// The place key pressed, waiting for the side.
     pub place: Option<Place>,
     pub stage: Stage,
@@ -40,60 +40,46 @@ pub struct CrampApp {
     pub opened: Instant,
     pub save_error: Option<String>,
     pub help: bool,
-    pub quit: bool,
-    /// The hold ended: a cue for the runtime, which sounds it only when asked (`--sound`).
-    cues: Vec<(Cue, String)>,
 }
 
 impl CrampApp {
-    /// Records the cramp at `now` in the journal, then opens the screen.
-    pub fn new(journal: Journal, now: DateTime<FixedOffset>, boundary: NaiveTime, opened: Instant) -> CrampApp {
+    /// The screen for a cramp at `now`; it is recorded as the screen opens (`Input::Open`).
+    pub fn new(now: DateTime<FixedOffset>, boundary: NaiveTime, opened: Instant) -> CrampApp {
         let cramp = Cramp { night: night_of_time(now, boundary), at: now, place: None, side: None };
-        let save_error = journal.put(vec![Record::Cramp(cramp.clone())]).err().map(|e| e.to_string());
-        CrampApp {
-            journal,
-            cramp,
-            place: None,
-            stage: Stage::Where,
-            opened,
-            save_error,
-            help: false,
-            quit: false,
-            cues: Vec::new(),
-        }
+        CrampApp { cramp, asked: None, place: None, stage: Stage::Where, opened, save_error: None, help: false }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, now: Instant) {
+    fn handle_key(&mut self, key: KeyEvent, now: Instant) -> Vec<Effect> {
         if self.help {
             self.help = false;
-            return;
+            return Vec::new();
         }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
-            return;
+            return vec![Effect::Quit];
         }
         match (self.stage, key.code) {
             (_, KeyCode::Char('?')) => self.help = true,
-            (_, KeyCode::Esc | KeyCode::Char('q')) => self.quit = true,
+            (_, KeyCode::Esc | KeyCode::Char('q')) => return vec![Effect::Close],
             (Stage::Where, KeyCode::Char(c)) => {
                 if let Some(place) = place_key(c) {
                     self.place = Some(place);
                 } else if let (Some(place), Some(side)) = (self.place, side_key(c)) {
-                    self.save_where(place, Some(side));
                     self.stretch(now);
+                    return self.save_where(place, Some(side));
                 }
             }
             (Stage::Where, KeyCode::Enter) => {
-                if let Some(place) = self.place {
-                    self.save_where(place, None);
-                }
                 self.stretch(now);
+                if let Some(place) = self.place {
+                    return self.save_where(place, None);
+                }
             }
             (Stage::Stretch { .. } | Stage::Eased, KeyCode::Char('a')) => self.stretch(now),
             (Stage::Stretch { .. } | Stage::Eased, KeyCode::Enter) => self.stage = Stage::Done,
-            (Stage::Done, KeyCode::Enter) => self.quit = true,
+            (Stage::Done, KeyCode::Enter) => return vec![Effect::Close],
             _ => {}
         }
+        Vec::new()
     }
 
     fn stretch(&mut self, now: Instant) {
@@ -101,20 +87,26 @@ impl CrampApp {
     }
 
     /// Replaces the saved cramp by one that says where.
-    fn save_where(&mut self, place: Place, side: Option<LegSide>) {
+    /// Asks for the cramp's record to be replaced by one that says where.
+    fn save_where(&mut self, place: Place, side: Option<LegSide>) -> Vec<Effect> {
         let old = Record::Cramp(self.cramp.clone()).key();
         let new = Cramp { place: Some(place), side, ..self.cramp.clone() };
-        let month = Month::of(new.night);
-        let record = Record::Cramp(new.clone());
-        let result = self.journal.transaction(vec![month], |months| {
-            let list = months.entry(month).or_default();
-            list.retain(|r| r.key() != old);
-            list.push(record);
-            Ok(())
-        });
+        self.asked = Some(new.clone());
+        vec![Effect::Replace { old, new: Record::Cramp(new) }]
+    }
+
+    /// A write is done: the cramp as it now stands, or why it was not saved.
+    fn written(&mut self, result: Result<(), String>) {
         match result {
-            Ok(()) => self.cramp = new,
-            Err(e) => self.save_error = Some(e.to_string()),
+            Ok(()) => {
+                if let Some(new) = self.asked.take() {
+                    self.cramp = new;
+                }
+            }
+            Err(e) => {
+                self.asked = None;
+                self.save_error = Some(e);
+            }
         }
     }
 
@@ -150,20 +142,27 @@ impl Screen for CrampApp {
     fn draw(&self, now: Instant, theme: &Theme, f: &mut Frame) {
         view::render(self, now, theme, f);
     }
-    fn on_key(&mut self, key: KeyEvent, now: Instant) {
-        self.handle_key(key, now);
-    }
-    fn on_tick(&mut self, now: Instant) {
-        if let Stage::Stretch { end } = self.stage
-            && now >= end
-        {
-            self.stage = Stage::Eased;
-            self.cues.push((Cue::HoldEnd, "relief stretch".to_string()));
+
+    fn handle(&mut self, input: Input, now: Instant) -> Vec<Effect> {
+        match input {
+            // Recorded before any key: at 3 a.m. the screen may be closed at once.
+            Input::Open => vec![Effect::Put { records: vec![Record::Cramp(self.cramp.clone())], tally: None }],
+            Input::Key(key) => self.handle_key(key, now),
+            Input::Tick => match self.stage {
+                Stage::Stretch { end } if now >= end => {
+                    self.stage = Stage::Eased;
+                    vec![Effect::Cue(Cue::HoldEnd, "relief stretch".to_string())]
+                }
+                _ => Vec::new(),
+            },
+            Input::Written(result) => {
+                self.written(result.map(|_| ()));
+                Vec::new()
+            }
+            Input::Signal | Input::Suspend | Input::Night(_) | Input::File(..) | Input::Edited(_) => Vec::new(),
         }
     }
-    fn take_cues(&mut self) -> Vec<(Cue, String)> {
-        std::mem::take(&mut self.cues)
-    }
+
     fn next_wake(&self, now: Instant) -> Option<Instant> {
         match self.stage {
             // The next whole second of the countdown, or its end.
@@ -174,11 +173,5 @@ impl Screen for CrampApp {
             }
             _ => None,
         }
-    }
-    fn finished(&self) -> bool {
-        self.quit
-    }
-    fn min_size(&self) -> (u16, u16) {
-        (view::MIN_WIDTH, view::MIN_HEIGHT)
     }
 }

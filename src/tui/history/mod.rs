@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod comparisons;
+pub mod keys;
 pub mod trends;
 pub mod view;
 pub mod whisker;
@@ -11,10 +12,12 @@ use std::cell::OnceCell;
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 
-use super::screen::Screen;
+use super::keymap;
+use super::screen::{Effect, Input, Screen};
+use super::tabs::Tab;
 use super::theme::Theme;
 use crate::checkin::Nights;
 use crate::config::Config;
@@ -49,7 +52,6 @@ pub struct HistoryApp {
     /// The month shown: (year, month).
     pub month: (i32, u32),
     pub help: bool,
-    pub quit: bool,
     /// First day of the week in the calendar.
     pub week_start: chrono::Weekday,
     /// The page shown; `c`/Tab turns to the next.
@@ -125,7 +127,6 @@ impl HistoryApp {
             last_over,
             month: (tonight.year(), tonight.month()),
             help: false,
-            quit: false,
             week_start,
             page: Page::Calendar,
             consistency,
@@ -138,31 +139,31 @@ impl HistoryApp {
         self.insights.get_or_init(|| crate::stats::insights::insights(&self.facts, None, self.last_over))
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        if self.help {
-            self.help = false;
-            return;
+    /// A key: months and pages move here; leaving and the tabs are effects.
+    fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if std::mem::take(&mut self.help) {
+            return Vec::new();
         }
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-        match key.code {
-            _ if ctrl_c => self.quit = true,
-            KeyCode::Left | KeyCode::Char('h') => self.shift(-1),
-            KeyCode::Right | KeyCode::Char('l') => self.shift(1),
-            KeyCode::Char('t') => self.month = (self.tonight.year(), self.tonight.month()),
-            KeyCode::Char('c') | KeyCode::Tab => {
+        let Some(action) = keymap::action_for(&keys::commands(), &key) else { return Vec::new() };
+        match action {
+            keys::Action::PreviousMonth => self.shift(-1),
+            keys::Action::NextMonth => self.shift(1),
+            keys::Action::ThisMonth => self.month = (self.tonight.year(), self.tonight.month()),
+            keys::Action::NextPage => {
                 self.page = match self.page {
                     Page::Calendar => Page::Comparisons,
                     Page::Comparisons => Page::Trends,
                     Page::Trends => Page::Calendar,
                 }
             }
-            KeyCode::Char('?') => self.help = true,
-            KeyCode::Esc | KeyCode::Char('q') => self.quit = true,
-            _ => {}
+            keys::Action::Help => self.help = true,
+            keys::Action::Back => return vec![Effect::Close],
+            keys::Action::Quit => return vec![Effect::Quit],
+            keys::Action::Tab(m) => return vec![Effect::Open(m.from(Tab::History))],
         }
+        Vec::new()
     }
 
-    /// Moves the calendar by months, never past this month.
     fn shift(&mut self, by: i32) {
         let index = self.month.0 * 12 + self.month.1 as i32 - 1 + by;
         let limit = self.tonight.year() * 12 + self.tonight.month() as i32 - 1;
@@ -175,13 +176,11 @@ impl Screen for HistoryApp {
     fn draw(&self, _now: Instant, theme: &Theme, f: &mut Frame) {
         view::render(self, theme, f);
     }
-    fn on_key(&mut self, key: KeyEvent, _now: Instant) {
-        self.handle_key(key);
-    }
-    fn finished(&self) -> bool {
-        self.quit
-    }
-    fn min_size(&self) -> (u16, u16) {
-        (view::MIN_WIDTH, view::MIN_HEIGHT)
+
+    fn handle(&mut self, input: Input, _now: Instant) -> Vec<Effect> {
+        match input {
+            Input::Key(key) => self.handle_key(key),
+            _ => Vec::new(),
+        }
     }
 }

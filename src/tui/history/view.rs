@@ -10,22 +10,18 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::calendar::{CELL, MonthCalendar};
 use super::{HistoryApp, Page};
 use crate::tui::theme::Theme;
+use crate::tui::keymap;
 use crate::tui::widgets::{keys_help, screen_frame};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
 
-const HELP: [(&str, &str); 4] = [
-    ("←/→  h/l", "previous / next month"),
-    ("t", "this month"),
-    ("c  Tab", "next page: comparisons, trends, calendar"),
-    ("q  Esc", "back"),
-];
-
 pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    let keys = "←/→ month · t this month · c next page · q back · ? help";
-    let Some(inner) = screen_frame(f, theme, "History", keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
+    let commands = super::keys::commands();
+    let keys = keymap::footer(&commands).iter().map(|(k, what)| format!("{k} {what}")).collect::<Vec<_>>().join(" · ");
+    let Some(inner) = screen_frame(f, theme, "History", &keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
+    let help = keymap::help(&commands);
     if app.page != Page::Calendar {
         if app.page == Page::Comparisons {
             super::comparisons::render(app, theme, f, inner);
@@ -33,7 +29,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
             super::trends::render(app, theme, f, inner);
         }
         if app.help {
-            keys_help(f, area, theme, &HELP, "any key closes this");
+            keys_help(f, area, theme, &help, "any key closes this");
         }
         return;
     }
@@ -67,7 +63,7 @@ pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     f.render_widget(Paragraph::new(summary).wrap(Wrap { trim: false }), side);
     weekly_chart(app, theme, f, chart);
     if app.help {
-        keys_help(f, area, theme, &HELP, "any key closes this");
+        keys_help(f, area, theme, &help, "any key closes this");
     }
 }
 

@@ -17,6 +17,7 @@ use ratatui_textarea::TextArea;
 use crate::routine::edit::{PALETTE, RoutineDoc, StepField};
 use crate::routine::plan::{format_duration, total_time};
 use crate::routine::{Routine, StepKind};
+use crate::tui::screen::Effect;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
@@ -40,7 +41,6 @@ pub struct EditorState {
     confirm_delete: bool,
     confirm_discard: bool,
     pub message: Option<String>,
-    pub closed: bool,
     /// The last valid routine, for the values shown while the text is invalid.
     last_valid: Option<Routine>,
 }
@@ -58,7 +58,6 @@ impl EditorState {
             confirm_delete: false,
             confirm_discard: false,
             message: None,
-            closed: false,
             last_valid,
         }
     }
@@ -74,7 +73,9 @@ impl EditorState {
         self.step = self.step.min(self.doc.step_count().saturating_sub(1));
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
+    /// A key; `Effect::Close` asks the Routines tab to close the editor,
+    /// `Effect::WriteFile` to save it (answered with [`EditorState::saved`]).
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.message = None;
         if let Some((kind, text)) = &mut self.prompt {
             match key.code {
@@ -89,7 +90,7 @@ impl EditorState {
                     text.input(key);
                 }
             }
-            return;
+            return Vec::new();
         }
         if let Some(cursor) = &mut self.palette {
             match key.code {
@@ -104,7 +105,7 @@ impl EditorState {
                 }
                 _ => self.palette = None,
             }
-            return;
+            return Vec::new();
         }
         if self.confirm_delete {
             self.confirm_delete = false;
@@ -112,19 +113,16 @@ impl EditorState {
                 self.doc.delete_step(self.step);
                 self.after_change();
             }
-            return;
+            return Vec::new();
         }
         if self.confirm_discard {
             self.confirm_discard = false;
-            if key.code == KeyCode::Char('y') {
-                self.closed = true;
-            }
-            return;
+            return if key.code == KeyCode::Char('y') { vec![Effect::Close] } else { Vec::new() };
         }
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         let n = self.doc.step_count().max(1);
         match key.code {
-            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => self.save(),
+            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => return self.save(),
             KeyCode::Up if shift => self.move_step(-1),
             KeyCode::Down if shift => self.move_step(1),
             KeyCode::Char('K') => self.move_step(-1),
@@ -158,11 +156,12 @@ impl EditorState {
                 if self.doc.changed() {
                     self.confirm_discard = true;
                 } else {
-                    self.closed = true;
+                    return vec![Effect::Close];
                 }
             }
             _ => {}
         }
+        Vec::new()
     }
 
     fn move_step(&mut self, by: isize) {
@@ -235,18 +234,23 @@ impl EditorState {
         self.after_change();
     }
 
-    /// Ctrl-S: writes the file when the routine is valid.
-    pub fn save(&mut self) {
+    /// Ctrl-S: asks for the file to be written when the routine is valid.
+    fn save(&mut self) -> Vec<Effect> {
         if let Err(errs) = self.doc.validate() {
             self.message = Some(format!("not saved: {}", errs[0].headline()));
-            return;
+            return Vec::new();
         }
-        match crate::fsutil::write_atomic(&self.path, self.doc.text().as_bytes()) {
+        vec![Effect::WriteFile { path: self.path.clone(), bytes: self.doc.text().into_bytes() }]
+    }
+
+    /// The save asked for is done (or failed).
+    pub fn saved(&mut self, result: Result<(), String>) {
+        match result {
             Ok(()) => {
                 self.doc.mark_saved();
                 self.message = Some(format!("saved {}", self.path.display()));
             }
-            Err(e) => self.message = Some(format!("not saved: {e:#}")),
+            Err(e) => self.message = Some(format!("not saved: {e}")),
         }
     }
 

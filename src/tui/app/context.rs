@@ -1,0 +1,165 @@
+//! The app context: where files are, the settings, the journal, and the
+//! clock that maps the loop's monotonic time to wall-clock time. Every
+//! screen is built here, whether the home screen opens it, a command does
+//! (`winddown history`, `run`, `checkin`, `cramp`), or another screen asks
+//! for it (`h` on a summary), so all of them see the same settings.
+
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::checkin::Nights;
+use crate::clock::WallClock;
+use crate::config::Config;
+use crate::journal::{Entries, Journal, JournalError, Record, RecordKey};
+use crate::paths::Paths;
+use crate::routine::{Library, Routine};
+use crate::tui::checkin::CheckinForm;
+use crate::tui::coach::CoachApp;
+use crate::tui::cramp::CrampApp;
+use crate::tui::history::HistoryApp;
+use crate::tui::screen::NightLoaded;
+
+pub struct AppContext {
+    pub paths: Paths,
+    pub config: Config,
+    /// Problems in config.toml, told once on the home screen.
+    pub config_problems: Vec<String>,
+    pub journal: Journal,
+    clock: WallClock,
+    /// The coach's speed (`--speed`; 1 is real time, anything else is practice).
+    pub speed: f64,
+}
+
+/// What the home screen's tabs show, read again after every change.
+pub struct HomeData {
+    pub library: Library,
+    /// The records of the nights the home screen acts on (last night's
+    /// check-in, tonight's runs); everything older is in `history.facts`.
+    pub recent: Entries,
+    /// A running experiment's plan (off nights, tonight's line).
+    pub experiment: Option<crate::experiment::Plan>,
+    pub history: HistoryApp,
+    /// Records with two different answers from two machines.
+    pub contradictions: usize,
+    /// Why the journal cannot be read or written: no routine or check-in starts.
+    pub journal_error: Option<String>,
+    /// Why the journal cannot be read (the history has nothing to show).
+    pub unreadable: Option<String>,
+    /// A problem worth a line in the status row (an unreadable plan).
+    pub problem: Option<String>,
+}
+
+impl AppContext {
+    pub fn new(
+        paths: Paths,
+        config: Config,
+        config_problems: Vec<String>,
+        wall_now: DateTime<FixedOffset>,
+        now: Instant,
+    ) -> AppContext {
+        let journal = Journal::new(paths.journal_dir());
+        AppContext { paths, config, config_problems, journal, clock: WallClock::new(wall_now, now), speed: 1.0 }
+    }
+
+    /// Wall-clock time at `now`.
+    pub fn wall(&self, now: Instant) -> DateTime<FixedOffset> {
+        self.clock.at(now)
+    }
+
+    /// Where now stands among the nights (the one rule: `checkin::nights`).
+    pub fn nights(&self, now: Instant) -> Nights {
+        self.config.night_rule().at(self.wall(now))
+    }
+
+    /// Reads what the home screen shows.
+    pub fn home_data(&self, now: Instant) -> HomeData {
+        let nights = self.nights(now);
+        let (experiment, problem) = match crate::experiment::store::load(&self.paths.data_dir) {
+            Ok(plan) => (plan, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let recent = self.journal.read_range(Some(nights.last_over.min(nights.current)), None);
+        let read = recent.and_then(|r| Ok((r, self.history_with(nights, experiment.clone())?)));
+        let (recent, history, unreadable) = match read {
+            Ok((recent, history)) => (recent, history, None),
+            Err(e) => (Entries::default(), HistoryApp::new(Entries::default(), nights.current), Some(e.to_string())),
+        };
+        let journal_error =
+            unreadable.clone().or_else(|| crate::fsutil::dir_unwritable(&self.paths.journal_dir()));
+        HomeData {
+            library: Library::load(&self.paths.routines_dir()),
+            recent,
+            experiment,
+            history,
+            contradictions: self.journal.contradictions().map_or(0, |c| c.len()),
+            journal_error,
+            unreadable,
+            problem,
+        }
+    }
+
+    /// The history screen, with the experiment's plan if one runs.
+    pub fn history(&self, now: Instant) -> Result<HistoryApp, String> {
+        let plan = crate::experiment::store::load(&self.paths.data_dir).map_err(|e| e.to_string())?;
+        self.history_with(self.nights(now), plan).map_err(|e| e.to_string())
+    }
+
+    fn history_with(
+        &self,
+        nights: Nights,
+        plan: Option<crate::experiment::Plan>,
+    ) -> Result<HistoryApp, JournalError> {
+        HistoryApp::read(&self.journal, &self.config, nights, plan)
+    }
+
+    /// The coach for `routine` tonight, offering to resume an unfinished run.
+    pub fn coach(&self, routine: Routine, now: Instant) -> Result<CoachApp, String> {
+        let night = self.nights(now).current;
+        let tonight = self
+            .journal
+            .read_range(Some(night), Some(night))
+            .map_err(|e| e.to_string())?
+            .night(night)
+            .map(|n| n.runs.clone())
+            .unwrap_or_default();
+        let mut coach = CoachApp::new(routine, self.speed, night, &tonight, self.wall(now), now);
+        // A plan that cannot be read is reported by `winddown experiment status`; the coach runs regardless.
+        if let Ok(Some(plan)) = crate::experiment::store::load(&self.paths.data_dir)
+            && plan.night(night).is_some()
+        {
+            coach.experiment = Some(plan.tonight_line(night));
+        }
+        Ok(coach)
+    }
+
+    /// The check-in form for `night` (a night that is over), filled from the journal.
+    pub fn checkin(&self, night: NaiveDate, now: Instant) -> CheckinForm {
+        CheckinForm::new(night, self.load_night(night), self.nights(now))
+    }
+
+    /// One night as the journal holds it, with any answers two machines disagree on.
+    pub fn load_night(&self, night: NaiveDate) -> Result<NightLoaded, String> {
+        let entry = self.journal.read_range(Some(night), Some(night)).map_err(|e| e.to_string())?;
+        let key = RecordKey::Checkin(night);
+        let contested: Vec<_> = self
+            .journal
+            .contradictions()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.key == key)
+            .flat_map(|c| c.versions)
+            .filter_map(|r| if let Record::Checkin(c) = r { Some(c) } else { None })
+            .collect();
+        Ok(NightLoaded {
+            night,
+            entry: entry.night(night).cloned().unwrap_or_default(),
+            contested: if contested.len() > 1 { contested } else { Vec::new() },
+        })
+    }
+
+    /// The 3 a.m. cramp screen, its cramp dated now (logged as it opens).
+    pub fn cramp(&self, now: Instant) -> CrampApp {
+        CrampApp::new(self.wall(now), self.config.night_boundary, now)
+    }
+}
