@@ -18,12 +18,6 @@ use crate::journal::exchange::{import, parse_export, write_export_csv, write_exp
 use crate::journal::night::latest_at;
 use crate::journal::{Cramp, JournalError, Record, RedFlags, RestNight, SleepTimes, Spot};
 
-impl From<JournalError> for Exit {
-    fn from(e: JournalError) -> Exit {
-        Exit::failed(e.to_string())
-    }
-}
-
 pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     if !args.has_answers() {
         if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
@@ -81,7 +75,7 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
     let nights = ctx.nights();
     let night = night.unwrap_or(nights.last_over);
     if !nights.is_over(night) {
-        return Err(Exit::invalid(RuleError::NightNotOver { night, latest: nights.last_over }.to_string()));
+        return Err(RuleError::NightNotOver { night, latest: nights.last_over }.into());
     }
     let mut form = crate::tui::checkin::CheckinForm::new(ctx.journal(), night, nights);
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
@@ -109,7 +103,7 @@ pub fn cramp(ctx: &Ctx, spot: Option<Spot>, at: Option<NaiveTime>, sound: bool) 
     let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
     let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
     let record = Cramp { night, at, place: Some(spot.place), side: spot.side };
-    validate_cramp(&record, &ctx.nights(), night).map_err(|e| Exit::invalid(e.to_string()))?;
+    validate_cramp(&record, &ctx.nights(), night)?;
     ctx.journal().put(vec![Record::Cramp(record)])?;
     println!(
         "logged a cramp ({}) at {} for the night of {}",
@@ -154,7 +148,7 @@ fn cramp_screen(ctx: &Ctx, sound: bool) -> CmdResult {
 pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdResult {
     let night = night.unwrap_or_else(|| ctx.current_night());
     let record = RestNight { night, reason, recorded: ctx.now };
-    validate_rest(&record, &ctx.nights()).map_err(|e| Exit::invalid(e.to_string()))?;
+    validate_rest(&record, &ctx.nights())?;
     ctx.journal().put(vec![Record::Rest(record)])?;
     println!("the night of {} is a rest night", night.format("%a %d %b %Y"));
     Ok(())

@@ -249,7 +249,7 @@ fn event_loop(
         if let Some(path) = app.take_edit_request() {
             // Hand the terminal to the editor, then take it back.
             ratatui::restore();
-            let result = crate::editor::edit(&path);
+            let result = crate::editor::edit(&path).map_err(|e| e.to_string());
             // Ctrl-C or Ctrl-\ typed into the editor went to it (and to us, the same process group).
             for (sig, _) in &TERMINATING[..2] {
                 let _ = signal.compare_exchange(*sig as usize, 0, Ordering::Relaxed, Ordering::Relaxed);

@@ -321,7 +321,7 @@ impl HomeApp {
                     self.picked = self.library.entries.iter().position(|e| e.id == id).unwrap_or(self.picked);
                     self.message = Some(format!("\"{id}\" is now the default routine"));
                 }
-                Err(e) => self.message = Some(e),
+                Err(e) => self.message = Some(e.to_string()),
             }
         }
         if self.routines.leave {

@@ -73,7 +73,7 @@ impl RoutinesTab {
                 let entry = lib.entries.get(self.cursor)?;
                 let text = match entry_text(entry) {
                     Ok(t) => t,
-                    Err(e) => return Some(e),
+                    Err(e) => return Some(e.to_string()),
                 };
                 let path = paths.routine_file(&entry.id);
                 match crate::routine::edit::RoutineDoc::parse(&entry.id, &path.display().to_string(), &text) {
@@ -95,7 +95,7 @@ impl RoutinesTab {
                             self.changed = true;
                         }
                     }
-                    Err(e) => return Some(e),
+                    Err(e) => return Some(e.to_string()),
                 }
             }
             KeyCode::Char('n') => {
@@ -122,7 +122,7 @@ impl RoutinesTab {
         let Some(entry) = lib.entries.get(self.cursor) else { return "no routine selected".into() };
         let text = match entry_text(entry) {
             Ok(t) => t,
-            Err(e) => return e,
+            Err(e) => return e.to_string(),
         };
         match files::create(&paths.routines_dir(), name, &text) {
             Ok(path) => {
