@@ -186,15 +186,26 @@ pub fn validate_record(r: &Record, nights: &Nights, boundary: chrono::NaiveTime)
     }
 }
 
-/// Every record of an import checked: the problems, each naming the record
-/// by its place in the file (1 = the first record) and the rule it breaks.
-pub fn validate_import(records: &[Record], nights: &Nights, boundary: chrono::NaiveTime) -> Vec<String> {
+/// A record of an import that breaks a rule, named by its place in the file
+/// (1 = the first record), its kind and its night.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("record {number} ({kind} of {night}): {rule}")]
+pub struct ImportProblem {
+    pub number: usize,
+    pub kind: &'static str,
+    pub night: NaiveDate,
+    #[source]
+    pub rule: RuleError,
+}
+
+/// Every record of an import checked: the problems, in file order.
+pub fn validate_import(records: &[Record], nights: &Nights, boundary: chrono::NaiveTime) -> Vec<ImportProblem> {
     records
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            let e = validate_record(r, nights, boundary).err()?;
-            Some(format!("record {} ({} of {}): {e}", i + 1, kind_name(r), r.night()))
+            let rule = validate_record(r, nights, boundary).err()?;
+            Some(ImportProblem { number: i + 1, kind: kind_name(r), night: r.night(), rule })
         })
         .collect()
 }

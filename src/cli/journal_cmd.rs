@@ -216,7 +216,8 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
     if !problems.is_empty() {
         const SHOWN: usize = 20;
         let more = problems.len().saturating_sub(SHOWN);
-        let mut lines: Vec<String> = problems.iter().take(SHOWN).map(|p| crate::text::visible(p).to_string()).collect();
+        let mut lines: Vec<String> =
+            problems.iter().take(SHOWN).map(|p| crate::text::visible(&p.to_string()).into_owned()).collect();
         if more > 0 {
             lines.push(format!("and {more} more"));
         }
