@@ -59,7 +59,7 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     };
     let record = answers.build(night, ctx.now, &nights).map_err(|e| match e {
         RuleError::Missing { .. } => Exit::invalid("--cramps is required (0 for a night without cramps)"),
-        e => Exit::invalid(e.to_string()),
+        e => e.into(),
     })?;
     let flags = record.red_flags;
     journal.put(vec![Record::Checkin(record)])?;
@@ -277,7 +277,7 @@ pub fn history(ctx: &Ctx) -> CmdResult {
             "the history screen needs a terminal; `winddown stats` and `winddown log` print the same figures",
         ));
     }
-    let plan = crate::experiment::store::load(&ctx.paths.data_dir).map_err(|e| Exit::failed(e.to_string()))?;
+    let plan = crate::experiment::store::load(&ctx.paths.data_dir)?;
     let mut app = crate::tui::history::HistoryApp::read(&ctx.journal(), &ctx.config, ctx.nights(), plan)?;
     let cues = crate::tui::runtime::RunSettings::from(&ctx.config);
     match crate::tui::runtime::run_screen(&mut app, &cues).map_err(|e| Exit::failed(format!("terminal error: {e}")))? {
