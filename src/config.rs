@@ -10,6 +10,12 @@ use crate::cues::programs::Choice;
 use crate::journal::DEFAULT_BOUNDARY;
 use crate::routine::{DEFAULT_ROUTINE, Diagnostic};
 
+mod edit;
+mod setting_error;
+
+pub use edit::{ConfigError, set_default_routine};
+pub use setting_error::SettingError;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub default_routine: String,
@@ -90,7 +96,7 @@ impl Config {
 pub struct Key {
     pub name: &'static str,
     /// Reads the file's value into the settings, or says what is wrong with it.
-    read: fn(&mut Config, &toml::Value) -> Result<(), String>,
+    read: fn(&mut Config, &toml::Value) -> Result<(), SettingError>,
     /// The value in effect, as TOML; `None` when unset.
     pub show: fn(&Config) -> Option<String>,
 }
@@ -102,7 +108,7 @@ pub const KEYS: &[Key] = &[
         read: |c, v| {
             let s = string(v)?;
             if s.trim().is_empty() {
-                return Err("must not be empty".into());
+                return Err(SettingError::Empty);
             }
             c.default_routine = s.to_string();
             Ok(())
@@ -119,11 +125,7 @@ pub const KEYS: &[Key] = &[
         read: |c, v| time(v).map(|t| c.morning = t),
         show: |c| Some(format!("\"{}\"", c.morning.format("%H:%M"))),
     },
-    Key {
-        name: "bell",
-        read: |c, v| v.as_bool().map(|b| c.bell = b).ok_or_else(|| format!("must be true or false, found {}", kind(v))),
-        show: |c| Some(c.bell.to_string()),
-    },
+    Key { name: "bell", read: |c, v| boolean(v).map(|b| c.bell = b), show: |c| Some(c.bell.to_string()) },
     Key {
         name: "cue_command",
         read: |c, v| string(v).map(|s| c.cue_command = Some(s.to_string()).filter(|s| !s.trim().is_empty())),
@@ -138,11 +140,7 @@ pub const KEYS: &[Key] = &[
                 "light" => (true, ThemeChoice::Light),
                 "bedtime" => (true, ThemeChoice::Bedtime),
                 "no-color" | "no-colour" => (false, ThemeChoice::Auto),
-                other => {
-                    return Err(format!(
-                        r#"must be "auto", "dark", "light", "bedtime" or "no-color", found "{other}""#
-                    ));
-                }
+                other => return Err(SettingError::Theme(other.to_string())),
             };
             Ok(())
         },
@@ -164,7 +162,7 @@ pub const KEYS: &[Key] = &[
                 "monday" => chrono::Weekday::Mon,
                 "sunday" => chrono::Weekday::Sun,
                 "saturday" => chrono::Weekday::Sat,
-                other => return Err(format!(r#"must be "monday", "sunday" or "saturday", found "{other}""#)),
+                other => return Err(SettingError::WeekStart(other.to_string())),
             };
             Ok(())
         },
@@ -181,20 +179,8 @@ pub const KEYS: &[Key] = &[
     },
     Key { name: "voice", read: |c, v| cue_choice(v).map(|x| c.voice = x), show: |c| Some(show_choice(&c.voice)) },
     Key { name: "sound", read: |c, v| cue_choice(v).map(|x| c.sound = x), show: |c| Some(show_choice(&c.sound)) },
-    Key {
-        name: "quiet",
-        read: |c, v| {
-            v.as_bool().map(|b| c.quiet = b).ok_or_else(|| format!("must be true or false, found {}", kind(v)))
-        },
-        show: |c| Some(c.quiet.to_string()),
-    },
-    Key {
-        name: "nudge",
-        read: |c, v| {
-            v.as_bool().map(|b| c.nudge = b).ok_or_else(|| format!("must be true or false, found {}", kind(v)))
-        },
-        show: |c| Some(c.nudge.to_string()),
-    },
+    Key { name: "quiet", read: |c, v| boolean(v).map(|b| c.quiet = b), show: |c| Some(c.quiet.to_string()) },
+    Key { name: "nudge", read: |c, v| boolean(v).map(|b| c.nudge = b), show: |c| Some(c.nudge.to_string()) },
     Key {
         name: "nudge_from",
         read: |c, v| time(v).map(|t| c.nudge_from = t),
@@ -203,10 +189,10 @@ pub const KEYS: &[Key] = &[
 ];
 
 /// A `voice` / `sound` value: "auto", "off" or a command of the user's.
-fn cue_choice(v: &toml::Value) -> Result<Choice, String> {
+fn cue_choice(v: &toml::Value) -> Result<Choice, SettingError> {
     let s = string(v)?;
     if s.trim().is_empty() {
-        return Err(r#"must be "auto", "off" or a command, not empty"#.into());
+        return Err(SettingError::EmptyCue);
     }
     Ok(Choice::parse(s))
 }
@@ -220,18 +206,17 @@ fn show_choice(c: &Choice) -> String {
     }
 }
 
-fn kind(v: &toml::Value) -> &'static str {
-    v.type_str()
+fn boolean(v: &toml::Value) -> Result<bool, SettingError> {
+    v.as_bool().ok_or(SettingError::NotBool { found: v.type_str() })
 }
 
-fn string(v: &toml::Value) -> Result<&str, String> {
-    v.as_str().ok_or_else(|| format!("must be a string, found {}", kind(v)))
+fn string(v: &toml::Value) -> Result<&str, SettingError> {
+    v.as_str().ok_or(SettingError::NotString { found: v.type_str() })
 }
 
-fn time(v: &toml::Value) -> Result<NaiveTime, String> {
+fn time(v: &toml::Value) -> Result<NaiveTime, SettingError> {
     let s = string(v)?;
-    NaiveTime::parse_from_str(s.trim(), "%H:%M")
-        .map_err(|_| format!(r#"must be a time like "12:00" (24-hour HH:MM), found "{s}""#))
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| SettingError::NotTime(s.to_string()))
 }
 
 /// What the settings file gave: the settings in effect, every problem found
@@ -432,40 +417,5 @@ mod tests {
         assert!(lines[1].starts_with("c.toml:3:8: bell must be true or false, found string"), "{lines:?}");
         assert!(lines[2].starts_with("c.toml:4:18: night_boundary must be a time"), "{lines:?}");
         assert_eq!(loaded.given, vec!["week_start", "morning"]);
-    }
-}
-
-/// Sets `default_routine` in the settings file, keeping its comments and
-/// layout (toml_edit); creates the file if there is none.
-pub fn set_default_routine(path: &std::path::Path, id: &str) -> Result<(), String> {
-    let text = match crate::input_file::read_text_limited(path, crate::input_file::CONFIG_LIMIT) {
-        Ok(t) => t,
-        Err(e) if e.is_not_found() => String::new(),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-    };
-    let mut doc: toml_edit::DocumentMut =
-        text.parse().map_err(|e| format!("{} is not valid TOML, so it was left as it is: {e}", path.display()))?;
-    doc["default_routine"] = toml_edit::value(id);
-    crate::fsutil::write_atomic(path, doc.to_string().as_bytes()).map_err(|e| format!("{e:#}"))
-}
-
-#[cfg(test)]
-mod edit_tests {
-    #[test]
-    fn setting_the_default_keeps_comments() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "# my settings\nbell = false # quiet\ndefault_routine = \"x\"\n").unwrap();
-        super::set_default_routine(&path, "two-minute").unwrap();
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            "# my settings\nbell = false # quiet\ndefault_routine = \"two-minute\"\n"
-        );
-        let fresh = dir.path().join("new/config.toml");
-        super::set_default_routine(&fresh, "hallegraeff-2012").unwrap();
-        assert_eq!(std::fs::read_to_string(&fresh).unwrap(), "default_routine = \"hallegraeff-2012\"\n");
-        std::fs::write(&path, "bell = [").unwrap();
-        assert!(super::set_default_routine(&path, "x").unwrap_err().contains("left as it is"));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "bell = [");
     }
 }

@@ -3,7 +3,6 @@
 //! A FIFO does not block, a device (`/dev/zero`) is refused before a byte is
 //! read, and memory never grows past the limit (plus one byte).
 
-use std::fmt;
 use std::fs::OpenOptions;
 use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
@@ -17,37 +16,25 @@ pub const ROUTINE_LIMIT: u64 = crate::routine::parse::MAX_FILE_BYTES as u64;
 pub const CONFIG_LIMIT: u64 = 64 * 1024;
 
 /// Why a file was not read.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// Opening or reading failed (missing file, permissions, I/O).
-    Io(std::io::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
     /// A directory, FIFO, device or socket: what it is.
+    #[error("it is {0}, not a regular file")]
     NotAFile(&'static str),
     /// Larger than the limit, in bytes.
+    #[error("it is larger than the limit of {}", size_text(*.0))]
     TooLarge(u64),
+    /// Asked for as text, but not UTF-8.
+    #[error("not valid UTF-8 text")]
+    NotText,
 }
 
 impl InputError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, InputError::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
-    }
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InputError::Io(e) => write!(f, "{e}"),
-            InputError::NotAFile(kind) => write!(f, "it is {kind}, not a regular file"),
-            InputError::TooLarge(limit) => write!(f, "it is larger than the limit of {}", size_text(*limit)),
-        }
-    }
-}
-
-impl std::error::Error for InputError {}
-
-impl From<std::io::Error> for InputError {
-    fn from(e: std::io::Error) -> InputError {
-        InputError::Io(e)
     }
 }
 
@@ -92,8 +79,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
 
 /// Like [`read_limited`], as UTF-8 text.
 pub fn read_text_limited(path: &Path, limit: u64) -> Result<String, InputError> {
-    String::from_utf8(read_limited(path, limit)?)
-        .map_err(|_| InputError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8 text")))
+    String::from_utf8(read_limited(path, limit)?).map_err(|_| InputError::NotText)
 }
 
 #[cfg(test)]
@@ -108,6 +94,10 @@ mod tests {
         assert_eq!(read_limited(&p, 5).unwrap(), b"hello");
         assert!(matches!(read_limited(&p, 4), Err(InputError::TooLarge(4))));
         assert_eq!(read_limited(&p, 4).unwrap_err().to_string(), "it is larger than the limit of 4 bytes");
+        std::fs::write(&p, b"\xff").unwrap();
+        let e = read_text_limited(&p, 5).unwrap_err();
+        assert!(matches!(e, InputError::NotText), "{e:?}");
+        assert_eq!(e.to_string(), "not valid UTF-8 text");
     }
 
     #[test]

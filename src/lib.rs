@@ -2,6 +2,11 @@
 //!
 //! The core (`routine`, and later `journal`, `session`, `stats`) holds no
 //! terminal code; `cli` and `tui` are thin faces over it.
+//!
+//! Errors: each core module returns its own typed error (`thiserror`) whose
+//! message is what the user reads; `cli` turns them into an exit code and a
+//! message through the `From` impls in `cli/exit.rs`, `tui` shows the message.
+//! `.ci/error-style` keeps anyhow and `Result<_, String>` out of the core.
 
 pub mod assets;
 pub mod checkin;

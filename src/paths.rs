@@ -17,26 +17,28 @@ pub struct Paths {
 }
 
 /// No usable home directory, so no standard place for winddown's files.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "cannot find your home directory (HOME is unset, empty or not an absolute path, and the account has none); pass {} or set {}",
+    self.flag(),
+    self.variable()
+)]
 pub struct NoHome {
     /// What was missing: "config" or "data".
     pub which: &'static str,
 }
 
-impl std::fmt::Display for NoHome {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (flag, var) = match self.which {
-            "config" => ("--config-dir", "WINDDOWN_CONFIG_DIR"),
-            _ => ("--data-dir", "WINDDOWN_DATA_DIR"),
-        };
-        write!(
-            f,
-            "cannot find your home directory (HOME is unset, empty or not an absolute path, and the account has none); pass {flag} or set {var}"
-        )
+impl NoHome {
+    /// The command-line option that names the missing folder.
+    fn flag(&self) -> &'static str {
+        if self.which == "config" { "--config-dir" } else { "--data-dir" }
+    }
+
+    /// The environment variable that names the missing folder.
+    fn variable(&self) -> &'static str {
+        if self.which == "config" { "WINDDOWN_CONFIG_DIR" } else { "WINDDOWN_DATA_DIR" }
     }
 }
-
-impl std::error::Error for NoHome {}
 
 impl Paths {
     /// Uses the overrides when given (an empty one counts as not given),
@@ -132,6 +134,14 @@ mod tests {
     fn with(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> + use<> {
         let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| OsString::from(v))
+    }
+
+    #[test]
+    fn no_home_says_what_to_pass() {
+        let e = NoHome { which: "data" };
+        assert!(e.to_string().ends_with("; pass --data-dir or set WINDDOWN_DATA_DIR"), "{e}");
+        let e = NoHome { which: "config" };
+        assert!(e.to_string().ends_with("; pass --config-dir or set WINDDOWN_CONFIG_DIR"), "{e}");
     }
 
     #[test]

@@ -273,6 +273,30 @@ fn edit_builtin_copies_first_and_invalid_edit_removes_the_copy() {
     assert!(!copy.exists(), "an abandoned edit of a built-in leaves no broken copy");
 }
 
+/// A failing editor, or a routines folder that cannot be made, is a failure
+/// (exit 1) that says what failed and where.
+#[test]
+fn editor_and_write_failures_exit_1() {
+    let s = Sandbox::new();
+    let mine = s.write_routine("mine", VALID);
+    s.cmd()
+        .args(["routine", "edit", "mine"])
+        .env("EDITOR", "false")
+        .assert()
+        .code(1)
+        .stderr(contains(format!("the editor `false` failed (exit status: 1); {} is as it left it", mine.display())));
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), VALID);
+
+    let t = Sandbox::new();
+    std::fs::create_dir_all(t.config()).unwrap();
+    std::fs::write(t.routines(), "a file where the folder belongs").unwrap();
+    t.cmd()
+        .args(["routine", "new", "fresh"])
+        .assert()
+        .code(1)
+        .stderr(contains(format!("cannot create {}: ", t.routines().display())));
+}
+
 #[test]
 fn edit_unknown_routine() {
     Sandbox::new()

@@ -80,17 +80,35 @@ fn sorted<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
     items.collect::<BTreeSet<_>>().into_iter().collect()
 }
 
+/// Why a longest-cramp duration was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LongestError {
+    #[error("expected a duration like 30s, 3m or 1m 30s, got \"{0}\"")]
+    NotADuration(String),
+    #[error("a cramp longer than a day? give the duration like 3m")]
+    TooLong,
+}
+
 /// Seconds from a human duration ("3m", "90s", "1m 30s"), at most a day.
-pub fn parse_longest(s: &str) -> Result<u32, String> {
-    let d = humantime::parse_duration(s.trim())
-        .map_err(|_| format!("expected a duration like 30s, 3m or 1m 30s, got \"{s}\""))?;
-    u32::try_from(d.as_secs())
-        .ok()
-        .filter(|secs| LONGEST_S.contains(secs))
-        .ok_or_else(|| "a cramp longer than a day? give the duration like 3m".to_string())
+pub fn parse_longest(s: &str) -> Result<u32, LongestError> {
+    let d = humantime::parse_duration(s.trim()).map_err(|_| LongestError::NotADuration(s.to_string()))?;
+    u32::try_from(d.as_secs()).ok().filter(|secs| LONGEST_S.contains(secs)).ok_or(LongestError::TooLong)
 }
 
 /// A duration in seconds as the check-in shows it ("1m 30s").
 pub fn format_longest(secs: u32) -> String {
     humantime::format_duration(std::time::Duration::from_secs(u64::from(secs))).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_takes_human_durations_up_to_a_day() {
+        assert_eq!(parse_longest(" 1m 30s "), Ok(90));
+        let e = parse_longest("ages").unwrap_err();
+        assert_eq!(e.to_string(), "expected a duration like 30s, 3m or 1m 30s, got \"ages\"");
+        assert_eq!(parse_longest("2days"), Err(LongestError::TooLong));
+    }
 }

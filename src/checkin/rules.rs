@@ -37,76 +37,33 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const HELD_S: RangeInclusive<f64> = 0.0..=86_400.0;
 
 /// A rule a record breaks. `field` is the record's own field name (as in files).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RuleError {
-    OutOfRange {
-        field: &'static str,
-        value: String,
-        allowed: String,
-    },
+    #[error("{field} is {value}, outside the allowed {allowed}")]
+    OutOfRange { field: &'static str, value: String, allowed: String },
     /// A cramp detail on a night with no cramps.
-    DetailWithoutCramps {
-        field: &'static str,
-    },
+    #[error("{field} describes cramps, but cramps is 0")]
+    DetailWithoutCramps { field: &'static str },
     /// A check-in for a night that is not over yet.
-    NightNotOver {
-        night: NaiveDate,
-        latest: NaiveDate,
-    },
+    #[error("the night of {night} is not over yet; the latest night to check in for is {latest}")]
+    NightNotOver { night: NaiveDate, latest: NaiveDate },
     /// A run or cramp for a night that has not begun.
-    NightAhead {
-        night: NaiveDate,
-        latest: NaiveDate,
-    },
+    #[error("the night of {night} has not begun; the latest night is {latest}")]
+    NightAhead { night: NaiveDate, latest: NaiveDate },
     /// A rest night planned further ahead than [`REST_AHEAD_DAYS`] nights.
-    RestTooFarAhead {
-        night: NaiveDate,
-        latest: NaiveDate,
-    },
-    Empty {
-        field: &'static str,
-    },
+    #[error("a rest night can be planned at most {REST_AHEAD_DAYS} nights ahead: {night} is after {latest}")]
+    RestTooFarAhead { night: NaiveDate, latest: NaiveDate },
+    #[error("{field} must not be empty")]
+    Empty { field: &'static str },
     /// A question that must be answered (only "any cramps?").
-    Missing {
-        field: &'static str,
-    },
-    TooLong {
-        field: &'static str,
-        max: usize,
-    },
+    #[error("{field} is required")]
+    Missing { field: &'static str },
+    #[error("{field} is longer than {max} characters")]
+    TooLong { field: &'static str, max: usize },
     /// A cramp whose time is not in its night.
-    CrampOutsideNight {
-        night: NaiveDate,
-        at: String,
-    },
+    #[error("a cramp at {at} is not in the night of {night}")]
+    CrampOutsideNight { night: NaiveDate, at: String },
 }
-
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RuleError::OutOfRange { field, value, allowed } => {
-                write!(f, "{field} is {value}, outside the allowed {allowed}")
-            }
-            RuleError::DetailWithoutCramps { field } => write!(f, "{field} describes cramps, but cramps is 0"),
-            RuleError::NightNotOver { night, latest } => {
-                write!(f, "the night of {night} is not over yet; the latest night to check in for is {latest}")
-            }
-            RuleError::NightAhead { night, latest } => {
-                write!(f, "the night of {night} has not begun; the latest night is {latest}")
-            }
-            RuleError::RestTooFarAhead { night, latest } => write!(
-                f,
-                "a rest night can be planned at most {REST_AHEAD_DAYS} nights ahead: {night} is after {latest}"
-            ),
-            RuleError::Empty { field } => write!(f, "{field} must not be empty"),
-            RuleError::Missing { field } => write!(f, "{field} is required"),
-            RuleError::TooLong { field, max } => write!(f, "{field} is longer than {max} characters"),
-            RuleError::CrampOutsideNight { night, at } => write!(f, "a cramp at {at} is not in the night of {night}"),
-        }
-    }
-}
-
-impl std::error::Error for RuleError {}
 
 fn range<T: PartialOrd + fmt::Display>(field: &'static str, v: T, r: &RangeInclusive<T>) -> Result<(), RuleError> {
     if r.contains(&v) {
@@ -229,15 +186,26 @@ pub fn validate_record(r: &Record, nights: &Nights, boundary: chrono::NaiveTime)
     }
 }
 
-/// Every record of an import checked: the problems, each naming the record
-/// by its place in the file (1 = the first record) and the rule it breaks.
-pub fn validate_import(records: &[Record], nights: &Nights, boundary: chrono::NaiveTime) -> Vec<String> {
+/// A record of an import that breaks a rule, named by its place in the file
+/// (1 = the first record), its kind and its night.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("record {number} ({kind} of {night}): {rule}")]
+pub struct ImportProblem {
+    pub number: usize,
+    pub kind: &'static str,
+    pub night: NaiveDate,
+    #[source]
+    pub rule: RuleError,
+}
+
+/// Every record of an import checked: the problems, in file order.
+pub fn validate_import(records: &[Record], nights: &Nights, boundary: chrono::NaiveTime) -> Vec<ImportProblem> {
     records
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            let e = validate_record(r, nights, boundary).err()?;
-            Some(format!("record {} ({} of {}): {e}", i + 1, kind_name(r), r.night()))
+            let rule = validate_record(r, nights, boundary).err()?;
+            Some(ImportProblem { number: i + 1, kind: kind_name(r), night: r.night(), rule })
         })
         .collect()
 }

@@ -79,7 +79,15 @@ fn imported_records_pass_the_same_rules() {
     ));
     let mut c = build(&Answers { cramps: Some(1), ..Answers::default() }).unwrap();
     c.cramps = u32::MAX;
-    assert!(validate_record(&Record::Checkin(c), &n, b).unwrap_err().to_string().contains("cramps is 4294967295"));
+    assert!(
+        validate_record(&Record::Checkin(c.clone()), &n, b).unwrap_err().to_string().contains("cramps is 4294967295")
+    );
+    // An import names each bad record by its place in the file.
+    let problems = validate_import(&[rest("2026-12-01"), Record::Checkin(c), rest("9999-12-31")], &n, b);
+    assert_eq!(problems.iter().map(|p| p.number).collect::<Vec<_>>(), [2, 3]);
+    assert!(matches!(problems[1].rule, RuleError::RestTooFarAhead { .. }));
+    assert!(problems[0].to_string().starts_with("record 2 (check-in of 2026-11-2"), "{}", problems[0]);
+    assert!(problems[0].to_string().ends_with("cramps is 4294967295, outside the allowed 0-100"), "{}", problems[0]);
 }
 
 #[test]

@@ -29,20 +29,13 @@ pub fn run(ctx: &Ctx, cmd: ExperimentCmd) -> CmdResult {
     }
 }
 
-fn store_error(e: StoreError) -> Exit {
-    match e {
-        StoreError::Running { .. } | StoreError::NoPlan => Exit::invalid(e.to_string()),
-        StoreError::Plan { .. } | StoreError::Io(_) => Exit::failed(e.to_string()),
-    }
-}
-
 /// The most recent night that is over (a check-in can be about it).
 fn last_over(ctx: &Ctx) -> NaiveDate {
     ctx.last_night().min(ctx.current_night())
 }
 
 fn current(ctx: &Ctx) -> Result<Plan, Exit> {
-    store::load(&ctx.paths.data_dir).map_err(store_error)?.ok_or_else(|| store_error(StoreError::NoPlan))
+    store::load(&ctx.paths.data_dir)?.ok_or_else(|| StoreError::NoPlan.into())
 }
 
 /// The journal over the plan's nights.
@@ -107,7 +100,7 @@ fn start(
     };
     let plan = Plan::new(design, weeks, washout, first_night, ctx.now, seed.unwrap_or_else(fresh_seed))
         .map_err(|e| Exit::invalid(e.to_string()))?;
-    store::start(&ctx.paths.data_dir, &plan, tonight).map_err(store_error)?;
+    store::start(&ctx.paths.data_dir, &plan, tonight)?;
     if json {
         return print_json(&text::status_json(&plan, &Entries::default(), tonight, last_over(ctx)));
     }
@@ -149,7 +142,7 @@ fn stop(ctx: &Ctx, discard: bool, json: bool) -> CmdResult {
     let dir = &ctx.paths.data_dir;
     if discard {
         let stamp = ctx.now.format("discarded-%Y%m%dT%H%M%S").to_string();
-        let to = store::archive(dir, &stamp).map_err(store_error)?;
+        let to = store::archive(dir, &stamp)?;
         if json {
             return print_json(&serde_json::json!({"version": EXPERIMENT_JSON_VERSION, "discarded": to}));
         }
@@ -168,7 +161,7 @@ fn stop(ctx: &Ctx, discard: bool, json: bool) -> CmdResult {
     }
     if last < plan.first_night {
         // Nothing counted yet: the plan is set aside rather than stopped.
-        let to = store::archive(dir, &format!("cancelled-{}", plan.first_night)).map_err(store_error)?;
+        let to = store::archive(dir, &format!("cancelled-{}", plan.first_night))?;
         if json {
             return print_json(&serde_json::json!({"version": EXPERIMENT_JSON_VERSION, "cancelled": to}));
         }
@@ -176,7 +169,7 @@ fn stop(ctx: &Ctx, discard: bool, json: bool) -> CmdResult {
         return Ok(());
     }
     plan.stopped = Some(last);
-    store::save(dir, &plan).map_err(store_error)?;
+    store::save(dir, &plan)?;
     let outcome = analyse(&plan, &entries(ctx, &plan)?, last);
     if json {
         return print_json(&ResultJson { version: EXPERIMENT_JSON_VERSION, plan: &plan, result: outcome });

@@ -18,12 +18,6 @@ use crate::journal::exchange::{import, parse_export, write_export_csv, write_exp
 use crate::journal::night::latest_at;
 use crate::journal::{Cramp, JournalError, Record, RedFlags, RestNight, SleepTimes, Spot};
 
-impl From<JournalError> for Exit {
-    fn from(e: JournalError) -> Exit {
-        Exit::failed(e.to_string())
-    }
-}
-
 pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     if !args.has_answers() {
         if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
@@ -65,7 +59,7 @@ pub fn checkin(ctx: &Ctx, args: CheckinArgs) -> CmdResult {
     };
     let record = answers.build(night, ctx.now, &nights).map_err(|e| match e {
         RuleError::Missing { .. } => Exit::invalid("--cramps is required (0 for a night without cramps)"),
-        e => Exit::invalid(e.to_string()),
+        e => e.into(),
     })?;
     let flags = record.red_flags;
     journal.put(vec![Record::Checkin(record)])?;
@@ -81,7 +75,7 @@ fn checkin_form(ctx: &Ctx, night: Option<chrono::NaiveDate>) -> CmdResult {
     let nights = ctx.nights();
     let night = night.unwrap_or(nights.last_over);
     if !nights.is_over(night) {
-        return Err(Exit::invalid(RuleError::NightNotOver { night, latest: nights.last_over }.to_string()));
+        return Err(RuleError::NightNotOver { night, latest: nights.last_over }.into());
     }
     let settings = crate::tui::runtime::RunSettings::from(&ctx.config);
     let (app, ending) = super::run_cmd::run_app(ctx, crate::tui::app::Start::Checkin(night), 1.0, &settings)?;
@@ -108,7 +102,7 @@ pub fn cramp(ctx: &Ctx, spot: Option<Spot>, at: Option<NaiveTime>, sound: bool) 
     let at = at.map_or(ctx.now, |t| latest_at(ctx.now, t));
     let night = crate::journal::night_of_time(at, ctx.config.night_boundary);
     let record = Cramp { night, at, place: Some(spot.place), side: spot.side };
-    validate_cramp(&record, &ctx.nights(), night).map_err(|e| Exit::invalid(e.to_string()))?;
+    validate_cramp(&record, &ctx.nights(), night)?;
     ctx.journal().put(vec![Record::Cramp(record)])?;
     println!(
         "logged a cramp ({}) at {} for the night of {}",
@@ -151,7 +145,7 @@ fn cramp_screen(ctx: &Ctx, sound: bool) -> CmdResult {
 pub fn rest(ctx: &Ctx, night: Option<chrono::NaiveDate>, reason: String) -> CmdResult {
     let night = night.unwrap_or_else(|| ctx.current_night());
     let record = RestNight { night, reason, recorded: ctx.now };
-    validate_rest(&record, &ctx.nights()).map_err(|e| Exit::invalid(e.to_string()))?;
+    validate_rest(&record, &ctx.nights())?;
     ctx.journal().put(vec![Record::Rest(record)])?;
     println!("the night of {} is a rest night", night.format("%a %d %b %Y"));
     Ok(())
@@ -219,7 +213,8 @@ pub fn import_file(ctx: &Ctx, file: &Path) -> CmdResult {
     if !problems.is_empty() {
         const SHOWN: usize = 20;
         let more = problems.len().saturating_sub(SHOWN);
-        let mut lines: Vec<String> = problems.iter().take(SHOWN).map(|p| crate::text::visible(p).to_string()).collect();
+        let mut lines: Vec<String> =
+            problems.iter().take(SHOWN).map(|p| crate::text::visible(&p.to_string()).into_owned()).collect();
         if more > 0 {
             lines.push(format!("and {more} more"));
         }
@@ -280,7 +275,7 @@ pub fn history(ctx: &Ctx) -> CmdResult {
         ));
     }
     // A plan that cannot be read is refused here, as `winddown experiment status` would.
-    crate::experiment::store::load(&ctx.paths.data_dir).map_err(|e| Exit::failed(e.to_string()))?;
+    crate::experiment::store::load(&ctx.paths.data_dir)?;
     let settings = crate::tui::runtime::RunSettings::from(&ctx.config);
     match super::run_cmd::run_app(ctx, crate::tui::app::Start::History, 1.0, &settings)?.1 {
         crate::tui::runtime::Ending::Signal(s) => {

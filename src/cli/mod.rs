@@ -65,7 +65,7 @@ fn dispatch(cli: Cli) -> CmdResult {
     if let Some(Command::Journal(JournalCmd::MergeDriver { base, ours, theirs, path })) = cli.command {
         return journal_sync_cmd::merge_driver(&base, &ours, &theirs, path);
     }
-    let paths = Paths::resolve(cli.config_dir, cli.data_dir).map_err(|e| Exit::invalid(e.to_string()))?;
+    let paths = Paths::resolve(cli.config_dir, cli.data_dir)?;
     let ctx = context::Ctx::new(paths)?;
     match cli.command {
         Some(Command::Run { routine, speed }) => run_cmd::run(&ctx, routine.as_deref(), speed),

@@ -148,13 +148,13 @@ fn new(paths: &Paths, name: &str, from: Option<&str>) -> CmdResult {
         Some(src) => {
             let lib = Library::load(&paths.routines_dir());
             let entry = lib.find(src).ok_or_else(|| unknown_routine(src, &lib))?;
-            files::entry_text(entry).map_err(Exit::failed)?
+            files::entry_text(entry)?
         }
     };
     let target = files::create(&paths.routines_dir(), name, &text).map_err(|e| match e {
         files::CreateError::BadName(_) => Exit::invalid(e.to_string()),
         files::CreateError::Exists(_) => Exit::failed(format!("{e}; edit it with `winddown routine edit {name}`")),
-        files::CreateError::Io(_) => Exit::failed(e.to_string()),
+        files::CreateError::Io(write) => write.into(),
     })?;
     show::line(&format!("created {}", target.display()));
     if builtin_text(name).is_some() {
@@ -167,7 +167,7 @@ fn edit(paths: &Paths, name: &str) -> CmdResult {
     if !paths.routine_file(name).exists() && builtin_text(name).is_none() {
         return Err(unknown_routine(name, &Library::load(&paths.routines_dir())));
     }
-    let (target, copied) = files::file_for_edit(&paths.routines_dir(), name).map_err(Exit::failed)?;
+    let (target, copied) = files::file_for_edit(&paths.routines_dir(), name)?;
     let existed = !copied;
     if copied {
         show::error_line(&format!("copied the built-in \"{name}\" to {} for editing", target.display()));
@@ -234,7 +234,7 @@ fn ask_after_invalid() -> Result<Choice, Exit> {
 
 /// Runs the user's editor on `file`.
 pub fn open_editor(file: &Path) -> Result<(), Exit> {
-    crate::editor::edit(file).map_err(Exit::failed)
+    Ok(crate::editor::edit(file)?)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> CmdResult {

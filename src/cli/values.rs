@@ -38,7 +38,7 @@ pub fn spot(s: &str) -> Result<Spot, String> {
 }
 
 /// Seconds, from a human duration ("3m", "90s"); at most a day.
-pub fn longest(s: &str) -> Result<u32, String> {
+pub fn longest(s: &str) -> Result<u32, crate::checkin::answers::LongestError> {
     crate::checkin::answers::parse_longest(s)
 }
 

@@ -55,32 +55,22 @@ pub struct Plan {
     pub stopped: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a plan was not made or not read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
+    #[error("the experiment plan is not valid: {0}")]
     Invalid(String),
     /// The file was changed after winddown wrote it.
+    #[error(
+        "the experiment plan was changed by hand (its checksum does not match), so it cannot be trusted; \
+         put the original back, or run `winddown experiment stop --discard` to set it aside"
+    )]
     Edited,
+    #[error(
+        "the experiment plan is version {0}, newer than this winddown understands ({PLAN_VERSION}); update winddown"
+    )]
     Newer(u32),
 }
-
-impl std::fmt::Display for PlanError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PlanError::Invalid(why) => write!(f, "the experiment plan is not valid: {why}"),
-            PlanError::Edited => write!(
-                f,
-                "the experiment plan was changed by hand (its checksum does not match), so it cannot be trusted; \
-                 put the original back, or run `winddown experiment stop --discard` to set it aside"
-            ),
-            PlanError::Newer(v) => write!(
-                f,
-                "the experiment plan is version {v}, newer than this winddown understands ({PLAN_VERSION}); update winddown"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for PlanError {}
 
 impl Arm {
     pub fn letter(self) -> char {

@@ -7,39 +7,38 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::plan::{MAX_PLAN_BYTES, Plan, PlanError};
+use crate::fsutil::{FileOp, WriteError};
+use crate::input_file::InputError;
 
-#[derive(Debug)]
+/// Why the plan was not read, saved or set aside.
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The plan file is there but is not a plan this winddown can trust.
+    #[error("{}: {error}", path.display())]
     Plan {
         path: PathBuf,
+        #[source]
         error: PlanError,
     },
     /// A plan is still running.
-    Running {
-        first_night: NaiveDate,
-        last_night: NaiveDate,
-    },
+    #[error(
+        "an experiment is already running (nights {first_night} to {last_night}); one at a time: \
+         finish it, or end it early with `winddown experiment stop`"
+    )]
+    Running { first_night: NaiveDate, last_night: NaiveDate },
     /// No plan to act on.
+    #[error("no experiment planned; start one with `winddown experiment start`")]
     NoPlan,
-    Io(String),
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: InputError,
+    },
+    /// Writing, moving or syncing a plan file failed.
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Plan { path, error } => write!(f, "{}: {error}", path.display()),
-            StoreError::Running { first_night, last_night } => write!(
-                f,
-                "an experiment is already running (nights {first_night} to {last_night}); one at a time: \
-                 finish it, or end it early with `winddown experiment stop`"
-            ),
-            StoreError::NoPlan => write!(f, "no experiment planned; start one with `winddown experiment start`"),
-            StoreError::Io(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 pub fn path(data_dir: &Path) -> PathBuf {
     data_dir.join("experiment.plan")
@@ -57,8 +56,8 @@ pub fn load(data_dir: &Path) -> Result<Option<Plan>, StoreError> {
     let bytes = match crate::input_file::read_limited(&path, MAX_PLAN_BYTES) {
         Ok(b) => b,
         Err(e) if e.is_not_found() => return Ok(None),
-        Err(crate::input_file::InputError::TooLarge(_)) => return Err(invalid("the file is too large to be a plan")),
-        Err(e) => return Err(StoreError::Io(format!("cannot read {}: {e}", path.display()))),
+        Err(InputError::TooLarge(_)) => return Err(invalid("the file is too large to be a plan")),
+        Err(source) => return Err(StoreError::Read { path: path.clone(), source }),
     };
     let text = String::from_utf8(bytes).map_err(|_| invalid("the file is not UTF-8 text"))?;
     Plan::parse(&text).map(Some).map_err(|error| StoreError::Plan { path: path.clone(), error })
@@ -75,13 +74,12 @@ pub fn start(data_dir: &Path, plan: &Plan, tonight: NaiveDate) -> Result<(), Sto
         }
         archive(data_dir, &format!("{}", old.first_night))?;
     }
-    crate::fsutil::write_new(&path(data_dir), plan.to_text().as_bytes()).map_err(|e| StoreError::Io(format!("{e:#}")))
+    Ok(crate::fsutil::write_new(&path(data_dir), plan.to_text().as_bytes())?)
 }
 
 /// Rewrites the current plan (after a stop).
 pub fn save(data_dir: &Path, plan: &Plan) -> Result<(), StoreError> {
-    crate::fsutil::write_atomic(&path(data_dir), plan.to_text().as_bytes())
-        .map_err(|e| StoreError::Io(format!("{e:#}")))
+    Ok(crate::fsutil::write_atomic(&path(data_dir), plan.to_text().as_bytes())?)
 }
 
 /// Moves the plan file (valid or not) to `experiments/NAME.plan`; returns where.
@@ -91,14 +89,14 @@ pub fn archive(data_dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
         return Err(StoreError::NoPlan);
     }
     let dir = archive_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(WriteError::on(FileOp::CreateDir, &dir))?;
     let mut to = dir.join(format!("{name}.plan"));
     let mut n = 2;
     while to.exists() {
         to = dir.join(format!("{name}-{n}.plan"));
         n += 1;
     }
-    std::fs::rename(&from, &to).map_err(|e| StoreError::Io(format!("cannot move {}: {e}", from.display())))?;
-    crate::fsutil::sync_dir(data_dir).map_err(|e| StoreError::Io(format!("{e:#}")))?;
+    std::fs::rename(&from, &to).map_err(WriteError::on(FileOp::Move, &from))?;
+    crate::fsutil::sync_dir(data_dir)?;
     Ok(to)
 }

@@ -162,19 +162,34 @@ struct ExportHeader {
     version: Option<serde_json::Value>,
 }
 
+/// Why an export file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("not a winddown JSON export: {0}")]
+    NotJson(#[source] serde_json::Error),
+    /// JSON, but not a winddown export.
+    #[error("not a winddown JSON export (it has no \"winddown\": \"export\")")]
+    NotExport,
+    #[error("made by a newer winddown (export format {0}; this one reads {EXPORT_VERSION})")]
+    Newer(u64),
+    /// An export whose records do not read.
+    #[error("invalid export: {0}")]
+    Invalid(#[source] serde_json::Error),
+}
+
 /// Reads an export file's text. The records are read straight into their
 /// types (no intermediate JSON tree), so memory stays near the records' size.
-pub fn parse_export(text: &str) -> Result<Vec<Record>, String> {
-    let header: ExportHeader = serde_json::from_str(text).map_err(|e| format!("not a winddown JSON export: {e}"))?;
+pub fn parse_export(text: &str) -> Result<Vec<Record>, ExportError> {
+    let header: ExportHeader = serde_json::from_str(text).map_err(ExportError::NotJson)?;
     if header.winddown.as_ref().and_then(|v| v.as_str()) != Some("export") {
-        return Err("not a winddown JSON export (it has no \"winddown\": \"export\")".into());
+        return Err(ExportError::NotExport);
     }
     if let Some(v) = header.version.as_ref().and_then(|v| v.as_u64())
         && v > u64::from(EXPORT_VERSION)
     {
-        return Err(format!("made by a newer winddown (export format {v}; this one reads {EXPORT_VERSION})"));
+        return Err(ExportError::Newer(v));
     }
-    let export: Export = serde_json::from_str(text).map_err(|e| format!("invalid export: {e}"))?;
+    let export: Export = serde_json::from_str(text).map_err(ExportError::Invalid)?;
     Ok(export.records)
 }
 

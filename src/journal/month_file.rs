@@ -44,10 +44,7 @@ pub fn read_journal_bytes(path: &Path) -> Result<Option<Vec<u8>>, JournalError> 
     match crate::input_file::read_limited(path, MONTH_FILE_LIMIT) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.is_not_found() => Ok(None),
-        Err(e) => Err(JournalError::Io {
-            path: path.to_path_buf(),
-            message: format!("{e} (not a journal file winddown wrote; it was left as it is)"),
-        }),
+        Err(source) => Err(JournalError::Unreadable { path: path.to_path_buf(), source }),
     }
 }
 

@@ -292,16 +292,14 @@ impl Journal {
                     removed = true;
                 }
                 if removed && copies.is_empty() {
-                    fsutil::sync_dir(&self.dir)
-                        .map_err(|e| JournalError::Io { path: self.dir.clone(), message: format!("{e:#}") })?;
+                    fsutil::sync_dir(&self.dir)?;
                 }
             }
             for copy in &copies {
                 std::fs::remove_file(copy).map_err(io_err(copy))?;
             }
             if !copies.is_empty() {
-                fsutil::sync_dir(&self.dir)
-                    .map_err(|e| JournalError::Io { path: self.dir.clone(), message: format!("{e:#}") })?;
+                fsutil::sync_dir(&self.dir)?;
             }
         }
         super::status::after_write(&self.dir, &written);
@@ -309,8 +307,7 @@ impl Journal {
     }
 
     fn write_file(&self, path: &Path, records: &[Record]) -> Result<(), JournalError> {
-        fsutil::write_atomic(path, month_text(records).as_bytes())
-            .map_err(|e| JournalError::Io { path: path.to_path_buf(), message: format!("{e:#}") })
+        Ok(fsutil::write_atomic(path, month_text(records).as_bytes())?)
     }
 
     /// Removes temp files left by killed writes. Called with the lock held, so

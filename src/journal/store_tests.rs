@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::exchange::{export_csv, export_json, import, parse_export};
+use super::exchange::{ExportError, export_csv, export_json, import, parse_export};
 use super::model::*;
 use super::store::{Journal, JournalError};
 
@@ -269,8 +269,14 @@ fn import_is_idempotent_and_refuses_conflicts() {
 
 #[test]
 fn export_rejects_foreign_and_newer_files() {
-    assert!(parse_export("[]").unwrap_err().contains("not a winddown JSON export"));
-    assert!(parse_export("{\"winddown\":\"export\",\"version\":9,\"records\":[]}").unwrap_err().contains("newer"));
+    assert!(parse_export("[]").unwrap_err().to_string().contains("not a winddown JSON export"));
+    let newer = parse_export("{\"winddown\":\"export\",\"version\":9,\"records\":[]}").unwrap_err();
+    assert!(matches!(newer, ExportError::Newer(9)), "{newer:?}");
+    assert_eq!(newer.to_string(), "made by a newer winddown (export format 9; this one reads 1)");
+    assert_eq!(
+        parse_export("{}").unwrap_err().to_string(),
+        "not a winddown JSON export (it has no \"winddown\": \"export\")"
+    );
     assert!(parse_export("{\"winddown\":\"export\",\"version\":1,\"records\":[{\"type\":\"x\"}]}").is_err());
 }
 

@@ -1,10 +1,11 @@
 //! Errors in a routine (or settings) file, located as FILE:LINE:COL with the
 //! offending line shown beneath, the way compilers report them.
 
-use std::fmt;
 use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Shown as [`Diagnostic::headline`], then the offending line with the span underlined.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}", self.headline(), self.excerpt())]
 pub struct Diagnostic {
     /// The file as the user would name it.
     pub file: String,
@@ -44,21 +45,20 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.headline())?;
+impl Diagnostic {
+    /// The offending line beneath the headline, the span underlined; empty
+    /// when there is no line to show (an empty file, a problem of the whole file).
+    fn excerpt(&self) -> String {
         if self.line_text.is_empty() {
-            return Ok(());
+            return String::new();
         }
-        writeln!(f)?;
         let num = self.line.to_string();
         let pad = " ".repeat(num.len());
         // Long lines (a 50 MB one-liner) are cut so the message stays readable.
         let shown: String = self.line_text.chars().take(200).collect();
-        writeln!(f, "{pad} |")?;
-        writeln!(f, "{num} | {shown}")?;
         let caret_pad = " ".repeat(self.col.saturating_sub(1).min(200));
-        write!(f, "{pad} | {caret_pad}{}", "^".repeat(self.width.min(80)))
+        let carets = "^".repeat(self.width.min(80));
+        format!("\n{pad} |\n{num} | {shown}\n{pad} | {caret_pad}{carets}")
     }
 }
 

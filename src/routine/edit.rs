@@ -79,6 +79,16 @@ pub enum StepField {
     Optional,
 }
 
+/// A routine file the editor cannot open: it is not TOML.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: not valid TOML: {source}")]
+pub struct EditError {
+    /// The file as the user would name it.
+    pub file: String,
+    #[source]
+    pub source: toml_edit::TomlError,
+}
+
 /// An open routine file being edited.
 pub struct RoutineDoc {
     pub id: String,
@@ -89,8 +99,8 @@ pub struct RoutineDoc {
 }
 
 impl RoutineDoc {
-    pub fn parse(id: &str, file: &str, text: &str) -> Result<RoutineDoc, String> {
-        let doc: DocumentMut = text.parse().map_err(|e| format!("{file}: not valid TOML: {e}"))?;
+    pub fn parse(id: &str, file: &str, text: &str) -> Result<RoutineDoc, EditError> {
+        let doc: DocumentMut = text.parse().map_err(|source| EditError { file: file.into(), source })?;
         Ok(RoutineDoc { id: id.into(), file: file.into(), original: text.into(), doc, undo: Vec::new() })
     }
 
@@ -260,6 +270,12 @@ mod tests {
     fn doc(i: usize) -> RoutineDoc {
         let (id, text) = BUILTINS[i];
         RoutineDoc::parse(id, "x.toml", text).unwrap()
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_not_opened() {
+        let e = RoutineDoc::parse("x", "x.toml", "name = ").err().unwrap();
+        assert!(e.to_string().starts_with("x.toml: not valid TOML: "), "{e}");
     }
 
     #[test]

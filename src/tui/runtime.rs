@@ -186,7 +186,7 @@ impl Outside for Terminal<'_> {
     /// Hands the terminal to the editor, then takes it back.
     fn edit(&mut self, path: &std::path::Path) -> Result<(), String> {
         ratatui::restore();
-        let result = crate::editor::edit(path);
+        let result = crate::editor::edit(path).map_err(|e| e.to_string());
         // Ctrl-C or Ctrl-\ typed into the editor went to it (and to us, the same process group).
         for (sig, _) in &TERMINATING[..2] {
             let _ =

@@ -71,7 +71,7 @@ impl App {
                 return Some(Input::File(FileOp::Create, done));
             }
             Effect::WriteFile { path, bytes } => {
-                let written = crate::fsutil::write_atomic(&path, &bytes).map_err(|e| format!("{e:#}"));
+                let written = crate::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string());
                 return Some(Input::File(FileOp::Write, written.map(|()| FileDone { path, ..FileDone::default() })));
             }
             Effect::RemoveFile(path) => {
@@ -80,7 +80,7 @@ impl App {
             }
             Effect::ReadRoutine(id) => {
                 let entry = self.data.library.entries.iter().find(|e| e.id == id);
-                let text = entry.ok_or_else(|| format!("no routine {id}")).and_then(entry_text);
+                let text = entry.ok_or_else(|| format!("no routine {id}")).and_then(|e| entry_text(e).map_err(|e| e.to_string()));
                 let path = self.ctx.paths.routine_file(&id);
                 let done = text.map(|t| FileDone { path, bytes: t.into_bytes(), copied: false });
                 return Some(Input::File(FileOp::ReadRoutine, done));
@@ -92,7 +92,7 @@ impl App {
 
     /// A routine's file made ready for the user's editor, and its bytes before the edit.
     fn prepare_edit(&mut self, id: &str) -> Result<FileDone, String> {
-        let (path, copied) = file_for_edit(&self.ctx.paths.routines_dir(), id)?;
+        let (path, copied) = file_for_edit(&self.ctx.paths.routines_dir(), id).map_err(|e| e.to_string())?;
         if copied {
             // The copy is a new file in the folder: the list shows it.
             self.reload_routines();
@@ -108,7 +108,7 @@ impl App {
                 self.ctx.config.default_routine = id.clone();
                 format!("\"{}\" is now the default routine", crate::text::visible(&id))
             }
-            Err(e) => e,
+            Err(e) => e.to_string(),
         });
     }
 }

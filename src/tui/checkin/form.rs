@@ -230,7 +230,7 @@ impl CheckinForm {
     /// The duration typed as the longest cramp: `None` when nothing is typed.
     fn longest(&self) -> Option<Result<u32, String>> {
         let text = self.texts.text(Field::Longest);
-        (!text.is_empty()).then(|| parse_longest(&text))
+        (!text.is_empty()).then(|| parse_longest(&text).map_err(|e| e.to_string()))
     }
 
     fn time(&self, f: Field) -> Option<NaiveTime> {

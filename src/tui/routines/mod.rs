@@ -180,7 +180,7 @@ impl RoutinesTab {
         let Some(entry) = lib.entries.get(self.cursor) else { return vec![tell("no routine selected")] };
         match crate::routine::files::entry_text(entry) {
             Ok(text) => vec![Effect::CreateRoutine { name, text }],
-            Err(e) => vec![Effect::Tell(e)],
+            Err(e) => vec![Effect::Tell(e.to_string())],
         }
     }
 
