@@ -122,19 +122,34 @@ pub enum Effect {
 
     // The journal (answered with `Input::Written`).
     /// Add or replace records; `tally` asks for the streaks as of that night.
-    Put { records: Vec<Record>, tally: Option<NaiveDate> },
+    Put {
+        records: Vec<Record>,
+        tally: Option<NaiveDate>,
+    },
     /// Remove the record with `old`'s key and put `new`, in one write.
-    Replace { old: RecordKey, new: Record },
+    Replace {
+        old: RecordKey,
+        new: Record,
+    },
     /// Keep `keep` of a record two machines disagree on; drop the others.
-    Resolve { key: RecordKey, keep: Record },
+    Resolve {
+        key: RecordKey,
+        keep: Record,
+    },
     /// Read one night (answered with `Input::Night`).
     LoadNight(NaiveDate),
 
     // Files and settings (answered with `Input::File` / `Input::Edited`).
     /// Make a new routine file named `name` holding `text` in the routines folder.
-    CreateRoutine { name: String, text: String },
+    CreateRoutine {
+        name: String,
+        text: String,
+    },
     /// Replace a file's bytes crash-safely.
-    WriteFile { path: PathBuf, bytes: Vec<u8> },
+    WriteFile {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
     RemoveFile(PathBuf),
     /// Read a routine's text (a user file, bounded, or a built-in) for the in-app editor.
     ReadRoutine(String),

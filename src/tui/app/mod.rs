@@ -338,3 +338,6 @@ impl App {
         false
     }
 }
+
+#[cfg(test)]
+mod tests;

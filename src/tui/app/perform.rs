@@ -80,7 +80,9 @@ impl App {
             }
             Effect::ReadRoutine(id) => {
                 let entry = self.data.library.entries.iter().find(|e| e.id == id);
-                let text = entry.ok_or_else(|| format!("no routine {id}")).and_then(|e| entry_text(e).map_err(|e| e.to_string()));
+                let text = entry
+                    .ok_or_else(|| format!("no routine {id}"))
+                    .and_then(|e| entry_text(e).map_err(|e| e.to_string()));
                 let path = self.ctx.paths.routine_file(&id);
                 let done = text.map(|t| FileDone { path, bytes: t.into_bytes(), copied: false });
                 return Some(Input::File(FileOp::ReadRoutine, done));
@@ -136,7 +138,9 @@ pub struct Recorder {
     pub cues: Vec<(Cue, String)>,
     pub said: Vec<Utterance>,
     pub edited: Vec<std::path::PathBuf>,
-    /// What the "editor" does to the file, if anything.
+    /// What the "editor" writes into the file, if anything.
+    pub edit_writes: Option<Vec<u8>>,
+    /// How the "editor" ends (fine when not set).
     pub edit_result: Option<Result<(), String>>,
 }
 
@@ -149,6 +153,9 @@ impl Outside for Recorder {
     }
     fn edit(&mut self, path: &Path) -> Result<(), String> {
         self.edited.push(path.to_path_buf());
+        if let Some(bytes) = &self.edit_writes {
+            std::fs::write(path, bytes).map_err(|e| e.to_string())?;
+        }
         self.edit_result.clone().unwrap_or(Ok(()))
     }
 }

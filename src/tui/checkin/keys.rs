@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
-
 use chrono::Days;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
