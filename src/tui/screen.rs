@@ -31,8 +31,10 @@ pub trait Screen {
     }
 }
 
-/// What reaches a screen.
+/// What reaches a screen. (An input is moved once to the screen and never
+/// stored, so the size of its largest variant does not matter.)
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
 pub enum Input {
     /// The screen is shown (once, before its first frame): the coach announces
     /// its first phase here.
