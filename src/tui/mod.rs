@@ -15,6 +15,7 @@ pub mod coach;
 pub mod cramp;
 pub mod glyphs;
 pub mod history;
+pub mod home_data;
 pub mod keymap;
 pub mod palette;
 pub mod routine_list;

@@ -18,6 +18,7 @@ use crate::tui::checkin::CheckinForm;
 use crate::tui::coach::CoachApp;
 use crate::tui::cramp::CrampApp;
 use crate::tui::history::HistoryApp;
+use crate::tui::home_data::HomeData;
 use crate::tui::screen::NightLoaded;
 
 pub struct AppContext {
@@ -29,25 +30,6 @@ pub struct AppContext {
     clock: WallClock,
     /// The coach's speed (`--speed`; 1 is real time, anything else is practice).
     pub speed: f64,
-}
-
-/// What the home screen's tabs show, read again after every change.
-pub struct HomeData {
-    pub library: Library,
-    /// The records of the nights the home screen acts on (last night's
-    /// check-in, tonight's runs); everything older is in `history.facts`.
-    pub recent: Entries,
-    /// A running experiment's plan (off nights, tonight's line).
-    pub experiment: Option<crate::experiment::Plan>,
-    pub history: HistoryApp,
-    /// Records with two different answers from two machines.
-    pub contradictions: usize,
-    /// Why the journal cannot be read or written: no routine or check-in starts.
-    pub journal_error: Option<String>,
-    /// Why the journal cannot be read (the history has nothing to show).
-    pub unreadable: Option<String>,
-    /// A problem worth a line in the status row (an unreadable plan).
-    pub problem: Option<String>,
 }
 
 impl AppContext {

@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-pub use context::{AppContext, HomeData};
+pub use super::home_data::HomeData;
+pub use context::AppContext;
 pub use perform::{Outside, Recorder};
 
 use super::checkin::CheckinForm;

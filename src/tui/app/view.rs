@@ -50,7 +50,16 @@ pub fn render(app: &App, now: Instant, theme: &Theme, f: &mut Frame) {
             (keymap::footer(&commands), app.routines.help.then(|| keymap::help(&commands)))
         }
         _ => {
-            crate::tui::tonight::view::render(app, now, theme, f, body);
+            let nights = app.ctx.nights(now);
+            crate::tui::tonight::view::render(
+                &app.tonight,
+                &app.data,
+                &app.ctx.config.default_routine,
+                nights,
+                theme,
+                f,
+                body,
+            );
             let commands = crate::tui::tonight::keys::commands(&app.data);
             (keymap::footer(&commands), app.tonight.help.then(|| keymap::help(&commands)))
         }

@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::tui::app::HomeData;
+use crate::tui::home_data::HomeData;
 use crate::tui::keymap::{Command, Key};
 use crate::tui::tabs::{self, TabMove};
 

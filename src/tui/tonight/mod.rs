@@ -7,7 +7,7 @@ pub mod view;
 use crossterm::event::KeyEvent;
 
 use crate::routine::Routine;
-use crate::tui::app::HomeData;
+use crate::tui::home_data::HomeData;
 use crate::tui::keymap;
 use crate::tui::screen::Effect;
 use crate::tui::tabs::Tab;

@@ -1,31 +1,38 @@
 //! Drawing the Tonight tab's body (the app draws the frame around it).
 
-use std::time::Instant;
-
 use chrono::{Datelike, Days};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::TonightTab;
+use crate::checkin::Nights;
 use crate::guidance;
 use crate::routine::plan::format_duration;
 use crate::stats::{NightMark, facts_mark};
-use crate::tui::app::App;
 use crate::tui::history::calendar::{cramp_mark, cramp_style, routine_mark, routine_style};
+use crate::tui::home_data::HomeData;
 use crate::tui::routine_list::routine_list;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::ellipsis;
 
-pub fn render(app: &App, now: Instant, theme: &Theme, f: &mut Frame, area: Rect) {
-    let data = &app.data;
+/// The tab's body for `nights` (where now stands), with `default` the default routine's id.
+pub fn render(
+    tab: &TonightTab,
+    data: &HomeData,
+    default: &str,
+    nights: Nights,
+    theme: &Theme,
+    f: &mut Frame,
+    area: Rect,
+) {
     let facts = &data.history.facts;
-    let nights = app.ctx.nights(now);
     let [top, preview, bottom] =
         Layout::vertical([Constraint::Length(7), Constraint::Min(3), Constraint::Length(4)]).areas(area);
     let [left, _, right] =
         Layout::horizontal([Constraint::Length(34), Constraint::Length(1), Constraint::Min(20)]).areas(top);
-    let (list, mut state) = routine_list(&data.library, &app.ctx.config.default_routine, theme, app.tonight.picked);
+    let (list, mut state) = routine_list(&data.library, default, theme, tab.picked);
     f.render_stateful_widget(list.block(Block::bordered().title(" Tonight's routine (★ default) ")), left, &mut state);
 
     let r = &data.history.report;
@@ -76,7 +83,7 @@ pub fn render(app: &App, now: Instant, theme: &Theme, f: &mut Frame, area: Rect)
         return journal_problem(e, theme, f, preview, bottom);
     }
     let mut lines = Vec::new();
-    match data.library.entries.get(app.tonight.picked) {
+    match data.library.entries.get(tab.picked) {
         Some(e) => match &e.routine {
             Ok(routine) => {
                 // One line, cut with an ellipsis rather than mid-word.

@@ -1,0 +1,26 @@
+//! What the home screen's tabs show (the routines, the recent nights, the
+//! streaks and the history), read by the app context and again after every
+//! change; the tabs only read it.
+
+use crate::journal::Entries;
+use crate::routine::Library;
+use crate::tui::history::HistoryApp;
+
+/// What the home screen's tabs show, read again after every change.
+pub struct HomeData {
+    pub library: Library,
+    /// The records of the nights the home screen acts on (last night's
+    /// check-in, tonight's runs); everything older is in `history.facts`.
+    pub recent: Entries,
+    /// A running experiment's plan (off nights, tonight's line).
+    pub experiment: Option<crate::experiment::Plan>,
+    pub history: HistoryApp,
+    /// Records with two different answers from two machines.
+    pub contradictions: usize,
+    /// Why the journal cannot be read or written: no routine or check-in starts.
+    pub journal_error: Option<String>,
+    /// Why the journal cannot be read (the history has nothing to show).
+    pub unreadable: Option<String>,
+    /// A problem worth a line in the status row (an unreadable plan).
+    pub problem: Option<String>,
+}
