@@ -4,12 +4,12 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
 use common::Sandbox;
+use common::pty::Pty;
 
 /// The timing test measures latencies of 200 ms: the other tests of this
 /// file (which start and kill many processes) run apart from it.
@@ -18,72 +18,19 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 fn alone() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const SPEED: f64 = 10.0;
 
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Pty {
-    /// `winddown run two-minute --speed 10` in an 80×24 pty, with `bin` first on PATH.
-    fn run(s: &Sandbox, bin: &Path) -> Pty {
-        let pair =
-            native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("winddown"));
-        cmd.args(["run", "two-minute", "--speed", &SPEED.to_string()]);
-        cmd.env("WINDDOWN_CONFIG_DIR", s.config());
-        cmd.env("WINDDOWN_DATA_DIR", s.data());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("PATH", format!("{}:/usr/bin:/bin", bin.display()));
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Pty { parser, writer, child, _master: pair.master }
-    }
-
-    fn wait_for(&self, text: &str, secs: u64) {
-        let end = Instant::now() + Duration::from_secs(secs);
-        while Instant::now() < end {
-            if self.parser.lock().unwrap().screen().contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("timed out waiting for {text:?}; screen:\n{}", self.parser.lock().unwrap().screen().contents());
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_exit(&mut self, secs: u64) -> u32 {
-        let end = Instant::now() + Duration::from_secs(secs);
-        while Instant::now() < end {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("winddown did not exit");
-    }
+/// `winddown run two-minute --speed 10` in an 80×24 pty, with `bin` first on PATH.
+fn run(s: &Sandbox, bin: &Path) -> Pty {
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    Pty::start(
+        s,
+        common::pty::winddown(),
+        &["run", "two-minute", "--speed", &SPEED.to_string()],
+        (80, 24),
+        &[("PATH", std::ffi::OsStr::new(&path))],
+    )
 }
 
 /// Writes fake `espeak-ng` and `pw-play` into `<sandbox>/bin`: each logs
@@ -170,7 +117,7 @@ fn the_whole_routine_is_spoken_and_sounded_on_time() {
     // would count as cue latency at ten times speed.
     let s = Sandbox::in_memory();
     let bin = fakes(&s, "");
-    let mut p = Pty::run(&s, &bin);
+    let mut p = run(&s, &bin);
     p.wait_for("press Enter when done", 60);
     // Let the last cue's programs write their lines.
     std::thread::sleep(Duration::from_millis(300));
@@ -234,7 +181,7 @@ fn with_voice_and_sound_off_nothing_is_run() {
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(s.config().join("config.toml"), "voice = \"off\"\nsound = \"off\"\nbell = false\n").unwrap();
     let bin = fakes(&s, "");
-    let mut p = Pty::run(&s, &bin);
+    let mut p = run(&s, &bin);
     p.wait_for("press Enter when done", 60);
     p.send(b"\r");
     p.wait_for("Routine complete", 10);
@@ -258,7 +205,7 @@ fn programs_that_hang_never_delay_the_routine_and_are_all_ended() {
     let cue_command = hang.replace(&pids.display().to_string(), &commands.display().to_string());
     std::fs::write(s.config().join("config.toml"), format!("cue_command = {cue_command:?}\n")).unwrap();
     let started = Instant::now();
-    let mut p = Pty::run(&s, &bin);
+    let mut p = run(&s, &bin);
     p.wait_for("Wall calf stretch", 10);
     p.wait_for("step 2 of 3", 20);
     // Mid-run: at most one speech and one sound at a time (each a shell and its sleep).

@@ -3,103 +3,12 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::Sandbox;
+use common::pty::Pty;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Pty {
-    /// Runs `sh -c SCRIPT` in an 80×24 pty; SCRIPT starts winddown with the sandbox's dirs.
-    fn spawn(s: &Sandbox, script: &str) -> Pty {
-        let pair =
-            native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut cmd = CommandBuilder::new("sh");
-        cmd.args(["-c", script]);
-        cmd.env("WINDDOWN_CONFIG_DIR", s.config());
-        cmd.env("WINDDOWN_DATA_DIR", s.data());
-        cmd.env("WINDDOWN_BIN", assert_cmd::cargo::cargo_bin("winddown"));
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Pty { parser, raw, writer, child, master: pair.master }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str, secs: u64) {
-        // Generous: a loaded CI machine is slow, and a pass returns as soon as the text shows.
-        let end = Instant::now() + Duration::from_secs(secs * 3);
-        while Instant::now() < end {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_exit(&mut self, secs: u64) -> u32 {
-        let end = Instant::now() + Duration::from_secs(secs);
-        while Instant::now() < end {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("did not exit; screen:\n{}", self.screen());
-    }
-
-    fn raw_text(&self) -> String {
-        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
-    }
-
-    /// The pid of winddown itself (the shell's child).
-    fn winddown_pid(&self) -> i32 {
-        let sh = self.child.process_id().unwrap();
-        let end = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < end {
-            if let Ok(kids) = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"))
-                && let Some(pid) = kids.split_whitespace().next()
-            {
-                return pid.parse().unwrap();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("winddown did not start");
-    }
-}
 
 fn export(s: &Sandbox) -> serde_json::Value {
     s.export()
@@ -118,7 +27,7 @@ fn whole_routine_at_speed_then_journal() {
         format!("cue_command = 'echo \"$WINDDOWN_EVENT $WINDDOWN_STEP\" >> {}'\n", cues.display()),
     )
     .unwrap();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 20{THEN_STTY}"));
     p.wait_for("Wall calf stretch", 10);
     p.wait_for("press Enter when done", 20);
     p.send(b"\r");
@@ -126,7 +35,7 @@ fn whole_routine_at_speed_then_journal() {
     p.send(b"\r");
     p.wait_for("EXIT=0", 10);
     p.wait_for("icanon echo", 5);
-    assert!(p.raw_text().contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(p.text().contains("\x1b[?1049l"), "left the alternate screen");
     let v = export(&s);
     let run = &v["records"][0];
     assert_eq!(run["type"], "run");
@@ -148,13 +57,11 @@ fn whole_routine_at_speed_then_journal() {
 #[test]
 fn resize_to_tiny_and_back() {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run cramp-guard{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("\"$WINDDOWN_BIN\" run cramp-guard{THEN_STTY}"));
     p.wait_for("GET READY", 10);
-    p.master.resize(PtySize { rows: 6, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
-    p.parser.lock().unwrap().screen_mut().set_size(6, 20);
+    p.resize(20, 6);
     p.wait_for("Make the window", 5);
-    p.master.resize(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
-    p.parser.lock().unwrap().screen_mut().set_size(24, 80);
+    p.resize(80, 24);
     p.wait_for("Wall calf stretch", 5);
     p.send(b"q");
     p.wait_for("Quit and save progress?", 5);
@@ -168,7 +75,7 @@ fn resize_to_tiny_and_back() {
 /// (main screen, cursor shown, cooked mode) and the exit status is 128 + signo.
 fn signal_mid_run(signal: i32, name: &str) {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("\"$WINDDOWN_BIN\" run two-minute --speed 10{THEN_STTY}"));
     p.wait_for("Standing hamstring stretch", 10);
     // Wait for the first step to be over (and saved) and the second one's hold, then the signal.
     p.wait_for("step 2 of 3", 10);
@@ -180,14 +87,13 @@ fn signal_mid_run(signal: i32, name: &str) {
     assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
     p.wait_for(&format!("EXIT={}", 128 + signal), 10);
     p.wait_for("icanon echo", 5);
-    let raw = p.raw_text();
+    let raw = p.text();
     // After the last time the alternate screen was entered: left again, cursor shown.
     let last_enter = raw.rfind("\x1b[?1049h").expect("entered the alternate screen");
     let after = &raw[last_enter..];
     assert!(after.contains("\x1b[?1049l"), "left the alternate screen");
     assert!(after.contains("\x1b[?25h"), "showed the cursor");
-    assert!(!p.parser.lock().unwrap().screen().hide_cursor(), "cursor hidden at the end");
-    assert!(!p.parser.lock().unwrap().screen().alternate_screen(), "still on the alternate screen");
+    assert!(p.restored(), "cursor hidden or still on the alternate screen at the end");
     assert!(raw.contains(&format!("stopped by {name}; progress saved")), "{raw}");
     let v = export(&s);
     let run = &v["records"][0];
@@ -222,7 +128,7 @@ fn sighup_mid_run_restores_and_saves() {
 #[test]
 fn checkin_through_the_form() {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" checkin{THEN_STTY}"));
     p.wait_for("Any leg cramps last night?", 10);
     p.send(b"y");
     p.wait_for("How many?", 5);
@@ -301,17 +207,17 @@ fn closed_terminal_saves_and_exits() {
 #[test]
 fn ctrl_z_suspends_restores_and_comes_back_paused() {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("\"$WINDDOWN_BIN\" run two-minute{THEN_STTY}"));
     p.wait_for("GET READY", 10);
     p.send(b"\r"); // start the hold now
     p.wait_for("HOLD", 5);
     let pid = p.winddown_pid();
-    let before = p.raw_text().len();
+    let before = p.text().len();
     p.send(b"\x1a"); // Ctrl-Z
     // From a job-control shell it stops until `fg`; here (no job control) the
     // stop signal may be discarded by the kernel. Either way it must come back.
     let end = Instant::now() + Duration::from_secs(10);
-    while !p.raw_text()[before..].contains("\x1b[?1049l") {
+    while !p.text()[before..].contains("\x1b[?1049l") {
         assert!(Instant::now() < end, "the terminal was not restored on Ctrl-Z");
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -335,7 +241,7 @@ fn history_from_the_command_line_follows_week_start() {
     let s = Sandbox::new();
     std::fs::create_dir_all(s.config()).unwrap();
     std::fs::write(s.config().join("config.toml"), "week_start = \"sunday\"\n").unwrap();
-    let mut p = Pty::spawn(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" history{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("WINDDOWN_NOW=2026-11-24T07:10:00+01:00 \"$WINDDOWN_BIN\" history{THEN_STTY}"));
     p.wait_for("Su   Mo   Tu   We   Th   Fr   Sa", 10);
     p.send(b"q");
     p.wait_for("EXIT=0", 10);
@@ -352,7 +258,7 @@ fn seconds_left(screen: &str) -> u64 {
 #[test]
 fn a_stop_from_outside_pauses_the_hold() {
     let s = Sandbox::new();
-    let mut p = Pty::spawn(&s, &format!("\"$WINDDOWN_BIN\" run two-minute{THEN_STTY}"));
+    let mut p = Pty::sh(&s, &format!("\"$WINDDOWN_BIN\" run two-minute{THEN_STTY}"));
     p.wait_for("GET READY", 10);
     p.send(b"\r"); // start the hold now
     p.wait_for("HOLD", 5);
