@@ -2,19 +2,13 @@
 
 mod common;
 
-use std::os::unix::fs::PermissionsExt;
-
 use common::Sandbox;
 use predicates::str::contains;
 
 /// A fake program in `<sandbox>/bin` that logs its arguments to `<sandbox>/<name>.log`.
 fn fake(s: &Sandbox, name: &str) {
-    let bin = s.path("bin");
-    std::fs::create_dir_all(&bin).unwrap();
     let log = s.path(&format!("{name}.log"));
-    let path = bin.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\necho \"$*\" >> '{}'\n", log.display())).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    s.program(name, &format!("#!/bin/sh\necho \"$*\" >> '{}'\n", log.display()));
 }
 
 /// PATH holding only the sandbox's fakes, so a real espeak-ng on the machine

@@ -36,16 +36,11 @@ fn run(s: &Sandbox, bin: &Path) -> Pty {
 /// Writes fake `espeak-ng` and `pw-play` into `<sandbox>/bin`: each logs
 /// "SECONDS PID ARGS…" to `<sandbox>/<name>.log`, then runs `then`.
 fn fakes(s: &Sandbox, then: &str) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
-    let bin = s.path("bin");
-    std::fs::create_dir_all(&bin).unwrap();
+    let mut bin = PathBuf::new();
     for name in ["espeak-ng", "pw-play"] {
         let log = s.path(&format!("{name}.log"));
         // bash's EPOCHREALTIME: no extra process for the timestamp.
-        let script = format!("#!/bin/bash\necho \"$EPOCHREALTIME $$ $*\" >> '{}'\n{then}\n", log.display());
-        let path = bin.join(name);
-        std::fs::write(&path, script).unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin = s.program(name, &format!("#!/bin/bash\necho \"$EPOCHREALTIME $$ $*\" >> '{}'\n{then}\n", log.display()));
     }
     bin
 }

@@ -116,13 +116,8 @@ fn a_rest_night_silences_the_nudge() {
 
 /// A fake notify-send that writes its arguments to a file.
 fn fake_notifier(s: &Sandbox) -> (std::path::PathBuf, std::path::PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let bin = s.path("bin");
-    std::fs::create_dir_all(&bin).unwrap();
     let log = s.path("notified.txt");
-    let script = bin.join("notify-send");
-    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", log.display())).unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = s.program("notify-send", &format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", log.display()));
     (bin, log)
 }
 

@@ -38,6 +38,18 @@ impl Sandbox {
         Sandbox::new()
     }
 
+    /// Writes an executable `<sandbox>/bin/NAME` holding `script` (a fake
+    /// speech program, player, notifier…); returns the folder, for PATH.
+    pub fn program(&self, name: &str, script: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let bin = self.dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let path = bin.join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    }
+
     pub fn config(&self) -> PathBuf {
         self.dir.path().join("config")
     }
