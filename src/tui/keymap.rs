@@ -40,6 +40,33 @@ pub struct Command<A> {
     pub enabled: bool,
 }
 
+impl<A> Command<A> {
+    /// A command shown only in the help, enabled.
+    pub fn new(action: A, keys: &'static [Key], keys_label: &'static str, help: &'static str) -> Command<A> {
+        Command { action, keys, keys_label, footer: None, help, enabled: true }
+    }
+
+    /// Also offered in the footer, as `key word`.
+    pub fn footer(self, key: &'static str, word: &'static str) -> Command<A> {
+        Command { footer: Some((key, word)), ..self }
+    }
+
+    /// Does something only when `enabled`.
+    pub fn enabled(self, enabled: bool) -> Command<A> {
+        Command { enabled, ..self }
+    }
+
+    /// A second key for the same line of the help (↓ after ↑): not listed on its own.
+    pub fn same_line(action: A, keys: &'static [Key]) -> Command<A> {
+        Command::new(action, keys, "", "")
+    }
+}
+
+/// The footer as one line of text: "key word · key word".
+pub fn footer_text<A>(commands: &[Command<A>]) -> String {
+    footer(commands).iter().map(|(k, what)| format!("{k} {what}")).collect::<Vec<_>>().join(" · ")
+}
+
 /// The action of the first enabled command bound to `key`.
 pub fn action_for<A: Clone>(commands: &[Command<A>], key: &KeyEvent) -> Option<A> {
     commands.iter().find(|c| c.enabled && c.keys.iter().any(|k| k.matches(key))).map(|c| c.action.clone())

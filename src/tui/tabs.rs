@@ -52,8 +52,8 @@ impl TabMove {
 }
 
 /// `1`–`4` jump to a tab; with `cycle`, Tab and Shift-Tab step through them
-/// (a screen that uses Tab itself leaves `cycle` off). Only in the help: the
-/// footer shows the tab bar instead.
+/// (a screen that uses Tab itself leaves `cycle` off). Only in the help (two
+/// lines): the tab bar shows them.
 pub fn commands<A>(wrap: impl Fn(TabMove) -> A, cycle: bool) -> Vec<Command<A>> {
     static DIGITS: [Key; 4] = [
         Key::Plain(KeyCode::Char('1')),
@@ -61,37 +61,16 @@ pub fn commands<A>(wrap: impl Fn(TabMove) -> A, cycle: bool) -> Vec<Command<A>> 
         Key::Plain(KeyCode::Char('3')),
         Key::Plain(KeyCode::Char('4')),
     ];
-    const LABELS: [&str; 4] = ["1", "2", "3", "4"];
-    const HELP: [&str; 4] = ["Tonight tab", "Check-in tab", "History tab", "Routines tab"];
     let mut out: Vec<Command<A>> = Tab::ALL
         .iter()
         .enumerate()
-        .map(|(i, tab)| Command {
-            action: wrap(TabMove::To(*tab)),
-            keys: &DIGITS[i..=i],
-            keys_label: LABELS[i],
-            footer: None,
-            help: HELP[i],
-            enabled: true,
-        })
+        .map(|(i, tab)| Command::same_line(wrap(TabMove::To(*tab)), &DIGITS[i..=i]))
         .collect();
+    out[0].keys_label = "1 2 3 4";
+    out[0].help = "Tonight · Check-in · History · Routines";
     if cycle {
-        out.push(Command {
-            action: wrap(TabMove::Next),
-            keys: &[Key::Plain(KeyCode::Tab)],
-            keys_label: "Tab",
-            footer: None,
-            help: "next tab",
-            enabled: true,
-        });
-        out.push(Command {
-            action: wrap(TabMove::Previous),
-            keys: &[Key::Plain(KeyCode::BackTab)],
-            keys_label: "S-Tab",
-            footer: None,
-            help: "previous tab",
-            enabled: true,
-        });
+        out.push(Command::new(wrap(TabMove::Next), &[Key::Plain(KeyCode::Tab)], "Tab S-Tab", "next / previous tab"));
+        out.push(Command::same_line(wrap(TabMove::Previous), &[Key::Plain(KeyCode::BackTab)]));
     }
     out
 }

@@ -19,35 +19,28 @@ pub enum Action {
 }
 
 pub fn commands() -> Vec<Command<Action>> {
-    let cmd =
-        |action, keys, keys_label, footer, help| Command { action, keys, keys_label, footer, help, enabled: true };
-    let mut out = vec![
-        cmd(
+    let mut out = tabs::commands(Action::Tab, false);
+    out.extend([
+        Command::new(
             Action::PreviousMonth,
             &[Key::Plain(KeyCode::Left), Key::Plain(KeyCode::Char('h'))],
             "←/→  h/l",
-            Some(("←/→", "month")),
             "previous / next month",
-        ),
-        cmd(Action::NextMonth, &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('l'))], "", None, ""),
-        cmd(Action::ThisMonth, &[Key::Plain(KeyCode::Char('t'))], "t", Some(("t", "this month")), "this month"),
-        cmd(
+        )
+        .footer("←/→", "month"),
+        Command::same_line(Action::NextMonth, &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('l'))]),
+        Command::new(Action::ThisMonth, &[Key::Plain(KeyCode::Char('t'))], "t", "this month").footer("t", "this month"),
+        Command::new(
             Action::NextPage,
             &[Key::Plain(KeyCode::Char('c')), Key::Plain(KeyCode::Tab)],
             "c  Tab",
-            Some(("c", "next page")),
             "next page: comparisons, trends, calendar",
-        ),
-        cmd(
-            Action::Back,
-            &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)],
-            "q  Esc",
-            Some(("q", "back")),
-            "back",
-        ),
-        cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
-    ];
-    out.extend(tabs::commands(Action::Tab, false));
+        )
+        .footer("c", "next page"),
+        Command::new(Action::Back, &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)], "q  Esc", "back")
+            .footer("q", "back"),
+        Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help").footer("?", "help"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
+    ]);
     out
 }

@@ -9,7 +9,7 @@ pub mod view;
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::routine::library::{Library, load_path};
@@ -50,7 +50,8 @@ impl RoutinesTab {
     /// dialog have their own keys, told in their frames).
     pub fn commands(&self) -> Vec<Command<Action>> {
         match () {
-            _ if self.editor.is_some() || self.naming.is_some() => Vec::new(),
+            _ if self.editor.is_some() => Vec::new(),
+            _ if self.naming.is_some() => keys::naming(),
             _ if self.invalid_edit.is_some() => keys::invalid(),
             _ => keys::list(),
         }
@@ -62,17 +63,17 @@ impl RoutinesTab {
             return Vec::new();
         }
         if let Some(name) = &mut self.naming {
-            return match key.code {
-                KeyCode::Esc => {
+            return match keymap::action_for(&keys::naming(), &key) {
+                Some(Action::Cancel) => {
                     self.naming = None;
                     Vec::new()
                 }
-                KeyCode::Enter => {
+                Some(_) => {
                     let name = name.lines().join("").trim().to_string();
                     self.naming = None;
                     self.copy_to(lib, name)
                 }
-                _ => {
+                None => {
                     name.input(key);
                     Vec::new()
                 }
@@ -127,6 +128,7 @@ impl RoutinesTab {
                     Effect::WriteFile { path: e.path, bytes: e.before }
                 }];
             }
+            Action::Create | Action::Cancel => {}
             Action::KeepThis => {
                 self.invalid_edit = None;
                 let Some(e) = self.editing.take() else { return Vec::new() };

@@ -60,7 +60,8 @@ pub fn overlays(tab: &RoutinesTab, _theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(name) = &tab.naming {
         let rect = centered(area, 50, 3);
         f.render_widget(Clear, rect);
-        let block = Block::bordered().title(" New copy: name (Enter to create, Esc to cancel) ");
+        // Its keys are in the footer (the naming commands are the tab's commands now).
+        let block = Block::bordered().title(" Name of the new copy ");
         let inner = block.inner(rect);
         f.render_widget(block, rect);
         f.render_widget(name, inner);

@@ -16,54 +16,41 @@ pub enum Action {
     History,
     Help,
     Quit,
+    /// Told in the help; the event loop takes Ctrl-Z before any screen sees it.
+    Suspend,
     Tab(TabMove),
 }
 
 /// The commands as the tab stands: Enter only when a valid routine is picked
 /// and the journal can record it.
 pub fn commands(data: &HomeData) -> Vec<Command<Action>> {
-    let startable = data.journal_error.is_none();
-    let cmd =
-        |action, keys, keys_label, footer, help| Command { action, keys, keys_label, footer, help, enabled: true };
-    let mut out = vec![
-        Command {
-            enabled: startable,
-            ..cmd(
-                Action::Start,
-                &[Key::Plain(KeyCode::Enter)],
-                "Enter",
-                Some(("Enter", "start")),
-                "start tonight's routine",
-            )
-        },
-        cmd(
+    let recordable = data.journal_error.is_none();
+    let mut out = tabs::commands(Action::Tab, true);
+    out.extend([
+        Command::new(Action::Start, &[Key::Plain(KeyCode::Enter)], "Enter", "start tonight's routine")
+            .footer("Enter", "start")
+            .enabled(recordable),
+        Command::new(
             Action::Up,
             &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))],
             "↑ ↓",
-            Some(("↑↓", "routine")),
             "pick another routine",
-        ),
-        cmd(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", None, ""),
-        Command {
-            enabled: startable,
-            ..cmd(
-                Action::CheckIn,
-                &[Key::Plain(KeyCode::Char('c'))],
-                "c",
-                Some(("c", "check in")),
-                "check in for last night",
-            )
-        },
-        cmd(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", Some(("h", "history")), "history"),
-        cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
-        cmd(
+        )
+        .footer("↑↓", "routine"),
+        Command::same_line(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))]),
+        Command::new(Action::CheckIn, &[Key::Plain(KeyCode::Char('c'))], "c", "check in for last night")
+            .footer("c", "check in")
+            .enabled(recordable),
+        Command::new(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", "history").footer("h", "history"),
+        Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help").footer("?", "help"),
+        Command::new(Action::Suspend, &[Key::Ctrl('z')], "Ctrl-Z", "suspend (fg to come back)"),
+        Command::new(
             Action::Quit,
             &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc), Key::Ctrl('c')],
             "q  Esc",
-            Some(("q", "quit")),
             "quit",
-        ),
-    ];
-    out.extend(tabs::commands(Action::Tab, true));
+        )
+        .footer("q", "quit"),
+    ]);
     out
 }

@@ -37,6 +37,7 @@ impl TonightTab {
             Action::History => return vec![Effect::Open(Tab::History)],
             Action::Help => self.help = true,
             Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => {}
             Action::Tab(m) => return vec![Effect::Open(m.from(Tab::Tonight))],
         }
         Vec::new()
