@@ -24,3 +24,20 @@ pub struct HomeData {
     /// A problem worth a line in the status row (an unreadable plan).
     pub problem: Option<String>,
 }
+
+impl HomeData {
+    /// Nothing read yet (the coach or the cramp screen opened by a command
+    /// reads the home screen's data only if the user goes there).
+    pub fn unread(tonight: chrono::NaiveDate) -> HomeData {
+        HomeData {
+            library: Library::default(),
+            recent: Entries::default(),
+            experiment: None,
+            history: HistoryApp::new(Entries::default(), tonight),
+            contradictions: 0,
+            journal_error: None,
+            unreadable: None,
+            problem: None,
+        }
+    }
+}

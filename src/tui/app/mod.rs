@@ -73,6 +73,8 @@ pub struct App {
     pub last_coach: Option<Box<CoachApp>>,
     pub last_checkin: Option<CheckinForm>,
     quit: bool,
+    /// `data` has been read (not yet when a command opened the coach or the cramp screen).
+    data_read: bool,
     /// What the routines folder looked like at the last look (names, sizes, times).
     routines_seen: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
     last_look: Option<Instant>,
@@ -82,7 +84,10 @@ impl App {
     /// The app opening at `start`. A screen that cannot open (a journal that
     /// cannot be read for the coach) is an error for the command to report.
     pub fn open(ctx: AppContext, start: Start, now: Instant) -> Result<App, String> {
-        let data = ctx.home_data(now);
+        // The coach and the cramp screen open at once: the home screen's data
+        // (the whole history's streaks) is read only if the user goes there.
+        let full_screen = matches!(start, Start::Coach(_) | Start::Cramp);
+        let data = if full_screen { HomeData::unread(ctx.nights(now).current) } else { ctx.home_data(now) };
         let welcome = matches!(start, Start::Home) && ctx.journal.is_empty().unwrap_or(false);
         let picked = data.library.entries.iter().position(|e| e.id == ctx.config.default_routine).unwrap_or(0);
         let mut app = App {
@@ -99,6 +104,7 @@ impl App {
             quit: false,
             routines_seen: Vec::new(),
             last_look: None,
+            data_read: !full_screen,
             ctx,
             data,
         };
@@ -213,6 +219,8 @@ impl App {
         if let Some(Front::Coach(coach)) = front {
             self.last_coach = Some(coach);
             self.reload(now);
+        } else if !self.data_read {
+            self.reload(now);
         } else if front.is_none()
             && let Some(form) = self.checkin.take()
         {
@@ -244,6 +252,9 @@ impl App {
     fn open_tab(&mut self, tab: Tab, moved: bool, now: Instant) {
         if moved {
             self.standalone = false;
+        }
+        if !self.data_read {
+            self.reload(now);
         }
         if let Some(Front::Coach(coach)) = self.front.take() {
             self.last_coach = Some(coach);
@@ -292,8 +303,13 @@ impl App {
 
     /// Re-reads the routines and the journal (after a run, a check-in, an edit).
     pub fn reload(&mut self, now: Instant) {
-        let picked = self.tonight.routine_id(&self.data);
+        let picked = if self.data_read {
+            self.tonight.routine_id(&self.data)
+        } else {
+            Some(self.ctx.config.default_routine.clone())
+        };
         self.data = self.ctx.home_data(now);
+        self.data_read = true;
         if let Some(p) = self.data.problem.take() {
             self.message = Some(p);
         }

@@ -190,3 +190,50 @@ fn a_broken_journal_keeps_the_check_in_and_the_coach_closed() {
     app.handle(key(KeyCode::Enter), now, &mut ());
     assert!(app.front_coach().is_none());
 }
+
+#[test]
+fn h_on_the_coach_summary_shows_the_history_with_tonight_counted() {
+    let s = sandbox();
+    let now = Instant::now();
+    let two_minute = crate::routine::Library::load(&s.paths.routines_dir())
+        .entries
+        .into_iter()
+        .find(|e| e.id == "two-minute")
+        .and_then(|e| e.routine.ok())
+        .unwrap();
+    let mut app = open(&s, Start::Coach(two_minute), now);
+    let mut out = Recorder::default();
+    app.handle(Input::Open, now, &mut out);
+    let mut t = now;
+    for _ in 0..2000 {
+        if app.front_coach().is_some_and(|c| c.mode == crate::tui::coach::Mode::Summary) {
+            break;
+        }
+        t += Duration::from_millis(500);
+        // Check steps wait for Enter.
+        app.handle(key(KeyCode::Enter), t, &mut out);
+        app.handle(Input::Tick, t, &mut out);
+    }
+    assert_eq!(app.front_coach().map(|c| c.mode.clone()), Some(crate::tui::coach::Mode::Summary));
+    assert!(!out.cues.is_empty() && !out.said.is_empty());
+    app.handle(key(KeyCode::Char('h')), t, &mut out);
+    assert_eq!(app.tab, Tab::History);
+    assert!(app.front.is_none());
+    assert_eq!(app.data.history.report.streaks.routine.current, 1, "tonight's run counts");
+    // Leaving the history that the summary opened ends `winddown run`.
+    app.handle(key(KeyCode::Char('q')), t, &mut out);
+    assert!(app.finished());
+}
+
+#[test]
+fn the_cramp_is_recorded_as_its_screen_opens() {
+    let s = sandbox();
+    let now = Instant::now();
+    let mut app = open(&s, Start::Cramp, now);
+    app.handle(Input::Open, now, &mut ());
+    let read = app.ctx.journal.read_range(Some(night(24)), Some(night(24))).unwrap();
+    assert_eq!(read.night(night(24)).map(|n| n.cramps.len()), Some(1));
+    app.handle(key(KeyCode::Esc), now, &mut ());
+    assert!(app.finished());
+    assert!(app.front_cramp().is_some(), "kept for the command's closing line");
+}
