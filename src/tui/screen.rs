@@ -102,7 +102,9 @@ pub struct FileDone {
 }
 
 /// What a screen asks for. Carried out in the order given, so cues listed
-/// before a journal write go out before the disk is touched.
+/// before a journal write go out before the disk is touched. An answer goes
+/// to the screen in front when it comes, so a screen lists the effects that
+/// move away from it (`Close`, `Open`, `History`, `StartRoutine`) last.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     // Where to go.

@@ -32,8 +32,15 @@ impl App {
     pub(super) fn perform(&mut self, effect: Effect, now: Instant, out: &mut dyn Outside) -> Option<Input> {
         match effect {
             Effect::Close => self.close(now),
-            Effect::Open(tab) => self.open_tab(tab, true, now),
-            Effect::History => self.open_tab(crate::tui::tabs::Tab::History, false, now),
+            // The tab now in front is told it opens.
+            Effect::Open(tab) => {
+                self.open_tab(tab, true, now);
+                return Some(Input::Open);
+            }
+            Effect::History => {
+                self.open_tab(crate::tui::tabs::Tab::History, false, now);
+                return Some(Input::Open);
+            }
             Effect::StartRoutine => {
                 self.start_routine(now);
                 // The coach, if it opened, is now in front: it is told so.
