@@ -6,6 +6,7 @@
 
 pub mod context;
 pub mod perform;
+pub mod recorder;
 pub mod view;
 
 use std::path::PathBuf;
@@ -15,7 +16,8 @@ use chrono::NaiveDate;
 
 pub use super::home_data::HomeData;
 pub use context::AppContext;
-pub use perform::{Outside, Recorder};
+pub use perform::Outside;
+pub use recorder::Recorder;
 
 use super::checkin::CheckinForm;
 use super::coach::CoachApp;
