@@ -433,11 +433,12 @@ fn an_experiment_off_night_on_the_home_screen_pauses_the_streak() {
     assert!(screen.contains("Routine streak 3 nights"), "{screen}");
 }
 
-/// The home screen keeps the records of the nights it acts on only; every
-/// night's facts (what the strip, the streaks and the history draw) come
-/// through the facts cache, and an experiment's result from its own nights.
+/// The home screen keeps the records of the nights it acts on only, the
+/// facts of the recent nights and the figures of the whole history (from
+/// month-end checkpoints, the same as from every night); the History tab
+/// reads every night's facts and the experiment's result when it is shown.
 #[test]
-fn home_keeps_recent_records_and_every_nights_facts() {
+fn home_keeps_recent_records_and_the_whole_historys_figures() {
     use winddown::experiment::{Design, Plan, store};
     let dir = tempfile::tempdir().unwrap();
     let last: NaiveDate = "2026-11-22".parse().unwrap();
@@ -449,16 +450,23 @@ fn home_keeps_recent_records_and_every_nights_facts() {
     let first: NaiveDate = "2026-11-09".parse().unwrap();
     let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, wall, 42).unwrap();
     store::start(&paths(&dir).data_dir, &plan, first).unwrap();
-    let app = HomeApp::new(paths(&dir), Config::default(), vec![], wall, Instant::now());
+    let t0 = Instant::now();
+    let mut app = HomeApp::new(paths(&dir), Config::default(), vec![], wall, t0);
     assert!(app.journal_error.is_none(), "{:?}", app.journal_error);
     assert_eq!(app.recent.nights.keys().copied().collect::<Vec<_>>(), [last]);
-    assert_eq!(app.facts().nights.len(), 100);
     let all = Journal::new(paths(&dir).journal_dir()).read_all().unwrap();
     let facts = winddown::stats::facts::Facts::from_entries(&all);
-    assert_eq!(app.facts(), &facts);
+    // The recent nights in full: from 1 September (62 nights or more before tonight).
+    assert_eq!(app.summary.recent_from, d("2026-09-01"));
+    assert_eq!(app.facts().nights, facts.nights.range(d("2026-09-01")..).map(|(k, v)| (*k, v.clone())).collect());
+    assert_eq!(app.first_night(), Some(last - Days::new(99)));
+    assert_eq!(app.summary.nights_recorded, 100);
     let tonight = last + Days::new(1);
     let expected = winddown::stats::report::overview(&facts, tonight, |n| plan.is_off_night(n));
     assert_eq!(app.report(), &expected);
+    assert_eq!(app.history.facts.nights.len(), 0, "the History tab is read when shown");
+    app.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE), t0);
+    assert_eq!(app.history.facts, facts);
     let (_, outcome) = app.history.experiment.as_ref().expect("the experiment's result");
     assert_eq!(outcome, &winddown::experiment::analyse(&plan, &all, last));
 }

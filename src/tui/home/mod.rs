@@ -24,6 +24,7 @@ use crate::journal::{Entries, Journal};
 use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::session::Cue;
+use crate::stats::checkpoint::Summary;
 use crate::stats::facts::Facts;
 use crate::stats::report::Overview;
 use routines::RoutinesTab;
@@ -65,14 +66,19 @@ pub struct HomeApp {
     pub help: bool,
     pub library: Library,
     /// The records of the nights the home screen acts on (last night's
-    /// check-in, tonight's runs); everything older is in `history.facts`.
+    /// check-in, tonight's runs).
     pub recent: Entries,
+    /// The streaks, consistency and flags of the whole history and the
+    /// recent nights' facts, read at a cost independent of its length.
+    pub summary: Summary,
     /// A running experiment's plan (off nights, tonight's line).
     pub experiment: Option<crate::experiment::Plan>,
     /// Index into `library.entries` of tonight's routine.
     pub picked: usize,
     pub checkin: Option<CheckinForm>,
+    /// The History tab: read when it is shown (it reads every night).
     pub history: HistoryApp,
+    history_read: bool,
     pub routines: RoutinesTab,
     pub coach: Option<CoachApp>,
     pub speed: f64,
@@ -104,7 +110,9 @@ impl HomeApp {
             library: Library::default(),
             recent: Entries::default(),
             experiment: None,
+            summary: Summary::full(Facts::default(), tonight, &Default::default()),
             history: HistoryApp::new(Entries::default(), tonight),
+            history_read: false,
             routines: RoutinesTab::default(),
             paths,
             config,
@@ -131,14 +139,19 @@ impl HomeApp {
         app
     }
 
-    /// Every night's facts (read through the facts cache), shared with the history.
+    /// The facts of the recent nights (from `summary.recent_from` on).
     pub fn facts(&self) -> &Facts {
-        &self.history.facts
+        &self.summary.recent
+    }
+
+    /// The first night with any record.
+    pub fn first_night(&self) -> Option<NaiveDate> {
+        self.summary.first_night
     }
 
     /// The streaks, consistency and flags, computed once per reload.
     pub fn report(&self) -> &Overview {
-        &self.history.report
+        &self.summary.overview
     }
 
     /// Wall-clock time now.
@@ -177,12 +190,12 @@ impl HomeApp {
             }
         };
         let recent = self.journal.read_range(Some(nights.last_over.min(nights.current)), None);
-        match recent
-            .and_then(|r| Ok((r, HistoryApp::read(&self.journal, &self.config, nights, self.experiment.clone())?)))
-        {
-            Ok((recent, history)) => {
+        let off = self.experiment.as_ref().map(|p| p.off_nights()).unwrap_or_default();
+        match recent.and_then(|r| Ok((r, crate::stats::overview_fast(&self.journal, nights.current, &off)?))) {
+            Ok((recent, summary)) => {
                 self.recent = recent;
-                self.history = history;
+                self.summary = summary;
+                self.history_read = false;
                 self.journal_error = crate::fsutil::dir_unwritable(&self.paths.journal_dir());
             }
             Err(e) => self.journal_error = Some(e.to_string()),
@@ -190,6 +203,18 @@ impl HomeApp {
         self.contradictions = self.journal.contradictions().map_or(0, |c| c.len());
         self.routines.clamp(self.library.entries.len());
         self.routines_seen = self.routines_fingerprint();
+    }
+
+    /// Reads the History tab once it is shown after a start or a reload.
+    fn read_history(&mut self, now: Instant) {
+        if self.tab != Tab::History || self.history_read {
+            return;
+        }
+        self.history_read = true;
+        match HistoryApp::read(&self.journal, &self.config, self.nights(now), self.experiment.clone()) {
+            Ok(history) => self.history = history,
+            Err(e) => self.journal_error = Some(e.to_string()),
+        }
     }
 
     /// A cheap look at the routines folder: names, sizes and modification times.
@@ -380,6 +405,7 @@ impl Screen for HomeApp {
             _ if self.routines.naming.is_some() || self.routines.editor.is_some() => self.routines_key(key, now),
             _ => self.home_key(key, now),
         }
+        self.read_history(now);
     }
 
     fn on_tick(&mut self, now: Instant) {
@@ -395,6 +421,7 @@ impl Screen for HomeApp {
                 self.tab = if to_history { Tab::History } else { Tab::Tonight };
             }
         }
+        self.read_history(now);
     }
 
     fn next_wake(&self, now: Instant) -> Option<Instant> {

@@ -165,7 +165,7 @@ fn tonight(app: &HomeApp, now: Instant, theme: &Theme, f: &mut Frame, area: Rect
         let night = tonight - Days::new(i);
         let entry = app.facts().night(night);
         strip_days.push(Span::styled(format!("{:<3}", &night.weekday().to_string()[..2]), theme.dim()));
-        let before_start = app.facts().nights.keys().next().is_none_or(|first| night < *first);
+        let before_start = app.first_night().is_none_or(|first| night < first);
         let pending = night == tonight || before_start;
         let m = facts_mark(entry);
         strip_marks.push(Span::styled(routine_mark(m, pending), routine_style(theme, m)));
