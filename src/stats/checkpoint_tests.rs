@@ -262,3 +262,17 @@ fn unsettled_damaged_and_newer_caches() {
     assert_same(&summary_at(&j, tonight, &none, later()).unwrap(), &full);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), newer, "a newer winddown's cache is never overwritten");
 }
+
+/// A FIFO in the cache's place is never opened for reading (it would hang):
+/// the figures are computed, and the FIFO replaced by a cache.
+#[test]
+fn a_fifo_in_the_caches_place_does_not_hang() {
+    let (_dir, j, tonight) = journal_of_a_year();
+    let path = j.dir().join(FILE_NAME);
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let none = BTreeSet::new();
+    assert_same(&summary_at(&j, tonight, &none, later()).unwrap(), &full_from_disk(&j, tonight, &none));
+    assert!(std::fs::metadata(&path).unwrap().is_file());
+}
