@@ -96,7 +96,7 @@ pub fn summary_at(
         .filter(|c| month(c.month) <= last_kept && keys.get(&month(c.month)).is_some_and(|k| *k == c.key))
         .map(|c| (month(c.month), c))
         .collect();
-    let files_after = |m: Month| stamps.iter().filter(|(f, _)| *f > m).map(|(f, _)| *f).collect::<Vec<_>>();
+    let files_after = |m: Month| stamps.iter().filter(|(f, _)| *f > m).cloned().collect::<Vec<_>>();
     let base = good
         .iter()
         .next_back()
@@ -168,10 +168,10 @@ fn last_day(night: NaiveDate) -> Option<NaiveDate> {
     next.and_then(|d| d.pred_opt()).or_else(|| NaiveDate::from_ymd_opt(m.0, 12, 31))
 }
 
-/// The facts of these months' files.
-fn read_months(journal: &Journal, months: &[Month]) -> Result<Facts, JournalError> {
+/// The facts of these months' files (as listed with their stamps).
+fn read_months(journal: &Journal, months: &[(Month, MonthStamp)]) -> Result<Facts, JournalError> {
     let mut all = Facts::default();
-    for (_, facts) in journal.fold_each_month(months, |facts: &mut Facts, r| facts.add(r.as_ref()))? {
+    for (_, facts) in journal.fold_stamped(months, |facts: &mut Facts, r| facts.add(r.as_ref()))? {
         all.merge(facts);
     }
     Ok(all)
