@@ -52,6 +52,11 @@ impl Plan {
         self.routine_for(night).is_none() && self.night(night).is_some()
     }
 
+    /// Every off night (see [`Plan::is_off_night`]).
+    pub fn off_nights(&self) -> std::collections::BTreeSet<NaiveDate> {
+        self.calendar().into_iter().map(|n| n.night).filter(|n| self.is_off_night(*n)).collect()
+    }
+
     /// The routine planned for `night` (`None`: none, or outside the plan).
     pub fn routine_for(&self, night: NaiveDate) -> Option<&str> {
         self.night(night).and_then(|n| self.routine(n.arm))

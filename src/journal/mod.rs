@@ -6,6 +6,7 @@ pub mod entries;
 mod error;
 pub mod exchange;
 pub mod layout;
+mod listing;
 pub mod merge;
 pub mod model;
 pub mod month_file;

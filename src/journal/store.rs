@@ -14,16 +14,17 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use super::entries::{Entries, NightEntry, add_record, put_in_order};
 pub use super::error::JournalError;
 pub(super) use super::error::io_err;
 use super::layout;
+use super::listing::Listing;
+pub use super::listing::{FileStamp, MonthStamp};
 use super::merge;
 use super::model::Record;
 pub use super::month_file::{JOURNAL_VERSION, month_text, parse_month};
-use super::month_set::{MonthFiles, in_parallel, preference};
+use super::month_set::{MonthFiles, in_parallel};
 use crate::fsutil;
 
 /// A month of nights: (year, month).
@@ -40,44 +41,17 @@ impl Month {
     }
 }
 
-/// What tells one version of a file from another without reading it, as
-/// git's index does: any write changes the change time (which no tool can set
-/// back), a rename-replace changes the inode, most edits change size or mtime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileStamp {
-    pub inode: u64,
-    pub size: u64,
-    pub modified_ns: i128,
-    pub changed_ns: i128,
-}
-
-impl FileStamp {
-    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
-        use std::os::unix::fs::MetadataExt;
-        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
-        FileStamp {
-            inode: meta.ino(),
-            size: meta.size(),
-            modified_ns: ns(meta.mtime(), meta.mtime_nsec()),
-            changed_ns: ns(meta.ctime(), meta.ctime_nsec()),
-        }
-    }
-
-    /// The latest of the two times, in nanoseconds since the Unix epoch.
-    pub fn touched_ns(&self) -> i128 {
-        self.modified_ns.max(self.changed_ns)
-    }
-}
-
 /// The journal folder.
 #[derive(Debug, Clone)]
 pub struct Journal {
     dir: PathBuf,
+    /// The folder's last listing, shared by clones (see [`Listing`]).
+    listing: std::sync::Arc<Listing>,
 }
 
 impl Journal {
     pub fn new(dir: impl Into<PathBuf>) -> Journal {
-        Journal { dir: dir.into() }
+        Journal { dir: dir.into(), listing: Default::default() }
     }
 
     pub fn dir(&self) -> &Path {
@@ -136,25 +110,45 @@ impl Journal {
     ) -> Result<Vec<(Month, A)>, JournalError> {
         let mut sets = self.month_sets()?;
         sets.retain(|s| months.contains(&s.month));
-        let parts = in_parallel(&sets, |done: &mut Vec<(Month, A)>, set| {
-            let mut acc = A::default();
-            set.each_record(|r, _| fold(&mut acc, r))?;
-            done.push((set.month, acc));
-            Ok(())
-        })?;
-        Ok(parts.into_iter().flatten().collect())
+        fold_sets(&sets, fold)
+    }
+
+    /// As [`Journal::fold_each_month`], reading the files of these months as
+    /// [`Journal::month_stamps`] listed them (the folder is not listed again).
+    pub fn fold_stamped<A: Default + Send>(
+        &self,
+        months: &[(Month, MonthStamp)],
+        fold: impl Fn(&mut A, Record) + Sync,
+    ) -> Result<Vec<(Month, A)>, JournalError> {
+        let sets: Vec<MonthFiles> = months
+            .iter()
+            .map(|(month, stamp)| MonthFiles {
+                month: *month,
+                files: stamp
+                    .files
+                    .iter()
+                    .filter_map(|(name, _)| layout::classify(name).map(|(_, role)| (role, self.dir.join(name))))
+                    .collect(),
+            })
+            .collect();
+        fold_sets(&sets, fold)
     }
 
     /// Every month with the [`FileStamp`]s of its files, oldest first, without reading any.
     pub fn month_stamps(&self) -> Result<Vec<(Month, MonthStamp)>, JournalError> {
-        self.month_sets()?
-            .into_iter()
+        let sets = self.month_sets()?;
+        if sets.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Each file is looked up in the open folder, not by its whole path.
+        let dir = File::open(&self.dir).map_err(io_err(&self.dir))?;
+        sets.into_iter()
             .map(|set| {
                 let mut files = Vec::new();
                 for (_, p) in &set.files {
                     let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    match std::fs::metadata(p) {
-                        Ok(meta) => files.push((name, FileStamp::of(&meta))),
+                    match FileStamp::in_dir(&dir, &name) {
+                        Ok(stamp) => files.push((name, stamp)),
                         // A copy folded in and removed since the listing: the month file's stamp changed too.
                         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                         Err(e) => return Err(io_err(p)(e)),
@@ -338,42 +332,22 @@ impl Journal {
     /// Every month with record files, oldest first, each with its files.
     /// Other files (the lock, the facts cache, temp files) are ignored.
     pub(super) fn month_sets(&self) -> Result<Vec<MonthFiles>, JournalError> {
-        let read = match std::fs::read_dir(&self.dir) {
-            Ok(r) => r,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_err(&self.dir)(e)),
-        };
-        let mut sets: BTreeMap<Month, MonthFiles> = BTreeMap::new();
-        for entry in read {
-            let entry = entry.map_err(io_err(&self.dir))?;
-            if let Some((month, role)) = entry.file_name().to_str().and_then(layout::classify) {
-                sets.entry(month)
-                    .or_insert_with(|| MonthFiles { month, files: Vec::new() })
-                    .files
-                    .push((role, entry.path()));
-            }
-        }
-        let mut sets: Vec<MonthFiles> = sets.into_values().collect();
-        for set in &mut sets {
-            // The order of preference when versions disagree: the month file,
-            // its copies, then the other answers.
-            set.files.sort_by(|a, b| preference(a.0).cmp(&preference(b.0)).then_with(|| a.1.cmp(&b.1)));
-        }
-        Ok(sets)
+        self.listing.month_sets(&self.dir, std::time::SystemTime::now())
     }
 }
 
-/// The stamps of a month's files: the month changed when any of them did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MonthStamp {
-    pub files: Vec<(String, FileStamp)>,
-}
-
-impl MonthStamp {
-    /// The latest time any of the files was touched.
-    pub fn touched_ns(&self) -> i128 {
-        self.files.iter().map(|(_, s)| s.touched_ns()).max().unwrap_or(0)
-    }
+/// Reads each month's files (on every core) into an accumulator of its own.
+fn fold_sets<A: Default + Send>(
+    sets: &[MonthFiles],
+    fold: impl Fn(&mut A, Record) + Sync,
+) -> Result<Vec<(Month, A)>, JournalError> {
+    let parts = in_parallel(sets, |done: &mut Vec<(Month, A)>, set| {
+        let mut acc = A::default();
+        set.each_record(|r, _| fold(&mut acc, r))?;
+        done.push((set.month, acc));
+        Ok(())
+    })?;
+    Ok(parts.into_iter().flatten().collect())
 }
 
 /// Stable order inside a month file: by night, then kind, then key.

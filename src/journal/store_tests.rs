@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::exchange::{ExportError, export_csv, export_json, import, parse_export};
 use super::model::*;
-use super::store::{Journal, JournalError};
+use super::store::{FileStamp, Journal, JournalError};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -316,4 +316,19 @@ fn a_line_parses_the_same_whatever_its_key_order() {
     ] {
         assert!(Record::from_line(&bad).is_err(), "{bad}");
     }
+}
+
+/// A stamp taken in the open folder is the one `std::fs::metadata` gives,
+/// through a symbolic link too (the link's target is what changes).
+#[test]
+fn a_stamp_in_the_folder_is_the_stamp_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2026-11.jsonl"), "x").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("2026-11.jsonl"), dir.path().join("2026-10.jsonl")).unwrap();
+    let folder = std::fs::File::open(dir.path()).unwrap();
+    for name in ["2026-11.jsonl", "2026-10.jsonl"] {
+        let by_path = FileStamp::of(&std::fs::metadata(dir.path().join(name)).unwrap());
+        assert_eq!(FileStamp::in_dir(&folder, name).unwrap(), by_path, "{name}");
+    }
+    assert_eq!(FileStamp::in_dir(&folder, "gone.jsonl").unwrap_err().kind(), std::io::ErrorKind::NotFound);
 }

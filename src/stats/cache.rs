@@ -56,9 +56,9 @@ pub fn read(journal: &Journal, now: SystemTime) -> Result<Facts, JournalError> {
     let stamps = journal.month_stamps()?;
     let mut cached = load(&path);
     let is_hit = |m: &Month, stamp: &MonthStamp| cached.get(&(m.0, m.1)).is_some_and(|c| c.stamp == *stamp);
-    let misses: Vec<Month> = stamps.iter().filter(|(m, s)| !is_hit(m, s)).map(|(m, _)| *m).collect();
+    let misses: Vec<(Month, MonthStamp)> = stamps.iter().filter(|(m, s)| !is_hit(m, s)).cloned().collect();
     let mut fresh: HashMap<Month, Facts> =
-        journal.fold_each_month(&misses, |facts: &mut Facts, r| facts.add(r.as_ref()))?.into_iter().collect();
+        journal.fold_stamped(&misses, |facts: &mut Facts, r| facts.add(r.as_ref()))?.into_iter().collect();
 
     let settled_before = now.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().saturating_sub(RACY);
     let settled = |stamp: &MonthStamp| stamp.touched_ns() < settled_before.as_nanos() as i128;

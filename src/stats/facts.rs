@@ -224,6 +224,12 @@ impl Facts {
         }
     }
 
+    /// Moves the nights from `from` on into facts of their own (the step
+    /// titles are shared), leaving the older ones here.
+    pub fn split_off(&mut self, from: NaiveDate) -> Facts {
+        Facts { nights: self.nights.split_off(&from), titles: self.titles.clone(), title_ids: self.title_ids.clone() }
+    }
+
     pub fn night(&self, date: NaiveDate) -> Option<&NightFacts> {
         self.nights.get(&date)
     }

@@ -25,6 +25,16 @@ with breathlessness or chest pain, call emergency services. Numbness or weakness
 
 /// Flags as of `last` (the last night that is over).
 pub fn flags(facts: &Facts, last: NaiveDate) -> Vec<Flag> {
+    flags_with_older_pains(facts, last, &[])
+}
+
+/// How many worst-pain answers of cramp nights the pain-rising flag looks at.
+pub const PAINS: usize = 14;
+
+/// As [`flags`], where `facts` holds only the newer nights (at least the
+/// last 30 up to `last`) and `older_pains` the worst pains of the cramp nights
+/// before them, newest first (at most [`PAINS`] are used).
+pub fn flags_with_older_pains(facts: &Facts, last: NaiveDate, older_pains: &[u8]) -> Vec<Flag> {
     let mut out = Vec::new();
     let from = last.checked_sub_days(Days::new(13)).unwrap_or(last);
     let recent: Vec<_> = facts.nights.range(from..=last).filter_map(|(_, n)| n.checkin.as_ref()).collect();
@@ -42,10 +52,12 @@ pub fn flags(facts: &Facts, last: NaiveDate) -> Vec<Flag> {
         .rev()
         .filter_map(|(_, n)| n.checkin.as_ref())
         .filter(|c| c.cramps > 0)
-        .filter_map(|c| c.pain.map(f64::from))
-        .take(14)
+        .filter_map(|c| c.pain)
+        .chain(older_pains.iter().copied())
+        .map(f64::from)
+        .take(PAINS)
         .collect();
-    if pains.len() == 14 {
+    if pains.len() == PAINS {
         let newer = pains[..7].iter().sum::<f64>() / 7.0;
         let older = pains[7..].iter().sum::<f64>() / 7.0;
         if newer - older >= PAIN_RISE {

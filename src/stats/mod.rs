@@ -4,6 +4,10 @@
 pub mod cache;
 #[cfg(test)]
 mod cache_tests;
+pub mod checkpoint;
+pub mod checkpoint_cache;
+#[cfg(test)]
+mod checkpoint_tests;
 pub mod difference;
 #[cfg(test)]
 mod difference_tests;
@@ -17,9 +21,11 @@ pub mod streak;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
-use crate::journal::NightEntry;
+use crate::journal::{Journal, JournalError, NightEntry};
 use facts::{Facts, NightFacts};
 
 /// How a night went, for streaks, the score and the calendar.
@@ -67,4 +73,18 @@ pub fn facts_mark(n: Option<&NightFacts>) -> NightMark {
 pub fn dates(facts: &Facts, tonight: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     let first = facts.nights.keys().next().copied().unwrap_or(tonight).min(tonight);
     first.iter_days().take_while(move |d| *d <= tonight)
+}
+
+/// What the home screen shows of the whole history (the [`report::overview`]:
+/// streaks, consistency, flags; the counts) and the facts of the recent
+/// nights, as of `tonight`, in a time that does not grow with the history:
+/// from checkpoints at month ends (`checkpoint_cache`) and the last two or
+/// three month files. The figures are those of the whole journal.
+/// `off`: a running experiment's nights without the routine.
+pub fn overview_fast(
+    journal: &Journal,
+    tonight: NaiveDate,
+    off: &BTreeSet<NaiveDate>,
+) -> Result<checkpoint::Summary, JournalError> {
+    checkpoint_cache::summary(journal, tonight, off)
 }

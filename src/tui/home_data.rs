@@ -4,17 +4,19 @@
 
 use crate::journal::Entries;
 use crate::routine::Library;
-use crate::tui::history::HistoryApp;
+use crate::stats::checkpoint::Summary;
 
 /// What the home screen's tabs show, read again after every change.
 pub struct HomeData {
     pub library: Library,
     /// The records of the nights the home screen acts on (last night's
-    /// check-in, tonight's runs); everything older is in `history.facts`.
+    /// check-in, tonight's runs).
     pub recent: Entries,
     /// A running experiment's plan (off nights, tonight's line).
     pub experiment: Option<crate::experiment::Plan>,
-    pub history: HistoryApp,
+    /// The streaks, consistency and flags of the whole history and the
+    /// recent nights' facts, read at a cost independent of its length.
+    pub summary: Summary,
     /// Records with two different answers from two machines.
     pub contradictions: usize,
     /// Why the journal cannot be read or written: no routine or check-in starts.
@@ -33,7 +35,7 @@ impl HomeData {
             library: Library::default(),
             recent: Entries::default(),
             experiment: None,
-            history: HistoryApp::new(Entries::default(), tonight),
+            summary: Summary::full(Default::default(), tonight, &Default::default()),
             contradictions: 0,
             journal_error: None,
             unreadable: None,

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::journal::{Entries, Journal, JournalError, Record, RecordKey};
 use crate::paths::Paths;
 use crate::routine::{Library, Routine};
+use crate::stats::checkpoint::Summary;
 use crate::tui::checkin::CheckinForm;
 use crate::tui::coach::CoachApp;
 use crate::tui::cramp::CrampApp;
@@ -61,18 +62,25 @@ impl AppContext {
             Ok(plan) => (plan, None),
             Err(e) => (None, Some(e.to_string())),
         };
+        // The whole history's figures come from month-end checkpoints and the
+        // last months: the cost does not grow with the years recorded.
+        let off = experiment.as_ref().map(|p| p.off_nights()).unwrap_or_default();
         let recent = self.journal.read_range(Some(nights.last_over.min(nights.current)), None);
-        let read = recent.and_then(|r| Ok((r, self.history_with(nights, experiment.clone())?)));
-        let (recent, history, unreadable) = match read {
-            Ok((recent, history)) => (recent, history, None),
-            Err(e) => (Entries::default(), HistoryApp::new(Entries::default(), nights.current), Some(e.to_string())),
+        let read = recent.and_then(|r| Ok((r, crate::stats::overview_fast(&self.journal, nights.current, &off)?)));
+        let (recent, summary, unreadable) = match read {
+            Ok((recent, summary)) => (recent, summary, None),
+            Err(e) => (
+                Entries::default(),
+                Summary::full(Default::default(), nights.current, &Default::default()),
+                Some(e.to_string()),
+            ),
         };
         let journal_error = unreadable.clone().or_else(|| crate::fsutil::dir_unwritable(&self.paths.journal_dir()));
         HomeData {
             library: Library::load(&self.paths.routines_dir()),
             recent,
             experiment,
-            history,
+            summary,
             contradictions: self.journal.contradictions().map_or(0, |c| c.len()),
             journal_error,
             unreadable,

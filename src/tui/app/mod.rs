@@ -22,6 +22,7 @@ pub use recorder::Recorder;
 use super::checkin::CheckinForm;
 use super::coach::CoachApp;
 use super::cramp::CrampApp;
+use super::history::HistoryApp;
 use super::routines::RoutinesTab;
 use super::screen::{Effect, Input, Screen};
 use super::tabs::Tab;
@@ -63,6 +64,8 @@ pub struct App {
     pub routines: RoutinesTab,
     /// The form while the Check-in tab is open.
     pub checkin: Option<CheckinForm>,
+    /// The History tab, read when it is shown (it reads every night).
+    pub history: Option<HistoryApp>,
     /// Shown until a key is pressed, on a first run (an empty journal).
     pub welcome: bool,
     /// The status row's message (the last action's outcome).
@@ -98,6 +101,7 @@ impl App {
             tonight: TonightTab { picked, help: false },
             routines: RoutinesTab::default(),
             checkin: None,
+            history: None,
             welcome,
             message: None,
             standalone: !matches!(start, Start::Home),
@@ -120,9 +124,7 @@ impl App {
                 app.tab = Tab::Checkin;
             }
             Start::History => {
-                if let Some(e) = &app.data.unreadable {
-                    return Err(e.clone());
-                }
+                app.history = Some(app.ctx.history(now)?);
                 app.tab = Tab::History;
             }
             Start::Cramp => app.front = Some(Front::Cramp(Box::new(app.ctx.cramp(now)))),
@@ -205,7 +207,10 @@ impl App {
                 Some(form) => form.handle(Input::Key(key), now),
                 None => vec![Effect::Open(Tab::Tonight)],
             },
-            Tab::History => self.data.history.handle(Input::Key(key), now),
+            Tab::History => match &mut self.history {
+                Some(history) => history.handle(Input::Key(key), now),
+                None => vec![Effect::Open(Tab::Tonight)],
+            },
             Tab::Routines => self.routines.handle(key, &self.data.library),
         }
     }
@@ -269,6 +274,15 @@ impl App {
             self.reload(now);
         }
         self.message = None;
+        if tab == Tab::History && self.history.is_none() {
+            match self.ctx.history(now) {
+                Ok(history) => self.history = Some(history),
+                Err(e) => {
+                    self.message = Some(e);
+                    return;
+                }
+            }
+        }
         if tab == Tab::Checkin {
             if self.data.journal_error.is_some() {
                 self.tab = Tab::Tonight;
@@ -312,6 +326,11 @@ impl App {
         };
         self.data = self.ctx.home_data(now);
         self.data_read = true;
+        // Read again when next shown (while shown, at once: it is on screen).
+        self.history = None;
+        if self.tab == Tab::History && self.front.is_none() {
+            self.history = self.ctx.history(now).ok();
+        }
         if let Some(p) = self.data.problem.take() {
             self.message = Some(p);
         }

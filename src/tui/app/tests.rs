@@ -219,7 +219,7 @@ fn h_on_the_coach_summary_shows_the_history_with_tonight_counted() {
     app.handle(key(KeyCode::Char('h')), t, &mut out);
     assert_eq!(app.tab, Tab::History);
     assert!(app.front.is_none());
-    assert_eq!(app.data.history.report.streaks.routine.current, 1, "tonight's run counts");
+    assert_eq!(app.history.as_ref().unwrap().report.streaks.routine.current, 1, "tonight's run counts");
     // Leaving the history that the summary opened ends `winddown run`.
     app.handle(key(KeyCode::Char('q')), t, &mut out);
     assert!(app.finished());

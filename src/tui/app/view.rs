@@ -29,7 +29,7 @@ pub fn render(app: &App, now: Instant, theme: &Theme, f: &mut Frame) {
     let area = f.area();
     match (app.tab, &app.checkin) {
         (Tab::Checkin, Some(form)) => return form.draw(now, theme, f),
-        (Tab::History, _) => return app.data.history.draw(now, theme, f),
+        (Tab::History, _) if let Some(history) = &app.history => return history.draw(now, theme, f),
         _ => {}
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -27,7 +27,7 @@ pub fn render(
     f: &mut Frame,
     area: Rect,
 ) {
-    let facts = &data.history.facts;
+    let facts = &data.summary.recent;
     let [top, preview, bottom] =
         Layout::vertical([Constraint::Length(7), Constraint::Min(3), Constraint::Length(4)]).areas(area);
     let [left, _, right] =
@@ -35,7 +35,7 @@ pub fn render(
     let (list, mut state) = routine_list(&data.library, default, theme, tab.picked);
     f.render_stateful_widget(list.block(Block::bordered().title(" Tonight's routine (★ default) ")), left, &mut state);
 
-    let r = &data.history.report;
+    let r = &data.summary.overview;
     let tonight = nights.current;
     let mut strip_days = Vec::new();
     let mut strip_marks = Vec::new();
@@ -46,7 +46,7 @@ pub fn render(
         let night = tonight - Days::new(i);
         let entry = facts.night(night);
         strip_days.push(Span::styled(format!("{:<3}", &night.weekday().to_string()[..2]), theme.dim()));
-        let before_start = facts.nights.keys().next().is_none_or(|first| night < *first);
+        let before_start = data.summary.first_night.is_none_or(|first| night < first);
         let pending = night == tonight || before_start;
         let m = facts_mark(entry);
         strip_marks.push(Span::styled(routine_mark(m, pending), routine_style(theme, m)));
