@@ -13,12 +13,14 @@ and the device-attributes query winddown sends at start (`theme = "auto"`,
 src/tui/termbg.rs) at once, as a terminal does; without an answer winddown
 waits up to 100 ms for one. Then it is ended (q, or SIGTERM for termdown) and its peak resident
 memory read from wait4's rusage. Prints the median and the 90th percentile;
-the facts cache is warm (one start before timing, after the month files
-settled), which is the usual case: the home screen reads the month-end
+the programs are started in turn, in a new order each round (termdown, 1, 10
+and 50 years), so that the machine's load and what ran just before touch them
+alike. The caches are warm (one start
+before timing, after the month files settled), which is the usual case: the home screen reads the month-end
 checkpoints (journal/.winddown-checkpoints.cache) and the last months' files;
 `--cold` also times starts with neither it nor the facts cache.
 """
-import argparse, fcntl, os, pty, resource, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time
+import argparse, fcntl, os, pty, random, resource, select, shutil, signal, statistics, struct, subprocess, sys, tempfile, termios, time
 
 p = argparse.ArgumentParser()
 p.add_argument("--runs", type=int, default=15)
@@ -83,16 +85,19 @@ def first_frame(argv, env, marker, quit_key):
     return ms, usage.ru_maxrss
 
 
+def summary(runs):
+    """(median ms, 90th percentile ms, peak RSS MiB) of (ms, KiB) runs."""
+    times = sorted(ms for ms, _ in runs)
+    return statistics.median(times), times[max(0, int(len(times) * 0.9) - 1)], max(k for _, k in runs) / 1024
+
+
 def series(argv, env, marker, quit_key, setup=None):
-    times, rss = [], []
+    runs = []
     for _ in range(a.runs):
         if setup:
             setup()
-        ms, kib = first_frame(argv, env, marker, quit_key)
-        times.append(ms)
-        rss.append(kib)
-    times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.9) - 1)], max(rss) / 1024
+        runs.append(first_frame(argv, env, marker, quit_key))
+    return summary(runs)
 
 
 def row(name, figures):
@@ -109,25 +114,42 @@ if not termdown:
 # termdown's font draws "10" in eight rows; the last one ends with this, and ends its first refresh.
 td_marker = b'"Y8888P"'
 
-results = {}
 tmp = tempfile.mkdtemp(prefix="winddown-first-frame-")
 try:
-    td = row("termdown 10 (first frame)", series([termdown, "10"], base_env, td_marker, None))
+    programs = [("termdown 10 (first frame)", [termdown, "10"], base_env, td_marker, None)]
     for years in [int(y) for y in a.years.split(",")]:
         data = os.path.join(tmp, f"{years}y")
         subprocess.run([sys.executable, os.path.join(here, "gen-history.py"), data, "--years", str(years)],
                        check=True, stdout=subprocess.DEVNULL)
         env = dict(base_env, WINDDOWN_DATA_DIR=data, WINDDOWN_CONFIG_DIR=os.path.join(data, "config"),
                    WINDDOWN_NOW="2026-11-24T21:00:00+01:00")
-        # Month files written in the last two seconds are not cached yet (src/stats/cache.rs).
-        time.sleep(2.1)
-        caches = [os.path.join(data, "journal", f".winddown-{c}.cache") for c in ("facts", "checkpoints")]
-        if a.cold:
+        programs.append((years, [binary], env, b"quit", b"q"))
+    # Month files written in the last two seconds are not cached yet (src/stats/cache.rs).
+    time.sleep(2.1)
+    if a.cold:
+        for years, argv, env, marker, key in programs[1:]:
+            caches = [os.path.join(env["WINDDOWN_DATA_DIR"], "journal", f".winddown-{c}.cache")
+                      for c in ("facts", "checkpoints")]
             drop = lambda: [os.remove(c) for c in caches if os.path.exists(c)]
-            row(f"winddown home, {years} years, no caches", series([binary], env, b"quit", b"q", drop))
-        first_frame([binary], env, b"quit", b"q")  # writes the caches
-        results[years] = row(f"winddown home, {years} years", series([binary], env, b"quit", b"q"))
-        shutil.rmtree(data)
+            row(f"winddown home, {years} years, no caches", series(argv, env, marker, key, drop))
+    for _, argv, env, marker, key in programs[1:]:
+        first_frame(argv, env, marker, key)  # writes the caches
+    # Writing them changed the journal folders, whose listing is not reused
+    # for two seconds after a change (src/journal/listing.rs); as usual, the
+    # last write was longer ago than that.
+    time.sleep(2.1)
+    # In turn, in a new order each round, so that a change in the machine's
+    # load, or what ran just before, touches every program alike.
+    runs = {name: [] for name, *_ in programs}
+    order = random.Random(15)
+    for _ in range(a.runs):
+        for name, argv, env, marker, key in order.sample(programs, len(programs)):
+            runs[name].append(first_frame(argv, env, marker, key))
+    results = {}
+    for name, *_ in programs:
+        label = name if isinstance(name, str) else f"winddown home, {name} years"
+        results[name] = row(label, summary(runs[name]))
+    td = results.pop(programs[0][0])
     for years, ms in results.items():
         print(f"{years:>2} years: {ms / td:.3f} x termdown, {ms / results[min(results)]:.2f} x {min(results)} year(s)")
 finally:
