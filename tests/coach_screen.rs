@@ -209,6 +209,10 @@ fn the_footer_and_help_come_from_the_keymap() {
     // The question's keys are the list's, and only they do anything there.
     r.key(KeyCode::Char('q'), 13.0);
     assert_eq!(footer_of(&r, 13.0), "Enter quit and save · Esc keep going");
+    // Under the question the footer offers only its keys: Space does nothing there.
+    assert!(!r.screen(13.0, 80, 24).contains("Space pause"));
+    assert!(r.key(KeyCode::Char(' '), 13.5).is_empty());
+    assert!(matches!(r.app.mode, Mode::ConfirmQuit { .. }));
     assert!(r.key(KeyCode::Char('n'), 14.0).is_empty());
     assert_eq!(r.app.mode, Mode::Running, "n: keep going");
 }

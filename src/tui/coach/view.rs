@@ -160,9 +160,10 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
             .label(progress::label(routine, v)),
         routine_gauge,
     );
+    // The keys that work now: under a question or the help, theirs.
     let footer_line = match &app.save_error {
-        Some(e) => Line::styled(format!("not saved: {e}"), theme.warn()),
-        None => keys_line(theme, &keymap::footer(&keys::running(&app.session))),
+        Some(e) => Line::styled(format!("not saved: {}", crate::text::visible(e)), theme.warn()),
+        None => keys_line(theme, &keymap::footer(&app.commands())),
     };
     f.render_widget(footer_line, footer);
     let _ = now;
