@@ -1,15 +1,18 @@
-//! The coach's commands while a routine runs, declared once: the key
-//! handler (`CoachApp::running_key`), the footer and the `?` help read them.
+//! The coach's commands, declared once for each of its modes: the key
+//! handler (`CoachApp::handle_key`), the footers and dialogs' key lines, and
+//! the `?` help read them.
 
 use crossterm::event::KeyCode;
 
+use super::state::Mode;
 use crate::routine::plan::PhaseKind;
 use crate::session::Session;
 use crate::tui::keymap::{Command, Key};
 
-/// What a key does while the routine runs.
+/// What a key does in the coach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    // While the routine runs.
     Pause,
     /// Done with a check step, or start the hold now (get ready, switch, rest).
     Confirm,
@@ -19,20 +22,60 @@ pub enum Action {
     Help,
     /// Asks first; progress is saved.
     Quit,
-    /// Quits at once, saving progress.
+    /// Quits at once, saving progress (every mode).
     QuitNow,
+    // The resume question.
+    /// Carry on the unfinished run where it stopped.
+    Resume,
+    StartOver,
+    /// Leave without running (nothing is recorded).
+    Leave,
+    // "Quit and save progress?"
+    QuitAndSave,
+    KeepGoing,
+    // The help overlay.
+    CloseHelp,
+    // The summary.
+    Close,
+    History,
+}
+
+type Cmd = Command<Action>;
+
+fn cmd(
+    action: Action,
+    keys: &'static [Key],
+    keys_label: &'static str,
+    footer: Option<(&'static str, &'static str)>,
+    help: &'static str,
+) -> Cmd {
+    Command { action, keys, keys_label, footer, help, enabled: true }
+}
+
+/// Ctrl-C, the same in every mode: quit at once, saving what was done.
+fn quit_now() -> Cmd {
+    cmd(Action::QuitNow, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now, saving progress")
+}
+
+/// The commands of the coach in `mode`.
+pub fn commands(mode: &Mode, session: &Session) -> Vec<Cmd> {
+    match mode {
+        Mode::Running => running(session),
+        Mode::ResumeOffer { .. } => resume_offer(),
+        Mode::ConfirmQuit { .. } => confirm_quit(),
+        Mode::Help => help_overlay(),
+        Mode::Summary => summary(),
+    }
 }
 
 /// The commands as the session stands: Enter only where it does something
 /// (not during a hold), named for what it does there.
-pub fn running(session: &Session) -> Vec<Command<Action>> {
+pub fn running(session: &Session) -> Vec<Cmd> {
     let confirm = match session.current_phase().map(|p| p.kind) {
         Some(PhaseKind::Check) => Some("done"),
         Some(PhaseKind::GetReady | PhaseKind::Switch { .. } | PhaseKind::Rest { .. }) => Some("start"),
         Some(PhaseKind::Hold { .. }) | None => None,
     };
-    let cmd =
-        |action, keys, keys_label, footer, help| Command { action, keys, keys_label, footer, help, enabled: true };
     vec![
         cmd(Action::Pause, &[Key::Plain(KeyCode::Char(' '))], "Space", Some(("Space", "pause")), "pause / resume"),
         Command {
@@ -68,6 +111,122 @@ pub fn running(session: &Session) -> Vec<Command<Action>> {
             Some(("q", "quit")),
             "quit (asks first; progress is saved)",
         ),
-        cmd(Action::QuitNow, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now, saving progress"),
+        quit_now(),
     ]
+}
+
+/// "You stopped at step N tonight": resume there, start over, or leave.
+pub fn resume_offer() -> Vec<Cmd> {
+    vec![
+        cmd(
+            Action::Resume,
+            &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Char('y'))],
+            "Enter  y",
+            Some(("Enter", "resume there")),
+            "resume where you stopped",
+        ),
+        cmd(
+            Action::StartOver,
+            &[Key::Plain(KeyCode::Char('s')), Key::Plain(KeyCode::Char('n'))],
+            "s  n",
+            Some(("s", "start over")),
+            "start the routine over",
+        ),
+        cmd(
+            Action::Leave,
+            &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)],
+            "q  Esc",
+            Some(("q", "quit")),
+            "leave without running the routine",
+        ),
+        quit_now(),
+    ]
+}
+
+/// "Quit and save progress?" (the session is paused while it asks).
+pub fn confirm_quit() -> Vec<Cmd> {
+    vec![
+        cmd(
+            Action::QuitAndSave,
+            &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Char('q'))],
+            "Enter  y  q",
+            Some(("Enter", "quit and save")),
+            "quit, saving progress",
+        ),
+        cmd(
+            Action::KeepGoing,
+            &[Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('n'))],
+            "Esc  n",
+            Some(("Esc", "keep going")),
+            "keep going",
+        ),
+        quit_now(),
+    ]
+}
+
+/// The `?` overlay over the running coach: its footer is the overlay's closing line.
+pub fn help_overlay() -> Vec<Cmd> {
+    vec![
+        cmd(
+            Action::CloseHelp,
+            &[
+                Key::Plain(KeyCode::Char('?')),
+                Key::Plain(KeyCode::Esc),
+                Key::Plain(KeyCode::Enter),
+                Key::Plain(KeyCode::Char('q')),
+            ],
+            "?  Esc  Enter  q",
+            Some(("? Esc Enter", "closes this")),
+            "close this help",
+        ),
+        quit_now(),
+    ]
+}
+
+/// The end of the routine.
+pub fn summary() -> Vec<Cmd> {
+    vec![
+        cmd(
+            Action::Close,
+            &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
+            "Enter  Esc  q",
+            Some(("Enter", "close")),
+            "close",
+        ),
+        cmd(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", Some(("h", "history")), "the history"),
+        quit_now(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{action_for, footer};
+    use crossterm::event::{KeyEvent, KeyModifiers};
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn every_mode_answers_ctrl_c_and_its_footer_names_only_its_own_keys() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for list in [resume_offer(), confirm_quit(), help_overlay(), summary()] {
+            assert_eq!(action_for(&list, &ctrl_c), Some(Action::QuitNow));
+            for (k, _) in footer(&list) {
+                let first = k.split(' ').next().unwrap();
+                let code = match first {
+                    "Enter" => KeyCode::Enter,
+                    "Esc" => KeyCode::Esc,
+                    "?" => KeyCode::Char('?'),
+                    c => KeyCode::Char(c.chars().next().unwrap()),
+                };
+                assert!(action_for(&list, &key(code)).is_some(), "{k} offered but not bound");
+            }
+        }
+        assert_eq!(action_for(&resume_offer(), &key(KeyCode::Char('s'))), Some(Action::StartOver));
+        assert_eq!(action_for(&confirm_quit(), &key(KeyCode::Char('q'))), Some(Action::QuitAndSave));
+        assert_eq!(action_for(&summary(), &key(KeyCode::Char('h'))), Some(Action::History));
+        assert_eq!(action_for(&summary(), &key(KeyCode::Char(' '))), None);
+    }
 }

@@ -3,14 +3,13 @@
 use std::time::Instant;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
 
-use super::app::{CoachApp, Mode};
+use super::state::{CoachApp, Mode};
 use super::{keys, progress, stage};
-use crate::journal::Outcome;
-use crate::routine::plan::{PhaseKind, format_duration};
+use crate::routine::plan::PhaseKind;
 use crate::routine::{Side, StepKind};
 use crate::session::SessionView;
 use crate::tui::keymap;
@@ -43,7 +42,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
     f.render_widget(block, area);
 
     if app.mode == Mode::Summary {
-        summary(app, theme, f, inner);
+        super::summary::render(app, theme, f, inner);
         return;
     }
     body(app, &v, now, theme, f, inner);
@@ -56,7 +55,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
             vec![
                 Line::from("Quit and save progress?"),
                 Line::from(""),
-                keys_line(theme, &[("Enter", "quit and save"), ("Esc", "keep going")]),
+                keys_line(theme, &keymap::footer(&keys::confirm_quit())),
             ],
         ),
         Mode::ResumeOffer { step } => {
@@ -69,7 +68,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
                     Line::from(format!("You stopped at step {} of {} tonight:", step + 1, routine.steps.len())),
                     Line::styled(title.to_string(), theme.title()),
                     Line::from(""),
-                    keys_line(theme, &[("Enter", "resume there"), ("s", "start over"), ("q", "quit")]),
+                    keys_line(theme, &keymap::footer(&keys::resume_offer())),
                 ],
             )
         }
@@ -161,9 +160,10 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
             .label(progress::label(routine, v)),
         routine_gauge,
     );
+    // The keys that work now: under a question or the help, theirs.
     let footer_line = match &app.save_error {
-        Some(e) => Line::styled(format!("not saved: {e}"), theme.warn()),
-        None => keys_line(theme, &keymap::footer(&keys::running(&app.session))),
+        Some(e) => Line::styled(format!("not saved: {}", crate::text::visible(e)), theme.warn()),
+        None => keys_line(theme, &keymap::footer(&app.commands())),
     };
     f.render_widget(footer_line, footer);
     let _ = now;
@@ -214,84 +214,9 @@ fn leg(side: Side) -> &'static str {
     }
 }
 
-fn summary(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
-    let steps = app.session.steps();
-    let count = |st: Outcome| steps.iter().filter(|s| s.status() == st).count();
-    let (done, skipped, partial) = (count(Outcome::Done), count(Outcome::Skipped), count(Outcome::Partial));
-    let complete =
-        app.session.routine().steps.iter().zip(steps).all(|(st, s)| st.optional || s.status() == Outcome::Done);
-    let mut lines = vec![
-        Line::from(""),
-        Line::styled(if complete { "Routine complete. Good night." } else { "Routine over." }, theme.title()),
-        Line::from(""),
-        Line::from(format!("{done} of {} steps done, {skipped} skipped, {partial} partly done", steps.len())),
-    ];
-    let speed = app.session.speed();
-    if speed != 1.0 {
-        lines.push(Line::styled(
-            format!("Practice (clock ×{speed}): recorded, but not counted in streaks or insights."),
-            theme.pause(),
-        ));
-    }
-    if let Some(d) = app.finished_in {
-        lines.push(Line::from(format!("Time taken: {}", format_duration(d))));
-    }
-    // Only a write that worked is "recorded"; otherwise the reason, whole (wrapped below).
-    lines.push(match &app.save_error {
-        None => Line::from(format!("Recorded for the night of {}.", app.night().format("%a %d %b"))),
-        Some(e) => Line::styled(format!("Not saved: {}", crate::text::visible(e)), theme.warn()),
-    });
-    if let Some(s) = app.streak {
-        let nights = if s.current == 1 { "night" } else { "nights" };
-        // Only a streak is celebrated: zero nights is said plainly.
-        let style = if s.current > 0 { theme.hold() } else { theme.text() };
-        lines.push(Line::styled(format!("Routine streak: {} {nights} (longest {})", s.current, s.longest), style));
-    }
-    lines.extend([
-        Line::from(""),
-        Line::from("Tomorrow morning, tell winddown how the night went:"),
-        // Inside the app the check-in is a key away; after `winddown run`, a command.
-        Line::styled(if app.inside_app { "press c on the home screen" } else { "winddown checkin" }, theme.key()),
-        Line::from(""),
-        keys_line(theme, &[("Enter", "close"), ("h", "history")]),
-    ]);
-    if area.height as usize > lines.len() + steps.len() + 1 {
-        let checklist = checklist(app, theme);
-        lines.splice(5..5, checklist);
-    }
-    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: false }), area);
-}
-
-/// The steps with their marks (✓ done, ½ partly, – skipped, · not reached),
-/// every line padded to the longest so that, centred, they form one column.
-fn checklist(app: &CoachApp, theme: &Theme) -> Vec<Line<'static>> {
-    let steps = app.session.steps();
-    let rows: Vec<(&str, ratatui::style::Style, String)> = app
-        .session
-        .routine()
-        .steps
-        .iter()
-        .zip(steps)
-        .map(|(step, state)| {
-            let (mark, style) = match state.status() {
-                Outcome::Done => ("✓", theme.hold()),
-                Outcome::Skipped => ("–", theme.dim()),
-                Outcome::Partial => ("½", theme.pause()),
-                Outcome::NotReached => ("·", theme.dim()),
-            };
-            (mark, style, crate::text::visible(&step.title).into_owned())
-        })
-        .collect();
-    let width = rows.iter().map(|(_, _, t)| Line::raw(t.as_str()).width()).max().unwrap_or(0);
-    rows.into_iter()
-        .map(|(mark, style, title)| {
-            let pad = width - Line::raw(title.as_str()).width();
-            Line::from(vec![Span::styled(format!("{mark} "), style), Span::raw(title), Span::raw(" ".repeat(pad))])
-        })
-        .collect()
-}
-
+/// The running coach's keys, over the coach; the overlay's own keys close it.
 fn help(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
     let rows = keymap::help(&keys::running(&app.session));
-    keys_help(f, area, theme, &rows, "any of ? Esc Enter closes this");
+    let closes: Vec<String> = keymap::footer(&keys::help_overlay()).iter().map(|(k, w)| format!("{k} {w}")).collect();
+    keys_help(f, area, theme, &rows, &format!("any of {}", closes.join(" · ")));
 }

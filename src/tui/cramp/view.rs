@@ -9,9 +9,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::keys::{Shown, offered};
 use super::{CrampApp, Stage};
 use crate::journal::exchange::spot_name;
 use crate::relief;
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog;
 
@@ -26,11 +28,15 @@ pub fn render(app: &CrampApp, now: Instant, theme: &Theme, f: &mut Frame) {
         return;
     }
     let at = app.cramp.at.format("%H:%M").to_string();
+    let commands = app.commands();
+    let keys = |shown, between: &str| {
+        offered(&commands, shown).iter().map(|(k, w)| format!("{k}{between}{w}")).collect::<Vec<_>>().join(" · ")
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(dim)
         .title(Line::styled(format!(" cramp at {at} "), dim))
-        .title(Line::styled(" ? help · q close ", dim).right_aligned());
+        .title(Line::styled(format!(" {} ", keys(Shown::Frame, " ")), dim).right_aligned());
     let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
     f.render_widget(block, area);
     let [head, big, body, foot] =
@@ -42,48 +48,34 @@ pub fn render(app: &CrampApp, now: Instant, theme: &Theme, f: &mut Frame) {
         (None, None) => format!("Logged: a cramp at {at}."),
     };
     f.render_widget(Paragraph::new(logged).style(dim), head);
+    let next = Line::styled(keys(Shown::Next, ": "), dim);
     let (big_text, lines): (String, Vec<Line>) = match app.stage {
-        Stage::Where => (
-            at.clone(),
-            vec![
-                Line::styled(
-                    match app.place {
-                        None => "Where?  c calf · f foot · t thigh · o other".to_string(),
-                        Some(p) => format!("{}: which side?  l left · r right · b both", relief::stretch(Some(p)).0),
-                    },
-                    dim,
-                ),
-                Line::from(""),
-                Line::styled("Enter: straight to the stretch", dim),
-            ],
-        ),
+        Stage::Where => {
+            let question = match app.place {
+                None => "Where?".to_string(),
+                Some(p) => format!("{}: which side?", relief::stretch(Some(p)).0),
+            };
+            let choices = Line::styled(format!("{question}  {}", keys(Shown::Choice, " ")), dim);
+            (at.clone(), vec![choices, Line::from(""), next])
+        }
         Stage::Stretch { .. } => {
             let (title, how) = relief::stretch(app.cramp.place);
             let secs = app.remaining_secs(now);
-            (
-                secs.to_string(),
-                vec![
-                    Line::styled(format!("{title}: stretch and hold"), dim),
-                    Line::styled(how, dim),
-                    Line::from(""),
-                    Line::styled("Enter: it has eased · a: start the hold again", dim),
-                ],
-            )
-        }
-        Stage::Eased => (
-            "eased?".to_string(),
-            vec![
-                Line::styled("Has it eased?", dim),
+            let lines = vec![
+                Line::styled(format!("{title}: stretch and hold"), dim),
+                Line::styled(how, dim),
                 Line::from(""),
-                Line::styled("Enter: yes · a: hold another 30 seconds", dim),
-            ],
-        ),
+                next,
+            ];
+            (secs.to_string(), lines)
+        }
+        Stage::Eased => ("eased?".to_string(), vec![Line::styled("Has it eased?", dim), Line::from(""), next]),
         Stage::Done => (
             "back to sleep".to_string(),
             vec![
                 Line::styled("Back to sleep. The morning check-in starts from this cramp.", dim),
                 Line::from(""),
-                Line::styled("Enter or q: close", dim),
+                next,
             ],
         ),
     };
@@ -91,16 +83,11 @@ pub fn render(app: &CrampApp, now: Instant, theme: &Theme, f: &mut Frame) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
     f.render_widget(Paragraph::new(relief::WARNING).style(dim).wrap(Wrap { trim: true }), foot);
     if app.help {
-        let rows = [
-            "c f t o   calf, foot, thigh, other",
-            "l r b     left, right, both sides",
-            "Enter     next: the stretch, eased, close",
-            "a         hold the stretch again",
-            "q Esc     close (the cramp stays logged)",
-            "",
-            "any key closes this help",
-        ];
-        dialog(f, area, " Keys ", rows.iter().map(|r| Line::styled(*r, dim)).collect());
+        // Every key, whatever the stage: from the same list as the handler.
+        let mut rows: Vec<Line> =
+            keymap::help(&commands).iter().map(|(k, what)| Line::styled(format!("{k:<10}{what}"), dim)).collect();
+        rows.extend([Line::from(""), Line::styled("any key closes this help", dim)]);
+        dialog(f, area, " Keys ", rows);
     }
 }
 
