@@ -1,125 +1,21 @@
 //! The check-in form on ratatui's TestBackend: built straight from what the
 //! journal holds for a night (no files), fed keys and the answers to what it
 //! asks for; the tests read the effects it returns (above all the record a
-//! save would write) and snapshot its screens. One flow at the end goes
-//! through the app into a real journal.
+//! save would write) and snapshot its screens. The flow through the app
+//! into a real journal is in `checkin_app.rs`.
 
-use std::time::Instant;
-
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use winddown::checkin::{NightRule, Nights};
+use winddown::checkin::NightRule;
 use winddown::journal::{
-    CheckIn, Cramp, Entries, LegSide, Place, Quality, Record, RecordKey, RedFlags, RestNight, Rested, SleepTimes, Spot,
-    Trigger,
+    CheckIn, Cramp, LegSide, Place, Quality, Record, RecordKey, RedFlags, RestNight, Rested, Spot, Trigger,
 };
-use winddown::stats::streak::Streak;
 use winddown::tui::checkin::{CheckinForm, Field, Mode};
-use winddown::tui::screen::{Effect, Input, NightLoaded, Screen, Tally};
-use winddown::tui::theme::Theme;
+use winddown::tui::screen::{Effect, Input, NightLoaded};
 
+mod checkin_rig;
 mod common;
 
-fn night() -> NaiveDate {
-    "2026-11-23".parse().unwrap()
-}
-fn now() -> DateTime<FixedOffset> {
-    "2026-11-24T07:10:00+01:00".parse().unwrap()
-}
-fn nights() -> Nights {
-    NightRule::default().at(now())
-}
-
-/// `night` as the journal would hand it over holding `records`.
-fn loaded(night: NaiveDate, records: Vec<Record>) -> NightLoaded {
-    let entry = Entries::from_records(records).night(night).cloned().unwrap_or_default();
-    NightLoaded { night, entry, contested: Vec::new() }
-}
-
-/// A check-in of `night` saying `cramps` and nothing else.
-fn bare(night: NaiveDate, cramps: u32) -> CheckIn {
-    CheckIn {
-        night,
-        recorded: now(),
-        cramps,
-        pain: None,
-        longest_s: None,
-        places: Vec::new(),
-        disturbed: None,
-        quality: None,
-        rested: None,
-        sleep: SleepTimes::default(),
-        triggers: Vec::new(),
-        tags: Vec::new(),
-        red_flags: RedFlags::default(),
-        note: String::new(),
-    }
-}
-
-/// The one write a save asks for: this check-in, with the streaks as of tonight.
-fn put(c: CheckIn) -> Vec<Effect> {
-    vec![Effect::Put { records: vec![Record::Checkin(c)], tally: Some(nights().current) }]
-}
-
-/// What the journal answers after the first check-in: one night, streaks of one.
-fn first_tally() -> Tally {
-    let one = Streak { current: 1, longest: 1, tonight_done: false };
-    Tally { checkins: 1, routine: Streak::default(), checkin: one, cramp_free: one }
-}
-
-struct Rig {
-    form: CheckinForm,
-}
-
-impl Rig {
-    fn new(records: Vec<Record>) -> Rig {
-        Rig { form: CheckinForm::new(night(), Ok(loaded(night(), records)), nights()) }
-    }
-
-    fn input(&mut self, input: Input) -> Vec<Effect> {
-        self.form.handle(input, Instant::now())
-    }
-
-    /// Plain keys, one after another; the effects they returned, in order.
-    fn keys(&mut self, keys: &[KeyCode]) -> Vec<Effect> {
-        keys.iter().flat_map(|k| self.input(Input::Key(KeyEvent::new(*k, KeyModifiers::NONE)))).collect()
-    }
-
-    fn ctrl(&mut self, c: char) -> Vec<Effect> {
-        self.input(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
-    }
-
-    fn type_text(&mut self, s: &str) {
-        for c in s.chars() {
-            assert_eq!(self.keys(&[KeyCode::Char(c)]), []);
-        }
-    }
-
-    fn tab_to(&mut self, field: Field) {
-        while self.form.cursor.focus != field {
-            assert_eq!(self.keys(&[KeyCode::Tab]), []);
-        }
-    }
-
-    /// Ctrl-S, expecting one write: the check-in it asks to write.
-    fn save(&mut self) -> CheckIn {
-        match self.ctrl('s').as_slice() {
-            [Effect::Put { records, tally: Some(t) }] if *t == nights().current => match records.as_slice() {
-                [Record::Checkin(c)] => c.clone(),
-                other => panic!("not one check-in: {other:?}"),
-            },
-            other => panic!("not one write: {other:?}"),
-        }
-    }
-
-    fn screen(&self, w: u16, h: u16) -> String {
-        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        term.draw(|f| self.form.draw(Instant::now(), &Theme::plain(), f)).unwrap();
-        term.backend().to_string()
-    }
-}
+use checkin_rig::{Rig, bare, first_tally, loaded, night, nights, now, put};
 
 #[test]
 fn clean_night_in_two_keys() {
@@ -480,44 +376,4 @@ fn answers_line_up_and_a_blank_form_shows_no_error() {
     r.ctrl('s');
     let screen = r.screen(100, 32);
     assert!(screen.contains("← answer y or n"), "{screen}");
-}
-
-/// The whole flow through the app, as `winddown checkin` runs it: the form
-/// asks, the app writes the journal and answers, the summary shows the
-/// tally; checking in again for the night replaces the check-in.
-#[test]
-fn the_app_saves_a_check_in_into_the_journal() {
-    use winddown::tui::app::{App, AppContext, Recorder, Start};
-    let dir = tempfile::tempdir().unwrap();
-    let paths = winddown::paths::Paths { config_dir: dir.path().join("config"), data_dir: dir.path().join("data") };
-    let journal = winddown::journal::Journal::new(paths.journal_dir());
-    let t0 = Instant::now();
-    let key = |app: &mut App, k: KeyEvent| app.handle(Input::Key(k), t0, &mut Recorder::default());
-    let plain = |c| KeyEvent::new(c, KeyModifiers::NONE);
-    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let open = || {
-        let ctx = AppContext::new(paths.clone(), winddown::config::Config::default(), Vec::new(), now(), t0);
-        App::open(ctx, Start::Checkin(night()), t0).unwrap()
-    };
-
-    let mut app = open();
-    key(&mut app, plain(KeyCode::Char('y')));
-    key(&mut app, plain(KeyCode::Char('2')));
-    key(&mut app, ctrl_s);
-    let form = app.checkin.as_ref().unwrap();
-    assert!(matches!(form.mode, Mode::Saved { checkins: 1, checkin_streak: 1, cramp_free: 0 }), "{:?}", form.mode);
-    let stored = journal.read_all().unwrap().night(night()).unwrap().checkin.clone().unwrap();
-    assert_eq!(stored, bare(night(), 2), "what was said, and only that");
-    assert!(!app.finished());
-    key(&mut app, plain(KeyCode::Enter));
-    assert!(app.finished(), "opened by a command, closing the summary ends it");
-
-    // Again for the same night: it opens with the answers, and saving replaces them.
-    let mut app = open();
-    assert!(app.checkin.as_ref().unwrap().editing_existing);
-    key(&mut app, plain(KeyCode::Char('n')));
-    key(&mut app, ctrl_s);
-    let entries = journal.read_all().unwrap();
-    assert_eq!(entries.checkin_count(), 1);
-    assert_eq!(entries.night(night()).unwrap().checkin.clone().unwrap(), bare(night(), 0));
 }

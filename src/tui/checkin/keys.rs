@@ -260,6 +260,58 @@ mod tests {
         assert_eq!(footer_text(&saved()), "Enter closes · h history");
     }
 
+    /// Every key a list names runs that command where it is enabled: no
+    /// command hides behind an earlier one, so what the footer and the help
+    /// say is what the key does, on every row and in every mode.
+    #[test]
+    fn no_key_is_shadowed_in_any_mode_or_row() {
+        use crate::checkin::NightRule;
+        use crate::tui::screen::NightLoaded;
+        let nights = NightRule::default().at("2026-11-24T07:10:00+01:00".parse().unwrap());
+        let mut form = CheckinForm::new(nights.last_over, Ok(NightLoaded::default()), nights);
+        // Two answers wait: Ctrl-R is enabled too.
+        let crate::journal::Record::Checkin(c) =
+            crate::journal::test_records::checkin(nights.last_over, 0, None, crate::journal::Quality::Good)
+        else {
+            unreachable!()
+        };
+        form.contested = vec![c.clone(), c];
+        let mut lists = vec![confirm_discard(), contested(2), contested(9), help(), saved()];
+        for field in Field::ALL {
+            form.cursor.focus = field;
+            lists.push(editing(&form));
+        }
+        for list in &lists {
+            for c in list.iter().filter(|c| c.enabled) {
+                for k in c.keys {
+                    let event = match k {
+                        Key::Plain(code) => KeyEvent::new(*code, KeyModifiers::NONE),
+                        Key::Ctrl(ch) => KeyEvent::new(KeyCode::Char(*ch), KeyModifiers::CONTROL),
+                    };
+                    assert_eq!(action_for(list, &event), Some(c.action), "{k:?} in {list:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn in_a_text_box_answer_keys_type() {
+        use crate::checkin::NightRule;
+        use crate::tui::screen::NightLoaded;
+        let nights = NightRule::default().at("2026-11-24T07:10:00+01:00".parse().unwrap());
+        let mut form = CheckinForm::new(nights.last_over, Ok(NightLoaded::default()), nights);
+        form.cursor.focus = Field::Note;
+        let list = editing(&form);
+        for code in [KeyCode::Char('1'), KeyCode::Char('y'), KeyCode::Char(' '), KeyCode::Char('?')] {
+            assert_eq!(action_for(&list, &key(code)), None, "{code:?} goes to the box");
+        }
+        for code in [KeyCode::Enter, KeyCode::Down, KeyCode::Left, KeyCode::Backspace] {
+            assert_eq!(action_for(&list, &key(code)), None, "{code:?} stays in the note");
+        }
+        assert_eq!(action_for(&list, &key(KeyCode::Tab)), Some(Action::NextField));
+        assert_eq!(footer_text(&list), "Ctrl-S save · Esc leave", "no ? help where ? is typed");
+    }
+
     #[test]
     fn any_other_key_is_declared_not_implied() {
         assert_eq!(action_for(&confirm_discard(), &key(KeyCode::Char('x'))), Some(Action::KeepEditing));
