@@ -1,54 +1,17 @@
 //! A night with two different check-ins, one from each of two machines
-//! (a sync tool's conflict copy): the form shows both and the user keeps one.
-//! Nothing is dropped until they pick; Esc leaves the choice for later.
+//! (a sync tool's conflict copy): the dialog that shows both so the user
+//! keeps one. Nothing is dropped until they pick (`update.rs`); Esc leaves
+//! the choice for later.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::form::{CheckinForm, Mode};
+use super::form::CheckinForm;
+use super::keys;
+use crate::journal::CheckIn;
 use crate::journal::choices::Choice;
-use crate::journal::{CheckIn, Record, RecordKey};
-use crate::tui::screen::Effect;
 use crate::tui::widgets::dialog;
-
-impl CheckinForm {
-    /// `1`…`N` keeps that answer (the others are dropped); Esc decides later.
-    pub(super) fn contested_key(&mut self, key: KeyEvent) {
-        let pick = match key.code {
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.effects.push(Effect::Close);
-                return;
-            }
-            KeyCode::Esc => {
-                self.mode = Mode::Editing;
-                self.message = Some("two answers still wait for this night: press Ctrl-R to choose".into());
-                return;
-            }
-            KeyCode::Char(d) => d.to_digit(10).and_then(|d| (d as usize).checked_sub(1)),
-            _ => None,
-        };
-        let Some(chosen) = pick.and_then(|i| self.contested.get(i)).cloned() else { return };
-        self.resolving = true;
-        self.effects.push(Effect::Resolve { key: RecordKey::Checkin(self.night), keep: Record::Checkin(chosen) });
-    }
-
-    /// The pick is written (then the night is read again), or not.
-    pub(super) fn resolved(&mut self, result: Result<(), String>) {
-        self.resolving = false;
-        match result {
-            Ok(()) => {
-                self.message = Some("kept that answer; the other one is gone".into());
-                self.effects.push(Effect::LoadNight(self.night));
-            }
-            Err(e) => {
-                self.mode = Mode::Editing;
-                self.message = Some(format!("not settled: {}", crate::text::visible(&e)));
-            }
-        }
-    }
-}
 
 /// The two (or more) answers side by side, with the keys that settle them.
 pub fn draw(form: &CheckinForm, f: &mut Frame, area: Rect) {
@@ -65,8 +28,7 @@ pub fn draw(form: &CheckinForm, f: &mut Frame, area: Rect) {
         lines.push(Line::from(format!("    {when}{standing}")));
     }
     lines.push(Line::from(""));
-    let n = form.contested.len();
-    lines.push(Line::from(format!("1-{n} keep that answer · Esc decide later")));
+    lines.push(Line::from(keys::footer_text(&keys::contested(form.contested.len()))));
     dialog(f, area, " Two answers ", lines);
 }
 

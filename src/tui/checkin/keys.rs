@@ -1,289 +1,325 @@
-//! The check-in form's keys: moving between fields, choosing, typing.
+//! The check-in form's commands, declared once per mode: the key handler
+//! (`update.rs`), the keys in the frame's title, the line under each dialog
+//! and the `?` help all read these lists, so they cannot disagree.
+//!
+//! The tab keys are not here: on this form digits answer and Tab moves to
+//! the next row, so `1`–`4` cannot switch tabs; Esc goes back to them.
 
-use std::collections::BTreeSet;
-use std::ops::RangeInclusive;
-
-use chrono::Days;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::fields::Field;
-use super::form::{CheckinForm, Mode, SPOTS};
-use crate::checkin::rules::{CRAMPS, DISTURBED, PAIN};
-use crate::journal::Trigger;
-use crate::journal::choices::Choice;
-use crate::tui::screen::Effect;
+use super::form::CheckinForm;
+use crate::tui::keymap::{self, Command, Key};
 
-impl CheckinForm {
-    pub(super) fn handle_key(&mut self, key: KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match self.mode {
-            Mode::Saved { .. } => {
-                match key.code {
-                    KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q') => self.effects.push(Effect::Close),
-                    KeyCode::Char('h') => self.effects.push(Effect::History),
-                    _ => {}
-                }
-                return;
-            }
-            Mode::Help => {
-                self.mode = Mode::Editing;
-                return;
-            }
-            Mode::Contested => {
-                self.contested_key(key);
-                return;
-            }
-            Mode::ConfirmDiscard => {
-                match key.code {
-                    KeyCode::Char('y') | KeyCode::Enter => self.effects.push(Effect::Close),
-                    _ => self.mode = Mode::Editing,
-                }
-                return;
-            }
-            Mode::Editing => {}
-        }
-        if ctrl && key.code == KeyCode::Char('c') {
-            self.effects.push(Effect::Close);
-            return;
-        }
-        if ctrl && key.code == KeyCode::Char('r') && !self.contested.is_empty() {
-            self.mode = Mode::Contested;
-            return;
-        }
-        if ctrl && key.code == KeyCode::Char('s') {
-            self.save();
-            return;
-        }
-        self.message = None;
-        match key.code {
-            KeyCode::Esc => {
-                if self.dirty() {
-                    self.mode = Mode::ConfirmDiscard;
-                } else {
-                    self.effects.push(Effect::Close);
-                }
-                return;
-            }
-            KeyCode::Tab => return self.move_focus(1),
-            KeyCode::BackTab => return self.move_focus(-1),
-            KeyCode::Down if self.focus != Field::Note => return self.move_focus(1),
-            KeyCode::Up if self.focus != Field::Note => return self.move_focus(-1),
-            _ => {}
-        }
-        if self.focus.is_text() {
-            self.text_key(key);
-        } else {
-            self.choice_key(key);
-        }
-    }
-
-    fn text_key(&mut self, key: KeyEvent) {
-        // Enter moves on from one-line boxes; only the note takes new lines.
-        if key.code == KeyCode::Enter && self.focus != Field::Note {
-            return self.move_focus(1);
-        }
-        if let Some(t) = self.texts.get_mut(self.focus) {
-            t.input(key);
-        }
-    }
-
-    fn choice_key(&mut self, key: KeyEvent) {
-        let digit = match key.code {
-            KeyCode::Char(c) if c.is_ascii_digit() => Some(c),
-            _ => None,
-        };
-        let step: i32 = match key.code {
-            KeyCode::Right => 1,
-            KeyCode::Left => -1,
-            _ => 0,
-        };
-        // Backspace or Delete takes an answer back: unanswered again.
-        let clear = matches!(key.code, KeyCode::Backspace | KeyCode::Delete);
-        if digit.is_none() {
-            self.typed.clear();
-        }
-        match self.focus {
-            Field::Night if step != 0 => self.change_night(step),
-            Field::AnyCramps => match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => self.answer_cramps(true),
-                KeyCode::Char('n') | KeyCode::Char('N') => self.answer_cramps(false),
-                KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => {
-                    self.any_cramps = Some(self.any_cramps != Some(true));
-                }
-                _ => {}
-            },
-            Field::Count => {
-                let v = number(Some(self.count), &mut self.typed, digit, step, &(1..=*CRAMPS.end()));
-                self.count = v.unwrap_or(1);
-            }
-            Field::Pain if clear => self.pain = None,
-            Field::Pain => self.pain = number(self.pain, &mut self.typed, digit, step, &PAIN),
-            Field::Disturbed if clear => self.disturbed = None,
-            Field::Disturbed => self.disturbed = number(self.disturbed, &mut self.typed, digit, step, &DISTURBED),
-            Field::Quality if clear => self.quality = None,
-            Field::Quality => self.quality = pick(self.quality, step, digit),
-            Field::Rested if clear => self.rested = None,
-            Field::Rested => self.rested = pick(self.rested, step, digit),
-            Field::Where => self.chips_key(key, SPOTS.len(), |f, i| {
-                // Picking a side for a place recorded without one replaces it.
-                if SPOTS[i].1.is_some() {
-                    f.spots.remove(&(SPOTS[i].0, None));
-                }
-                toggle(&mut f.spots, SPOTS[i])
-            }),
-            Field::Triggers => {
-                let all: Vec<Trigger> = Trigger::all().collect();
-                self.chips_key(key, all.len(), |f, i| toggle(&mut f.triggers, all[i]));
-            }
-            Field::Swollen if clear => self.swollen = None,
-            Field::Swollen => yes_no(&mut self.swollen, key.code),
-            Field::Numbness if clear => self.numbness = None,
-            Field::Numbness => yes_no(&mut self.numbness, key.code),
-            Field::Save if key.code == KeyCode::Enter => return self.save(),
-            _ => {}
-        }
-        if key.code == KeyCode::Enter && self.focus != Field::Save {
-            self.move_focus(1);
-        }
-        if key.code == KeyCode::Char('?') {
-            self.mode = Mode::Help;
-        }
-    }
-
-    /// A "yes"/"no" to the first question moves straight on.
-    fn answer_cramps(&mut self, yes: bool) {
-        self.any_cramps = Some(yes);
-        self.move_focus(1);
-    }
-
-    fn chips_key(&mut self, key: KeyEvent, n: usize, mut toggle_at: impl FnMut(&mut Self, usize)) {
-        match key.code {
-            KeyCode::Right => self.chip = (self.chip + 1) % n,
-            KeyCode::Left => self.chip = (self.chip + n - 1) % n,
-            KeyCode::Char(' ') => toggle_at(self, self.chip.min(n - 1)),
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                let i = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=n).contains(&i) {
-                    self.chip = i - 1;
-                    toggle_at(self, i - 1);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    pub(super) fn move_focus(&mut self, by: i32) {
-        let visible = self.visible();
-        let i = visible.iter().position(|f| *f == self.focus).unwrap_or(0) as i32;
-        let j = (i + by).clamp(0, visible.len() as i32 - 1) as usize;
-        self.focus = visible[j];
-        self.chip = 0;
-        self.typed.clear();
-    }
-
-    fn change_night(&mut self, by: i32) {
-        if self.dirty() {
-            self.message = Some("save (Ctrl-S) or discard (Esc) these answers before changing the night".into());
-            return;
-        }
-        let target =
-            if by > 0 { self.night.checked_add_days(Days::new(1)) } else { self.night.checked_sub_days(Days::new(1)) };
-        if let Some(t) = target.filter(|t| self.nights.is_over(*t)) {
-            self.effects.push(Effect::LoadNight(t));
-        }
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    // Editing.
+    NextField,
+    PreviousField,
+    /// ← or →: choose, move between chips, change the night.
+    Step(i8),
+    /// A digit: a number typed, a choice picked, chip N toggled.
+    Digit(u8),
+    Toggle,
+    Yes,
+    No,
+    /// Takes the focused answer back: unanswered again.
+    Clear,
+    /// The next row; on Save, saves.
+    Enter,
+    Save,
+    /// Two answers from two machines: choose one.
+    Choose,
+    Leave,
+    Help,
+    Quit,
+    // Esc with unsaved answers.
+    Discard,
+    KeepEditing,
+    // Two answers from two machines.
+    Keep(usize),
+    DecideLater,
+    // The help.
+    CloseHelp,
+    // The summary after saving.
+    Close,
+    History,
 }
 
-/// A number in `range`: digits type it ("1" then "0" is 10; a digit that
-/// would leave the range starts a new number), arrows move it.
-fn number<T>(v: Option<T>, typed: &mut String, digit: Option<char>, step: i32, range: &RangeInclusive<T>) -> Option<T>
-where
-    T: Copy + PartialOrd + std::str::FromStr + Into<i64> + TryFrom<i64>,
-{
-    let fits = |s: &str| s.parse::<T>().ok().filter(|n| range.contains(n));
-    if let Some(d) = digit {
-        typed.push(d);
-        if let Some(n) = fits(typed) {
-            return Some(n);
-        }
-        typed.clear();
-        typed.push(d);
-        if let Some(n) = fits(typed) {
-            return Some(n);
-        }
-        typed.clear();
-        return v;
-    }
-    if step == 0 {
-        return v;
-    }
-    let (lo, hi): (i64, i64) = ((*range.start()).into(), (*range.end()).into());
-    let next = match v {
-        None if step > 0 => lo,
-        None => hi,
-        Some(x) => (x.into() + i64::from(step)).clamp(lo, hi),
-    };
-    T::try_from(next).ok().or(v)
+/// The digit keys `0`–`9`, one slice each.
+static DIGITS: [Key; 10] = [
+    Key::Plain(KeyCode::Char('0')),
+    Key::Plain(KeyCode::Char('1')),
+    Key::Plain(KeyCode::Char('2')),
+    Key::Plain(KeyCode::Char('3')),
+    Key::Plain(KeyCode::Char('4')),
+    Key::Plain(KeyCode::Char('5')),
+    Key::Plain(KeyCode::Char('6')),
+    Key::Plain(KeyCode::Char('7')),
+    Key::Plain(KeyCode::Char('8')),
+    Key::Plain(KeyCode::Char('9')),
+];
+
+fn cmd(
+    action: Action,
+    keys: &'static [Key],
+    keys_label: &'static str,
+    footer: Option<(&'static str, &'static str)>,
+    help: &'static str,
+) -> Command<Action> {
+    Command { action, keys, keys_label, footer, help, enabled: true }
 }
 
-/// One of a labelled list: arrows move, 1-5 pick. Unanswered until then.
-fn pick<T: Choice>(v: Option<T>, step: i32, digit: Option<char>) -> Option<T> {
-    let all: Vec<T> = T::all().collect();
-    let last = all.len() as i32 - 1;
-    if let Some(d) = digit.and_then(|c| c.to_digit(10)) {
-        return if (1..=all.len() as u32).contains(&d) { Some(all[d as usize - 1]) } else { v };
-    }
-    let j = match (v.and_then(|x| all.iter().position(|y| *y == x)), step) {
-        (_, 0) => return v,
-        (None, s) if s > 0 => 0,
-        (None, _) => last,
-        (Some(i), s) => (i as i32 + s).clamp(0, last),
-    };
-    Some(all[j as usize])
+/// Enabled only when `on`.
+fn when(on: bool, c: Command<Action>) -> Command<Action> {
+    Command { enabled: on, ..c }
 }
 
-fn yes_no(v: &mut Option<bool>, key: KeyCode) {
-    match key {
-        KeyCode::Char('y') | KeyCode::Char('Y') => *v = Some(true),
-        KeyCode::Char('n') | KeyCode::Char('N') => *v = Some(false),
-        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *v = Some(*v != Some(true)),
-        _ => {}
-    }
+/// A command with no keys is the mode's "any other key".
+fn any_other(action: Action, label: &'static str, word: &'static str) -> Command<Action> {
+    cmd(action, &[], label, Some((label, word)), word)
 }
 
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, v: T) {
-    if !set.remove(&v) {
-        set.insert(v);
-    }
+/// The action `key` runs in a mode: its command's, else the mode's "any other key".
+pub fn action_for(commands: &[Command<Action>], key: &KeyEvent) -> Option<Action> {
+    keymap::action_for(commands, key)
+        .or_else(|| commands.iter().find(|c| c.enabled && c.keys.is_empty()).map(|c| c.action))
+}
+
+/// Filling in the form. Keys that answer (digits, arrows, Space, y/n,
+/// Backspace) go to a text box instead when one is focused, and Enter and
+/// ↑/↓ stay in the note's box for its lines.
+pub fn editing(form: &CheckinForm) -> Vec<Command<Action>> {
+    let focus = form.cursor.focus;
+    let choosing = !focus.is_text();
+    let lines = focus != Field::Note;
+    let mut out = vec![
+        cmd(Action::NextField, &[Key::Plain(KeyCode::Tab)], "Tab ↓", None, "next field"),
+        when(lines, cmd(Action::NextField, &[Key::Plain(KeyCode::Down)], "", None, "")),
+        cmd(Action::PreviousField, &[Key::Plain(KeyCode::BackTab)], "S-Tab ↑", None, "previous field"),
+        when(lines, cmd(Action::PreviousField, &[Key::Plain(KeyCode::Up)], "", None, "")),
+        when(
+            choosing,
+            cmd(
+                Action::Step(-1),
+                &[Key::Plain(KeyCode::Left)],
+                "← →",
+                None,
+                "choose; move between chips; change the night",
+            ),
+        ),
+        when(choosing, cmd(Action::Step(1), &[Key::Plain(KeyCode::Right)], "", None, "")),
+    ];
+    out.extend((0..10u8).map(|d| {
+        let (label, help) = if d == 0 { ("0-9", "set a number; 1-5 picks a choice; toggles chip N") } else { ("", "") };
+        when(choosing, cmd(Action::Digit(d), &DIGITS[usize::from(d)..=usize::from(d)], label, None, help))
+    }));
+    out.extend([
+        when(
+            choosing,
+            cmd(
+                Action::Toggle,
+                &[Key::Plain(KeyCode::Char(' '))],
+                "Space",
+                None,
+                "toggle the chip under the cursor, or yes/no",
+            ),
+        ),
+        when(
+            choosing,
+            cmd(
+                Action::Yes,
+                &[Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Char('Y'))],
+                "y n",
+                None,
+                "answer a yes/no question",
+            ),
+        ),
+        when(
+            choosing,
+            cmd(Action::No, &[Key::Plain(KeyCode::Char('n')), Key::Plain(KeyCode::Char('N'))], "", None, ""),
+        ),
+        when(
+            choosing,
+            cmd(
+                Action::Clear,
+                &[Key::Plain(KeyCode::Backspace), Key::Plain(KeyCode::Delete)],
+                "Backspace",
+                None,
+                "take an answer back (unanswered again)",
+            ),
+        ),
+        when(
+            lines,
+            cmd(
+                Action::Enter,
+                &[Key::Plain(KeyCode::Enter)],
+                "Enter",
+                None,
+                "next field (a new line in the note); on Save, save",
+            ),
+        ),
+        cmd(Action::Save, &[Key::Ctrl('s')], "Ctrl-S", Some(("Ctrl-S", "save")), "save"),
+        when(
+            !form.contested.is_empty(),
+            cmd(Action::Choose, &[Key::Ctrl('r')], "Ctrl-R", None, "two answers from two machines: keep one"),
+        ),
+        cmd(
+            Action::Leave,
+            &[Key::Plain(KeyCode::Esc)],
+            "Esc",
+            Some(("Esc", "leave")),
+            "back (asks first if anything changed)",
+        ),
+        when(choosing, cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help")),
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now (unsaved answers are lost)"),
+    ]);
+    out
+}
+
+/// Esc with unsaved answers: discard them, or keep editing.
+pub fn confirm_discard() -> Vec<Command<Action>> {
+    vec![
+        cmd(
+            Action::Discard,
+            &[Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Enter)],
+            "y  Enter",
+            Some(("y", "discard")),
+            "discard these answers and leave",
+        ),
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now"),
+        any_other(Action::KeepEditing, "any other key", "keeps editing"),
+    ]
+}
+
+/// `1-N` as the footer writes it, for up to nine answers.
+const KEEP_LABELS: [&str; 10] = ["1", "1", "1-2", "1-3", "1-4", "1-5", "1-6", "1-7", "1-8", "1-9"];
+
+/// Two (or more) answers for the night: keep one (`1`…`N`), or decide later.
+pub fn contested(answers: usize) -> Vec<Command<Action>> {
+    let n = answers.min(9);
+    let mut out: Vec<Command<Action>> = (1..=9usize)
+        .map(|i| {
+            let (label, footer) =
+                if i == 1 { (KEEP_LABELS[n], Some((KEEP_LABELS[n], "keep that answer"))) } else { ("", None) };
+            when(
+                i <= n,
+                cmd(Action::Keep(i - 1), &DIGITS[i..=i], label, footer, "keep that answer (the others are dropped)"),
+            )
+        })
+        .collect();
+    out.extend([
+        cmd(Action::DecideLater, &[Key::Plain(KeyCode::Esc)], "Esc", Some(("Esc", "decide later")), "decide later"),
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now"),
+    ]);
+    out
+}
+
+/// The `?` help is open: any key closes it.
+pub fn help() -> Vec<Command<Action>> {
+    vec![
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now"),
+        any_other(Action::CloseHelp, "any key", "closes this"),
+    ]
+}
+
+/// The summary after saving.
+pub fn saved() -> Vec<Command<Action>> {
+    vec![
+        cmd(
+            Action::Close,
+            &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
+            "Enter  Esc  q",
+            Some(("Enter", "closes")),
+            "close",
+        ),
+        cmd(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", Some(("h", "history")), "the history"),
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
+    ]
+}
+
+/// "Ctrl-S save · Esc leave": a mode's footer as one line of text.
+pub fn footer_text(commands: &[Command<Action>]) -> String {
+    keymap::footer(commands).iter().map(|(k, what)| format!("{k} {what}")).collect::<Vec<_>>().join(" · ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyModifiers;
 
-    #[test]
-    fn digits_type_numbers_of_more_than_one_digit() {
-        let mut typed = String::new();
-        let mut v = None;
-        for d in ['1', '0'] {
-            v = number(v, &mut typed, Some(d), 0, &(0u8..=10));
-        }
-        assert_eq!(v, Some(10));
-        // A digit that would leave the range starts again.
-        assert_eq!(number(v, &mut typed, Some('3'), 0, &(0u8..=10)), Some(3));
-        // Pain starts at 1: a lone 0 changes nothing.
-        typed.clear();
-        assert_eq!(number(Some(4u8), &mut typed, Some('0'), 0, &PAIN), Some(4));
-        typed.clear();
-        assert_eq!(number(None, &mut typed, None, 1, &PAIN), Some(1));
-        assert_eq!(number(Some(10u8), &mut typed, None, 1, &PAIN), Some(10));
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
     }
 
     #[test]
-    fn choices_start_unanswered() {
-        use crate::journal::Quality;
-        assert_eq!(pick::<Quality>(None, 0, None), None);
-        assert_eq!(pick::<Quality>(None, 1, None), Some(Quality::VeryPoor));
-        assert_eq!(pick::<Quality>(None, 0, Some('4')), Some(Quality::Good));
+    fn the_footers_read_as_before() {
+        assert_eq!(footer_text(&confirm_discard()), "y discard · any other key keeps editing");
+        assert_eq!(footer_text(&contested(2)), "1-2 keep that answer · Esc decide later");
+        assert_eq!(footer_text(&help()), "any key closes this");
+        assert_eq!(footer_text(&saved()), "Enter closes · h history");
+    }
+
+    /// Every key a list names runs that command where it is enabled: no
+    /// command hides behind an earlier one, so what the footer and the help
+    /// say is what the key does, on every row and in every mode.
+    #[test]
+    fn no_key_is_shadowed_in_any_mode_or_row() {
+        use crate::checkin::NightRule;
+        use crate::tui::screen::NightLoaded;
+        let nights = NightRule::default().at("2026-11-24T07:10:00+01:00".parse().unwrap());
+        let mut form = CheckinForm::new(nights.last_over, Ok(NightLoaded::default()), nights);
+        // Two answers wait: Ctrl-R is enabled too.
+        let crate::journal::Record::Checkin(c) =
+            crate::journal::test_records::checkin(nights.last_over, 0, None, crate::journal::Quality::Good)
+        else {
+            unreachable!()
+        };
+        form.contested = vec![c.clone(), c];
+        let mut lists = vec![confirm_discard(), contested(2), contested(9), help(), saved()];
+        for field in Field::ALL {
+            form.cursor.focus = field;
+            lists.push(editing(&form));
+        }
+        for list in &lists {
+            for c in list.iter().filter(|c| c.enabled) {
+                for k in c.keys {
+                    let event = match k {
+                        Key::Plain(code) => KeyEvent::new(*code, KeyModifiers::NONE),
+                        Key::Ctrl(ch) => KeyEvent::new(KeyCode::Char(*ch), KeyModifiers::CONTROL),
+                    };
+                    assert_eq!(action_for(list, &event), Some(c.action), "{k:?} in {list:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn in_a_text_box_answer_keys_type() {
+        use crate::checkin::NightRule;
+        use crate::tui::screen::NightLoaded;
+        let nights = NightRule::default().at("2026-11-24T07:10:00+01:00".parse().unwrap());
+        let mut form = CheckinForm::new(nights.last_over, Ok(NightLoaded::default()), nights);
+        form.cursor.focus = Field::Note;
+        let list = editing(&form);
+        for code in [KeyCode::Char('1'), KeyCode::Char('y'), KeyCode::Char(' '), KeyCode::Char('?')] {
+            assert_eq!(action_for(&list, &key(code)), None, "{code:?} goes to the box");
+        }
+        for code in [KeyCode::Enter, KeyCode::Down, KeyCode::Left, KeyCode::Backspace] {
+            assert_eq!(action_for(&list, &key(code)), None, "{code:?} stays in the note");
+        }
+        assert_eq!(action_for(&list, &key(KeyCode::Tab)), Some(Action::NextField));
+        assert_eq!(footer_text(&list), "Ctrl-S save · Esc leave", "no ? help where ? is typed");
+    }
+
+    #[test]
+    fn any_other_key_is_declared_not_implied() {
+        assert_eq!(action_for(&confirm_discard(), &key(KeyCode::Char('x'))), Some(Action::KeepEditing));
+        assert_eq!(action_for(&confirm_discard(), &key(KeyCode::Enter)), Some(Action::Discard));
+        assert_eq!(action_for(&help(), &key(KeyCode::Char('q'))), Some(Action::CloseHelp));
+        // Only as many answers as there are can be kept.
+        assert_eq!(action_for(&contested(2), &key(KeyCode::Char('2'))), Some(Action::Keep(1)));
+        assert_eq!(action_for(&contested(2), &key(KeyCode::Char('3'))), None);
+        assert_eq!(action_for(&saved(), &key(KeyCode::Char('x'))), None);
     }
 }
