@@ -14,11 +14,11 @@ use crate::tui::runtime::{Ending, RunSettings};
 /// the command's closing line.
 pub fn run_app(ctx: &Ctx, start: Start, speed: f64, settings: &RunSettings) -> Result<(App, Ending), Exit> {
     let now = Instant::now();
-    let mut app_ctx =
-        AppContext::new(ctx.paths.clone(), ctx.config.clone(), ctx.config_problems.clone(), ctx.now, now);
+    let mut app_ctx = AppContext::new(ctx.paths.clone(), ctx.config.clone(), ctx.config_problems.clone(), ctx.now, now);
     app_ctx.speed = speed;
     let mut app = App::open(app_ctx, start, now).map_err(Exit::failed)?;
-    let ending = crate::tui::runtime::run(&mut app, settings).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
+    let ending =
+        crate::tui::runtime::run(&mut app, settings).map_err(|e| Exit::failed(format!("terminal error: {e}")))?;
     Ok((app, ending))
 }
 

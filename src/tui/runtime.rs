@@ -189,8 +189,7 @@ impl Outside for Terminal<'_> {
         let result = crate::editor::edit(path);
         // Ctrl-C or Ctrl-\ typed into the editor went to it (and to us, the same process group).
         for (sig, _) in &TERMINATING[..2] {
-            let _ =
-                self.signal.compare_exchange(*sig as usize, 0, Ordering::Relaxed, Ordering::Relaxed);
+            let _ = self.signal.compare_exchange(*sig as usize, 0, Ordering::Relaxed, Ordering::Relaxed);
         }
         // A new terminal draws everything afresh (clear() would query the cursor).
         *self.terminal = ratatui::init();

@@ -85,8 +85,7 @@ impl AppContext {
             Ok((recent, history)) => (recent, history, None),
             Err(e) => (Entries::default(), HistoryApp::new(Entries::default(), nights.current), Some(e.to_string())),
         };
-        let journal_error =
-            unreadable.clone().or_else(|| crate::fsutil::dir_unwritable(&self.paths.journal_dir()));
+        let journal_error = unreadable.clone().or_else(|| crate::fsutil::dir_unwritable(&self.paths.journal_dir()));
         HomeData {
             library: Library::load(&self.paths.routines_dir()),
             recent,
@@ -105,11 +104,7 @@ impl AppContext {
         self.history_with(self.nights(now), plan).map_err(|e| e.to_string())
     }
 
-    fn history_with(
-        &self,
-        nights: Nights,
-        plan: Option<crate::experiment::Plan>,
-    ) -> Result<HistoryApp, JournalError> {
+    fn history_with(&self, nights: Nights, plan: Option<crate::experiment::Plan>) -> Result<HistoryApp, JournalError> {
         HistoryApp::read(&self.journal, &self.config, nights, plan)
     }
 

@@ -126,7 +126,10 @@ fn welcome(app: &App, theme: &Theme, f: &mut Frame, area: Rect) {
             Span::styled("Your journal   ", theme.dim()),
             Span::raw(paths.journal_dir().display().to_string()),
         ]),
-        Line::from(vec![Span::styled("Settings       ", theme.dim()), Span::raw(paths.config_file().display().to_string())]),
+        Line::from(vec![
+            Span::styled("Settings       ", theme.dim()),
+            Span::raw(paths.config_file().display().to_string()),
+        ]),
         Line::from(""),
         Line::styled(guidance::NOT_MEDICAL_ADVICE, theme.text()),
         Line::from("One leg swollen, red or warm, numbness or weakness that stays, or cramps"),

@@ -38,7 +38,13 @@ pub fn commands() -> Vec<Command<Action>> {
             Some(("c", "next page")),
             "next page: comparisons, trends, calendar",
         ),
-        cmd(Action::Back, &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)], "q  Esc", Some(("q", "back")), "back"),
+        cmd(
+            Action::Back,
+            &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)],
+            "q  Esc",
+            Some(("q", "back")),
+            "back",
+        ),
         cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
         cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
     ];

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::calendar::{CELL, MonthCalendar};
 use super::{HistoryApp, Page};
-use crate::tui::theme::Theme;
 use crate::tui::keymap;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::{keys_help, screen_frame};
 
 pub const MIN_WIDTH: u16 = 72;

@@ -110,7 +110,8 @@ pub fn render(app: &App, now: Instant, theme: &Theme, f: &mut Frame, area: Rect)
     );
 
     let mut bottom_lines = Vec::new();
-    if let Some(line) = data.experiment.as_ref().filter(|p| p.night(tonight).is_some()).map(|p| p.tonight_line(tonight)) {
+    if let Some(line) = data.experiment.as_ref().filter(|p| p.night(tonight).is_some()).map(|p| p.tonight_line(tonight))
+    {
         bottom_lines.push(Line::from(vec![Span::styled("Experiment: ", theme.title()), Span::raw(line)]));
     }
     if data.recent.night(nights.last_over).is_none_or(|n| n.checkin.is_none()) {
