@@ -52,8 +52,8 @@ impl TabMove {
 }
 
 /// `1`–`4` jump to a tab; with `cycle`, Tab and Shift-Tab step through them
-/// (a screen that uses Tab itself leaves `cycle` off). Only in the help: the
-/// footer shows the tab bar instead.
+/// (a screen that uses Tab itself leaves `cycle` off). Only in the help (one
+/// line for the digits, one for Tab): the footer shows the tab bar instead.
 pub fn commands<A>(wrap: impl Fn(TabMove) -> A, cycle: bool) -> Vec<Command<A>> {
     static DIGITS: [Key; 4] = [
         Key::Plain(KeyCode::Char('1')),
@@ -61,17 +61,16 @@ pub fn commands<A>(wrap: impl Fn(TabMove) -> A, cycle: bool) -> Vec<Command<A>> 
         Key::Plain(KeyCode::Char('3')),
         Key::Plain(KeyCode::Char('4')),
     ];
-    const LABELS: [&str; 4] = ["1", "2", "3", "4"];
-    const HELP: [&str; 4] = ["Tonight tab", "Check-in tab", "History tab", "Routines tab"];
     let mut out: Vec<Command<A>> = Tab::ALL
         .iter()
         .enumerate()
         .map(|(i, tab)| Command {
             action: wrap(TabMove::To(*tab)),
             keys: &DIGITS[i..=i],
-            keys_label: LABELS[i],
+            // The first digit's line speaks for all four.
+            keys_label: if i == 0 { "1 2 3 4" } else { "" },
             footer: None,
-            help: HELP[i],
+            help: if i == 0 { "Tonight · Check-in · History · Routines" } else { "" },
             enabled: true,
         })
         .collect();
@@ -79,17 +78,17 @@ pub fn commands<A>(wrap: impl Fn(TabMove) -> A, cycle: bool) -> Vec<Command<A>> 
         out.push(Command {
             action: wrap(TabMove::Next),
             keys: &[Key::Plain(KeyCode::Tab)],
-            keys_label: "Tab",
+            keys_label: "Tab  S-Tab",
             footer: None,
-            help: "next tab",
+            help: "next / previous tab",
             enabled: true,
         });
         out.push(Command {
             action: wrap(TabMove::Previous),
             keys: &[Key::Plain(KeyCode::BackTab)],
-            keys_label: "S-Tab",
+            keys_label: "",
             footer: None,
-            help: "previous tab",
+            help: "",
             enabled: true,
         });
     }
@@ -112,5 +111,14 @@ mod tests {
         assert_eq!(action_for(&without, &key(KeyCode::Tab)), None);
         assert_eq!(TabMove::Previous.from(Tab::Tonight), Tab::Routines);
         assert_eq!(TabMove::Next.from(Tab::Routines), Tab::Tonight);
+    }
+
+    #[test]
+    fn the_help_gives_the_digits_one_line_and_tab_another() {
+        assert_eq!(
+            crate::tui::keymap::help(&commands(|m| m, true)),
+            [("1 2 3 4", "Tonight · Check-in · History · Routines"), ("Tab  S-Tab", "next / previous tab")]
+        );
+        assert_eq!(crate::tui::keymap::help(&commands(|m| m, false)).len(), 1);
     }
 }

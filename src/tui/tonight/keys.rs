@@ -15,6 +15,8 @@ pub enum Action {
     CheckIn,
     History,
     Help,
+    /// Ctrl-Z, taken by the event loop before any screen: here for the help only.
+    Suspend,
     Quit,
     Tab(TabMove),
 }
@@ -56,6 +58,7 @@ pub fn commands(data: &HomeData) -> Vec<Command<Action>> {
         },
         cmd(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", Some(("h", "history")), "history"),
         cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
+        cmd(Action::Suspend, &[], "Ctrl-Z", None, "suspend (fg to come back)"),
         cmd(
             Action::Quit,
             &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc), Key::Ctrl('c')],
