@@ -1,5 +1,6 @@
 //! The Routines tab's commands, declared once for the handler, the footer
-//! and the `?` help: the list, and the question after an invalid edit.
+//! and the `?` help: the list, naming a copy, and the question after an
+//! invalid edit. (The in-app editor has its own, in `editor::keys`.)
 
 use crossterm::event::KeyCode;
 
@@ -23,6 +24,9 @@ pub enum Action {
     EditAgain,
     KeepPrevious,
     KeepThis,
+    // Naming a new copy (other keys are the name).
+    Create,
+    Cancel,
 }
 
 fn cmd(
@@ -60,14 +64,14 @@ pub fn list() -> Vec<Command<Action>> {
             Some(("e", "$EDITOR")),
             "edit in $EDITOR (a built-in is copied first)",
         ),
-        cmd(Action::Copy, &[Key::Plain(KeyCode::Char('n'))], "n", Some(("n", "copy")), "new routine from a copy of this one"),
         cmd(
-            Action::MakeDefault,
-            &[Key::Plain(KeyCode::Char('d'))],
-            "d",
-            Some(("d", "default")),
-            "make it the default",
+            Action::Copy,
+            &[Key::Plain(KeyCode::Char('n'))],
+            "n",
+            Some(("n", "copy")),
+            "new routine from a copy of this one",
         ),
+        cmd(Action::MakeDefault, &[Key::Plain(KeyCode::Char('d'))], "d", Some(("d", "default")), "make it the default"),
         cmd(Action::Reload, &[Key::Plain(KeyCode::Char('r'))], "r", Some(("r", "reload")), "reload from disk"),
         cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
         cmd(
@@ -101,5 +105,14 @@ pub fn invalid() -> Vec<Command<Action>> {
             Some(("s", "keep this")),
             "keep the invalid file (it cannot run until fixed)",
         ),
+    ]
+}
+
+/// Typing the name of a new copy: every other key is the name.
+pub fn naming() -> Vec<Command<Action>> {
+    vec![
+        cmd(Action::Create, &[Key::Plain(KeyCode::Enter)], "Enter", Some(("Enter", "create")), "create the copy"),
+        cmd(Action::Cancel, &[Key::Plain(KeyCode::Esc)], "Esc", Some(("Esc", "cancel")), "no copy"),
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
     ]
 }

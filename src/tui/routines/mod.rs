@@ -9,7 +9,7 @@ pub mod view;
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::routine::library::{Library, load_path};
@@ -46,11 +46,12 @@ impl RoutinesTab {
         self.cursor = self.cursor.min(len.saturating_sub(1));
     }
 
-    /// The commands of the tab as it stands (the editor and the naming
-    /// dialog have their own keys, told in their frames).
+    /// The commands of the tab as it stands (the editor has its own, told
+    /// in its frame: see [`EditorState::commands`]).
     pub fn commands(&self) -> Vec<Command<Action>> {
         match () {
-            _ if self.editor.is_some() || self.naming.is_some() => Vec::new(),
+            _ if self.editor.is_some() => Vec::new(),
+            _ if self.naming.is_some() => keys::naming(),
             _ if self.invalid_edit.is_some() => keys::invalid(),
             _ => keys::list(),
         }
@@ -60,23 +61,6 @@ impl RoutinesTab {
     pub fn handle(&mut self, key: KeyEvent, lib: &Library) -> Vec<Effect> {
         if std::mem::take(&mut self.help) {
             return Vec::new();
-        }
-        if let Some(name) = &mut self.naming {
-            return match key.code {
-                KeyCode::Esc => {
-                    self.naming = None;
-                    Vec::new()
-                }
-                KeyCode::Enter => {
-                    let name = name.lines().join("").trim().to_string();
-                    self.naming = None;
-                    self.copy_to(lib, name)
-                }
-                _ => {
-                    name.input(key);
-                    Vec::new()
-                }
-            };
         }
         if let Some(editor) = &mut self.editor {
             let mut effects = editor.handle_key(key);
@@ -91,7 +75,23 @@ impl RoutinesTab {
             }
             return effects;
         }
-        let Some(action) = keymap::action_for(&self.commands(), &key) else { return Vec::new() };
+        let action = keymap::action_for(&self.commands(), &key);
+        if let Some(name) = &mut self.naming {
+            match action {
+                Some(Action::Create) => {
+                    let name = name.lines().join("").trim().to_string();
+                    self.naming = None;
+                    return self.copy_to(lib, name);
+                }
+                Some(Action::Cancel) => self.naming = None,
+                Some(Action::Quit) => return vec![Effect::Quit],
+                _ => {
+                    name.input(key);
+                }
+            }
+            return Vec::new();
+        }
+        let Some(action) = action else { return Vec::new() };
         let n = lib.entries.len().max(1);
         let entry = lib.entries.get(self.cursor);
         match action {
@@ -132,6 +132,8 @@ impl RoutinesTab {
                 let Some(e) = self.editing.take() else { return Vec::new() };
                 return vec![tell(&format!("kept the invalid file {}; it cannot run until fixed", e.path.display()))];
             }
+            // Only while naming a copy (above).
+            Action::Create | Action::Cancel => {}
         }
         Vec::new()
     }

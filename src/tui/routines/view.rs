@@ -16,7 +16,7 @@ use crate::tui::widgets::centered;
 
 pub fn render(tab: &RoutinesTab, data: &HomeData, config: &Config, theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(editor) = &tab.editor {
-        return editor.render(theme, f, area);
+        return super::editor::view::render(editor, theme, f, area);
     }
     let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(20)]).areas(area);
     let cursor = tab.cursor.min(data.library.entries.len().saturating_sub(1));
@@ -56,11 +56,14 @@ pub fn render(tab: &RoutinesTab, data: &HomeData, config: &Config, theme: &Theme
 }
 
 /// The dialog for the name of a new copy, over the whole screen.
-pub fn overlays(tab: &RoutinesTab, _theme: &Theme, f: &mut Frame, area: Rect) {
+pub fn overlays(tab: &RoutinesTab, theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(name) = &tab.naming {
         let rect = centered(area, 50, 3);
         f.render_widget(Clear, rect);
-        let block = Block::bordered().title(" New copy: name (Enter to create, Esc to cancel) ");
+        let keys = crate::tui::keymap::footer(&tab.commands());
+        let block = Block::bordered()
+            .title(" New copy: name ")
+            .title_bottom(crate::tui::widgets::keys_line(theme, &keys).right_aligned());
         let inner = block.inner(rect);
         f.render_widget(block, rect);
         f.render_widget(name, inner);
