@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
 use super::keys::{Action, Question};
 use super::{EditorState, FIELDS, Mode, Prompt};
@@ -83,7 +83,10 @@ impl EditorState {
             Some(Action::Rename) => {
                 let title =
                     self.current().and_then(|r| r.steps.get(self.step).map(|s| s.title.clone())).unwrap_or_default();
-                self.mode = Mode::Prompt(Prompt::Rename, Box::new(TextArea::new(vec![title])));
+                let mut t = TextArea::new(vec![title]);
+                // Typing goes after the title, as in any text field.
+                t.move_cursor(CursorMove::End);
+                self.mode = Mode::Prompt(Prompt::Rename, Box::new(t));
             }
             Some(Action::MoveUp) => self.move_step(-1),
             Some(Action::MoveDown) => self.move_step(1),
@@ -185,5 +188,85 @@ impl EditorState {
             return Vec::new();
         }
         vec![Effect::WriteFile { path: self.path.clone(), bytes: self.doc.text().into_bytes() }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    use super::*;
+    use crate::routine::edit::RoutineDoc;
+
+    const TEXT: &str = "name = \"Mine\"\nsummary = \"two steps\"\n\n[[step]]\ntitle = \"Calf\"\nhold = \"30s\"\nsides = [\"left\", \"right\"]\n\n[[step]]\nkind = \"check\"\ntitle = \"Water\"\n";
+
+    fn editor() -> EditorState {
+        assert!(RoutineDoc::parse("mine", "mine.toml", TEXT).unwrap().validate().is_ok());
+        EditorState::new(RoutineDoc::parse("mine", "mine.toml", TEXT).unwrap(), PathBuf::from("mine.toml"))
+    }
+
+    fn key(e: &mut EditorState, code: KeyCode) -> Vec<Effect> {
+        e.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn ctrl(e: &mut EditorState, c: char) -> Vec<Effect> {
+        e.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+
+    #[test]
+    fn saving_asks_for_the_file_and_the_answer_marks_it_saved() {
+        let mut e = editor();
+        key(&mut e, KeyCode::Char('+'));
+        let text = TEXT.replace("30s", "35s");
+        assert_eq!(ctrl(&mut e, 's'), [Effect::WriteFile { path: "mine.toml".into(), bytes: text.into_bytes() }]);
+        assert!(e.doc.changed(), "not saved until the write is done");
+        e.saved(Err("disk full".into()));
+        assert!(e.doc.changed());
+        assert_eq!(e.message.as_deref(), Some("not saved: disk full"));
+        e.saved(Ok(()));
+        assert!(!e.doc.changed());
+        assert_eq!(key(&mut e, KeyCode::Esc), [Effect::Close], "nothing unsaved: closes at once");
+    }
+
+    #[test]
+    fn leaving_unsaved_changes_asks_and_only_y_discards() {
+        let mut e = editor();
+        key(&mut e, KeyCode::Char('-'));
+        assert!(key(&mut e, KeyCode::Char('q')).is_empty());
+        assert!(matches!(e.mode, Mode::Confirm(Question::DiscardChanges)));
+        assert!(key(&mut e, KeyCode::Char('z')).is_empty(), "any other key keeps editing");
+        assert!(matches!(e.mode, Mode::Steps));
+        key(&mut e, KeyCode::Esc);
+        assert_eq!(key(&mut e, KeyCode::Char('y')), [Effect::Close]);
+    }
+
+    #[test]
+    fn ctrl_c_quits_from_every_mode_and_keys_are_text_in_a_prompt() {
+        for open in [None, Some(KeyCode::Enter), Some(KeyCode::Char('a')), Some(KeyCode::Char('x'))] {
+            let mut e = editor();
+            if let Some(k) = open {
+                key(&mut e, k);
+                assert!(!matches!(e.mode, Mode::Steps), "{k:?} opens a mode");
+            }
+            assert_eq!(ctrl(&mut e, 'c'), [Effect::Quit], "{open:?}");
+        }
+        let mut e = editor();
+        key(&mut e, KeyCode::Char('t'));
+        for c in "q?x".chars() {
+            assert!(key(&mut e, KeyCode::Char(c)).is_empty());
+        }
+        key(&mut e, KeyCode::Enter);
+        assert_eq!(e.current().unwrap().steps[0].title, "Calfq?x");
+    }
+
+    #[test]
+    fn shift_arrows_move_the_step_plain_arrows_the_cursor() {
+        let mut e = editor();
+        key(&mut e, KeyCode::Down);
+        assert_eq!((e.step, e.doc.changed()), (1, false));
+        e.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
+        assert_eq!((e.step, e.current().unwrap().steps[0].title.as_str()), (0, "Water"));
     }
 }
