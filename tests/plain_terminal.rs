@@ -91,6 +91,33 @@ fn home_and_history_in_ascii() {
     insta::assert_snapshot!("history", history);
 }
 
+/// The Routines tab and the in-app editor, with each of its dialogs and its help.
+#[test]
+fn routines_and_the_editor_in_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = Instant::now();
+    let mut app = open(&dir, wall(), Start::Home, t0);
+    assert!(app.welcome, "an empty journal");
+    key(&mut app, 'x', t0);
+    key(&mut app, '4', t0);
+    assert!(app_plain(&app, t0).contains("Preview"));
+    app.handle(Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)), t0, &mut Recorder::default());
+    let s = app_plain(&app, t0);
+    assert!(s.contains("Editing cramp-guard") && s.contains("x1"), "{s}");
+    for (open, shows, close) in [
+        ('?', "Keys", KeyCode::Char('z')),
+        ('a', "Add a step", KeyCode::Esc),
+        ('x', "Delete this step?", KeyCode::Char('n')),
+        ('t', "Step title", KeyCode::Esc),
+    ] {
+        key(&mut app, open, t0);
+        let s = app_plain(&app, t0);
+        assert!(s.contains(shows), "{shows}:\n{s}");
+        app.handle(Input::Key(KeyEvent::new(close, KeyModifiers::NONE)), t0, &mut Recorder::default());
+    }
+    assert!(app.routines.editor.is_some());
+}
+
 #[test]
 fn coach_big_digits_in_ascii() {
     let t0 = Instant::now();
