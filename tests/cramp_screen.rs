@@ -228,9 +228,9 @@ fn the_morning_check_in_starts_from_the_night_cramps() {
     let paths = Paths { config_dir: dir.path().join("config"), data_dir: dir.path().join("data") };
     let ctx = AppContext::new(paths, Config::default(), vec![], morning, t0);
     let form = ctx.checkin(night(), t0);
-    assert_eq!(form.any_cramps, Some(true));
-    assert_eq!(form.count, 2);
-    assert_eq!(form.spots.iter().copied().collect::<Vec<_>>(), vec![(Place::Foot, Some(LegSide::Right))]);
+    assert_eq!(form.answers.any_cramps, Some(true));
+    assert_eq!(form.answers.count, 2);
+    assert_eq!(form.answers.spots.iter().copied().collect::<Vec<_>>(), vec![(Place::Foot, Some(LegSide::Right))]);
 }
 
 #[test]

@@ -4,11 +4,15 @@ mod common;
 
 use chrono::{Days, NaiveDate};
 use common::records;
+use std::time::Instant;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::journal::*;
 use winddown::tui::history::{HistoryApp, Page, view};
+use winddown::tui::screen::{Effect, Input, Screen};
+use winddown::tui::tabs::Tab;
 use winddown::tui::theme::{Palette, Theme};
 
 fn tonight() -> NaiveDate {
@@ -46,8 +50,13 @@ fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
     term.backend().to_string()
 }
 
-fn key(app: &mut HistoryApp, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+/// A key, and what the history asks for in return.
+fn key(app: &mut HistoryApp, code: KeyCode) -> Vec<Effect> {
+    with(app, code, KeyModifiers::NONE)
+}
+
+fn with(app: &mut HistoryApp, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    app.handle(Input::Key(KeyEvent::new(code, modifiers)), Instant::now())
 }
 
 #[test]
@@ -62,7 +71,7 @@ fn this_month() {
 #[test]
 fn previous_month_and_back() {
     let mut app = HistoryApp::new(entries(), tonight());
-    key(&mut app, KeyCode::Left);
+    assert!(key(&mut app, KeyCode::Left).is_empty(), "a month moves here, nothing else happens");
     assert_eq!(app.month, (2026, 10));
     insta::assert_snapshot!(screen(&app, 80, 24));
     key(&mut app, KeyCode::Right);
@@ -74,8 +83,45 @@ fn previous_month_and_back() {
     assert_eq!(app.month, (2025, 12));
     key(&mut app, KeyCode::Char('t'));
     assert_eq!(app.month, (2026, 11));
-    key(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert_eq!(key(&mut app, KeyCode::Char('q')), [Effect::Close]);
+    assert_eq!(key(&mut app, KeyCode::Esc), [Effect::Close]);
+}
+
+/// `1`–`4` switch tabs from the history (the README promised it; they did
+/// nothing before). Tab is the history's own key: it turns the page.
+#[test]
+fn digits_switch_tabs_and_tab_turns_the_page() {
+    let mut app = HistoryApp::new(entries(), tonight());
+    for (digit, tab) in ['1', '2', '3', '4'].into_iter().zip(Tab::ALL) {
+        assert_eq!(key(&mut app, KeyCode::Char(digit)), [Effect::Open(tab)], "{digit}");
+    }
+    assert_eq!(app.page, Page::Calendar, "a tab key changes nothing here");
+    assert!(key(&mut app, KeyCode::Tab).is_empty());
+    assert_eq!(app.page, Page::Comparisons);
+    assert!(key(&mut app, KeyCode::BackTab).is_empty(), "Shift-Tab is not bound here");
+    assert_eq!(app.page, Page::Comparisons);
+    assert_eq!(with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL), [Effect::Quit]);
+}
+
+/// The `?` help lists every key the handler takes, tabs included, and any
+/// key closes it without doing anything else.
+#[test]
+fn help_lists_the_keys_and_any_key_closes_it() {
+    let mut app = HistoryApp::new(entries(), tonight());
+    assert!(key(&mut app, KeyCode::Char('?')).is_empty());
+    let s = screen(&app, 80, 24);
+    for line in [
+        "previous / next month",
+        "next page: comparisons, trends, calendar",
+        "1 2 3 4",
+        "Tonight · Check-in · History · Routines",
+        "Ctrl-C",
+    ] {
+        assert!(s.contains(line), "{line:?} missing:\n{s}");
+    }
+    assert!(key(&mut app, KeyCode::Char('4')).is_empty(), "the key that closes the help does nothing else");
+    assert!(!app.help);
+    assert_eq!(key(&mut app, KeyCode::Char('4')), [Effect::Open(Tab::Routines)]);
 }
 
 #[test]

@@ -14,8 +14,9 @@ use winddown::config::Config;
 use winddown::journal::*;
 use winddown::paths::Paths;
 use winddown::routine::{Library, Routine};
+use winddown::tui::app::{App, AppContext, Recorder, Start};
 use winddown::tui::glyphs;
-use winddown::tui::screen::Screen;
+use winddown::tui::screen::{Input, Screen};
 use winddown::tui::theme::Theme;
 
 fn tonight() -> NaiveDate {
@@ -41,10 +42,10 @@ fn history() -> Vec<Record> {
 }
 
 /// The frame as a plain terminal gets it (the runtime's last step), checked for ASCII.
-fn plain(screen: &impl Screen, now: Instant) -> String {
+fn plain(draw: impl FnOnce(&mut ratatui::Frame)) -> String {
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     term.draw(|f| {
-        screen.draw(now, &Theme::plain(), f);
+        draw(f);
         glyphs::to_ascii(f.buffer_mut());
     })
     .unwrap();
@@ -54,6 +55,22 @@ fn plain(screen: &impl Screen, now: Instant) -> String {
     text
 }
 
+/// The app as a command opens it on `dir`'s journal, shown (`Input::Open`).
+fn open(dir: &tempfile::TempDir, wall: DateTime<FixedOffset>, start: Start, t0: Instant) -> App {
+    let paths = Paths { config_dir: dir.path().join("config"), data_dir: dir.path().join("data") };
+    let mut app = App::open(AppContext::new(paths, Config::default(), vec![], wall, t0), start, t0).unwrap();
+    app.handle(Input::Open, t0, &mut Recorder::default());
+    app
+}
+
+fn app_plain(app: &App, now: Instant) -> String {
+    plain(|f| winddown::tui::app::view::render(app, now, &Theme::plain(), f))
+}
+
+fn key(app: &mut App, c: char, now: Instant) {
+    app.handle(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)), now, &mut Recorder::default());
+}
+
 fn builtin(id: &str) -> Routine {
     Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
 }
@@ -61,58 +78,71 @@ fn builtin(id: &str) -> Routine {
 #[test]
 fn home_and_history_in_ascii() {
     let dir = tempfile::tempdir().unwrap();
-    let paths = Paths { config_dir: dir.path().join("config"), data_dir: dir.path().join("data") };
-    Journal::new(paths.journal_dir()).put(history()).unwrap();
+    Journal::new(dir.path().join("data").join("journal")).put(history()).unwrap();
     let t0 = Instant::now();
-    let mut home = winddown::tui::home::HomeApp::new(paths, Config::default(), vec![], wall(), t0);
-    let s = plain(&home, t0);
+    let mut home = open(&dir, wall(), Start::Home, t0);
+    let s = app_plain(&home, t0);
     assert!(s.contains("+ winddown -") && s.contains("cramp-guard"), "{s}");
     insta::assert_snapshot!("home", s);
-    home.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE), t0);
-    let history = plain(&home, t0);
+    key(&mut home, '3', t0);
+    let history = app_plain(&home, t0);
     // The doctor notice is never pushed out of an 80x24 screen.
     assert!(history.contains("worth talking to a doctor"), "{history}");
     insta::assert_snapshot!("history", history);
 }
 
+/// The Routines tab and the in-app editor, with each of its dialogs and its help.
 #[test]
-fn coach_big_digits_in_ascii() {
+fn routines_and_the_editor_in_ascii() {
     let dir = tempfile::tempdir().unwrap();
     let t0 = Instant::now();
-    let mut app = winddown::tui::coach::CoachApp::new(
-        builtin("cramp-guard"),
-        1.0,
-        Journal::new(dir.path()),
-        tonight(),
-        &[],
-        wall(),
-        t0,
-    );
+    let mut app = open(&dir, wall(), Start::Home, t0);
+    assert!(app.welcome, "an empty journal");
+    key(&mut app, 'x', t0);
+    key(&mut app, '4', t0);
+    assert!(app_plain(&app, t0).contains("Preview"));
+    app.handle(Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)), t0, &mut Recorder::default());
+    let s = app_plain(&app, t0);
+    assert!(s.contains("Editing cramp-guard") && s.contains("x1"), "{s}");
+    for (open, shows, close) in [
+        ('?', "Keys", KeyCode::Char('z')),
+        ('a', "Add a step", KeyCode::Esc),
+        ('x', "Delete this step?", KeyCode::Char('n')),
+        ('t', "Step title", KeyCode::Esc),
+    ] {
+        key(&mut app, open, t0);
+        let s = app_plain(&app, t0);
+        assert!(s.contains(shows), "{shows}:\n{s}");
+        app.handle(Input::Key(KeyEvent::new(close, KeyModifiers::NONE)), t0, &mut Recorder::default());
+    }
+    assert!(app.routines.editor.is_some());
+}
+
+#[test]
+fn coach_big_digits_in_ascii() {
+    let t0 = Instant::now();
+    let mut app = winddown::tui::coach::CoachApp::new(builtin("cramp-guard"), 1.0, tonight(), &[], wall(), t0);
+    app.handle(Input::Open, t0);
     let at = t0 + Duration::from_secs(12);
-    app.tick(at);
-    let s = plain(&app, at);
+    app.handle(Input::Tick, at);
+    let s = plain(|f| app.draw(at, &Theme::plain(), f));
     assert!(s.contains("HOLD") && s.contains("##"), "{s}");
     insta::assert_snapshot!("coach_hold", s);
 }
 
+/// A cramp logged at 3 a.m. (`winddown cramp`), then the morning's check-in
+/// (`winddown checkin`) on the same journal, which it fills in.
 #[test]
 fn checkin_and_cramp_screens_in_ascii() {
     let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::new(dir.path());
     let t0 = Instant::now();
-    let mut cramp = winddown::tui::cramp::CrampApp::new(
-        journal.clone(),
-        "2026-11-24T03:10:00+01:00".parse().unwrap(),
-        DEFAULT_BOUNDARY,
-        t0,
-    );
+    let mut cramp = open(&dir, "2026-11-24T03:10:00+01:00".parse().unwrap(), Start::Cramp, t0);
     for c in ['c', 'r'] {
-        cramp.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), t0);
+        key(&mut cramp, c, t0);
     }
-    insta::assert_snapshot!("cramp_stretch", plain(&cramp, t0));
-    let morning = winddown::checkin::NightRule::default().at("2026-11-24T07:10:00+01:00".parse().unwrap());
-    let form = winddown::tui::checkin::CheckinForm::new(journal, tonight(), morning);
-    insta::assert_snapshot!("checkin_from_night_cramp", plain(&form, t0));
+    insta::assert_snapshot!("cramp_stretch", app_plain(&cramp, t0));
+    let form = open(&dir, "2026-11-24T07:10:00+01:00".parse().unwrap(), Start::Checkin(tonight()), t0);
+    insta::assert_snapshot!("checkin_from_night_cramp", app_plain(&form, t0));
 }
 
 #[test]

@@ -5,10 +5,14 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// A key as a command names it: plain (Shift allowed, for `?`) or with Ctrl.
+/// A key as a command names it: plain, with Shift, or with Ctrl.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
+    /// The key alone. Shift is part of a character (`?`, `J`) and of
+    /// Shift-Tab (BackTab), so it is allowed there; Shift with any other
+    /// key (Shift-↑) is another key, [`Key::Shift`].
     Plain(KeyCode),
+    Shift(KeyCode),
     Ctrl(char),
 }
 
@@ -16,8 +20,12 @@ impl Key {
     /// Whether the key event is this key.
     pub fn matches(self, key: &KeyEvent) -> bool {
         let ctrl_or_alt = key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         match self {
-            Key::Plain(code) => key.code == code && !ctrl_or_alt,
+            Key::Plain(code) => {
+                key.code == code && !ctrl_or_alt && (!shift || matches!(code, KeyCode::Char(_) | KeyCode::BackTab))
+            }
+            Key::Shift(code) => key.code == code && shift && !ctrl_or_alt,
             Key::Ctrl(c) => key.code == KeyCode::Char(c) && key.modifiers.contains(KeyModifiers::CONTROL),
         }
     }
@@ -133,5 +141,32 @@ mod tests {
         assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(3));
         assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE)), None);
         assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL)), None);
+    }
+
+    #[test]
+    fn shift_with_an_arrow_is_its_own_key() {
+        let c = vec![
+            Command {
+                action: 1,
+                keys: &[Key::Plain(KeyCode::Up)],
+                keys_label: "↑",
+                footer: None,
+                help: "up",
+                enabled: true,
+            },
+            Command {
+                action: 2,
+                keys: &[Key::Shift(KeyCode::Up)],
+                keys_label: "Shift-↑",
+                footer: None,
+                help: "move up",
+                enabled: true,
+            },
+        ];
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)), Some(1));
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT)), Some(2));
+        assert_eq!(action_for(&c, &KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT | KeyModifiers::CONTROL)), None);
+        let back = [Command { keys: &[Key::Plain(KeyCode::BackTab)], ..c[0].clone() }];
+        assert_eq!(action_for(&back, &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(1));
     }
 }

@@ -69,7 +69,7 @@ pub fn commands<A>(wrap: impl Fn(TabMove) -> A, cycle: bool) -> Vec<Command<A>> 
     out[0].keys_label = "1 2 3 4";
     out[0].help = "Tonight · Check-in · History · Routines";
     if cycle {
-        out.push(Command::new(wrap(TabMove::Next), &[Key::Plain(KeyCode::Tab)], "Tab S-Tab", "next / previous tab"));
+        out.push(Command::new(wrap(TabMove::Next), &[Key::Plain(KeyCode::Tab)], "Tab  S-Tab", "next / previous tab"));
         out.push(Command::same_line(wrap(TabMove::Previous), &[Key::Plain(KeyCode::BackTab)]));
     }
     out

@@ -198,8 +198,11 @@ impl App {
             };
         };
         if self.welcome {
+            // Any key goes on to the home screen; Ctrl-C still quits.
             self.welcome = false;
-            return Vec::new();
+            let ctrl_c = key.code == crossterm::event::KeyCode::Char('c')
+                && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+            return if ctrl_c { vec![Effect::Quit] } else { Vec::new() };
         }
         match self.tab {
             Tab::Tonight => self.tonight.handle(key, &self.data),

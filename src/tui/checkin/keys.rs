@@ -287,6 +287,7 @@ mod tests {
                     let event = match k {
                         Key::Plain(code) => KeyEvent::new(*code, KeyModifiers::NONE),
                         Key::Ctrl(ch) => KeyEvent::new(KeyCode::Char(*ch), KeyModifiers::CONTROL),
+                        Key::Shift(code) => KeyEvent::new(*code, KeyModifiers::SHIFT),
                     };
                     assert_eq!(action_for(list, &event), Some(c.action), "{k:?} in {list:?}");
                 }

@@ -46,8 +46,8 @@ impl RoutinesTab {
         self.cursor = self.cursor.min(len.saturating_sub(1));
     }
 
-    /// The commands of the tab as it stands (the editor and the naming
-    /// dialog have their own keys, told in their frames).
+    /// The commands of the tab as it stands (the editor has its own, told
+    /// in its frame: see [`EditorState::commands`]).
     pub fn commands(&self) -> Vec<Command<Action>> {
         match () {
             _ if self.editor.is_some() => Vec::new(),
@@ -62,23 +62,6 @@ impl RoutinesTab {
         if std::mem::take(&mut self.help) {
             return Vec::new();
         }
-        if let Some(name) = &mut self.naming {
-            return match keymap::action_for(&keys::naming(), &key) {
-                Some(Action::Cancel) => {
-                    self.naming = None;
-                    Vec::new()
-                }
-                Some(_) => {
-                    let name = name.lines().join("").trim().to_string();
-                    self.naming = None;
-                    self.copy_to(lib, name)
-                }
-                None => {
-                    name.input(key);
-                    Vec::new()
-                }
-            };
-        }
         if let Some(editor) = &mut self.editor {
             let mut effects = editor.handle_key(key);
             if let Some(message) = &editor.message {
@@ -92,7 +75,23 @@ impl RoutinesTab {
             }
             return effects;
         }
-        let Some(action) = keymap::action_for(&self.commands(), &key) else { return Vec::new() };
+        let action = keymap::action_for(&self.commands(), &key);
+        if let Some(name) = &mut self.naming {
+            match action {
+                Some(Action::Create) => {
+                    let name = name.lines().join("").trim().to_string();
+                    self.naming = None;
+                    return self.copy_to(lib, name);
+                }
+                Some(Action::Cancel) => self.naming = None,
+                Some(Action::Quit) => return vec![Effect::Quit],
+                _ => {
+                    name.input(key);
+                }
+            }
+            return Vec::new();
+        }
+        let Some(action) = action else { return Vec::new() };
         let n = lib.entries.len().max(1);
         let entry = lib.entries.get(self.cursor);
         match action {
@@ -128,12 +127,13 @@ impl RoutinesTab {
                     Effect::WriteFile { path: e.path, bytes: e.before }
                 }];
             }
-            Action::Create | Action::Cancel => {}
             Action::KeepThis => {
                 self.invalid_edit = None;
                 let Some(e) = self.editing.take() else { return Vec::new() };
                 return vec![tell(&format!("kept the invalid file {}; it cannot run until fixed", e.path.display()))];
             }
+            // Only while naming a copy (above).
+            Action::Create | Action::Cancel => {}
         }
         Vec::new()
     }

@@ -9,14 +9,14 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::RoutinesTab;
 use crate::config::Config;
 use crate::routine::plan::{format_duration, total_time};
-use crate::tui::home_data::HomeData;
+use crate::tui::app::HomeData;
 use crate::tui::routine_list::routine_list;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
 pub fn render(tab: &RoutinesTab, data: &HomeData, config: &Config, theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(editor) = &tab.editor {
-        return editor.render(theme, f, area);
+        return super::editor::view::render(editor, theme, f, area);
     }
     let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(20)]).areas(area);
     let cursor = tab.cursor.min(data.library.entries.len().saturating_sub(1));
@@ -56,12 +56,14 @@ pub fn render(tab: &RoutinesTab, data: &HomeData, config: &Config, theme: &Theme
 }
 
 /// The dialog for the name of a new copy, over the whole screen.
-pub fn overlays(tab: &RoutinesTab, _theme: &Theme, f: &mut Frame, area: Rect) {
+pub fn overlays(tab: &RoutinesTab, theme: &Theme, f: &mut Frame, area: Rect) {
     if let Some(name) = &tab.naming {
         let rect = centered(area, 50, 3);
         f.render_widget(Clear, rect);
-        // Its keys are in the footer (the naming commands are the tab's commands now).
-        let block = Block::bordered().title(" Name of the new copy ");
+        let keys = crate::tui::keymap::footer(&tab.commands());
+        let block = Block::bordered()
+            .title(" New copy: name ")
+            .title_bottom(crate::tui::widgets::keys_line(theme, &keys).right_aligned());
         let inner = block.inner(rect);
         f.render_widget(block, rect);
         f.render_widget(name, inner);

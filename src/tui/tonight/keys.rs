@@ -16,7 +16,7 @@ pub enum Action {
     History,
     Help,
     Quit,
-    /// Told in the help; the event loop takes Ctrl-Z before any screen sees it.
+    /// Ctrl-Z, taken by the event loop before any screen: here for the help only.
     Suspend,
     Tab(TabMove),
 }
@@ -43,7 +43,7 @@ pub fn commands(data: &HomeData) -> Vec<Command<Action>> {
             .enabled(recordable),
         Command::new(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", "history").footer("h", "history"),
         Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help").footer("?", "help"),
-        Command::new(Action::Suspend, &[Key::Ctrl('z')], "Ctrl-Z", "suspend (fg to come back)"),
+        Command::new(Action::Suspend, &[], "Ctrl-Z", "suspend (fg to come back)"),
         Command::new(
             Action::Quit,
             &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc), Key::Ctrl('c')],

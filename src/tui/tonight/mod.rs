@@ -36,8 +36,8 @@ impl TonightTab {
             Action::CheckIn => return vec![Effect::Open(Tab::Checkin)],
             Action::History => return vec![Effect::Open(Tab::History)],
             Action::Help => self.help = true,
-            Action::Quit => return vec![Effect::Quit],
             Action::Suspend => {}
+            Action::Quit => return vec![Effect::Quit],
             Action::Tab(m) => return vec![Effect::Open(m.from(Tab::Tonight))],
         }
         Vec::new()
