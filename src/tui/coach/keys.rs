@@ -58,6 +58,13 @@ fn quit_now() -> Cmd {
 }
 
 /// The commands of the coach in `mode`.
+impl super::state::CoachApp {
+    /// The commands of the mode the coach is in.
+    pub fn commands(&self) -> Vec<Cmd> {
+        commands(&self.mode, &self.session)
+    }
+}
+
 pub fn commands(mode: &Mode, session: &Session) -> Vec<Cmd> {
     match mode {
         Mode::Running => running(session),

@@ -150,9 +150,4 @@ impl CoachApp {
     pub fn night(&self) -> NaiveDate {
         self.night
     }
-
-    /// The commands of the mode the coach is in (see `keys`).
-    pub fn commands(&self) -> Vec<crate::tui::keymap::Command<super::keys::Action>> {
-        super::keys::commands(&self.mode, &self.session)
-    }
 }

@@ -53,6 +53,13 @@ impl Action {
 /// The commands as the screen stands: the place keys while asking where
 /// (offered until one is pressed), the side keys once a place is known,
 /// Enter and `a` named for what they do in this stage.
+impl super::state::CrampApp {
+    /// The commands as the screen stands.
+    pub fn commands(&self) -> Vec<Command<Action>> {
+        commands(self.stage, self.place)
+    }
+}
+
 pub fn commands(stage: Stage, place: Option<Place>) -> Vec<Command<Action>> {
     let asking = stage == Stage::Where;
     let holding = matches!(stage, Stage::Stretch { .. } | Stage::Eased);

@@ -5,9 +5,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 
-use super::keys::{self, Action};
 use crate::journal::{Cramp, Place, night_of_time};
-use crate::tui::keymap::Command;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -40,11 +38,6 @@ impl CrampApp {
     pub fn new(now: DateTime<FixedOffset>, boundary: NaiveTime, opened: Instant) -> CrampApp {
         let cramp = Cramp { night: night_of_time(now, boundary), at: now, place: None, side: None };
         CrampApp { cramp, asked: None, place: None, stage: Stage::Where, opened, save_error: None, help: false }
-    }
-
-    /// The commands as the screen stands (see `keys`).
-    pub fn commands(&self) -> Vec<Command<Action>> {
-        keys::commands(self.stage, self.place)
     }
 
     /// Whole seconds left in the hold (rounded up).

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::RoutinesTab;
 use crate::config::Config;
 use crate::routine::plan::{format_duration, total_time};
-use crate::tui::app::HomeData;
+use crate::tui::home_data::HomeData;
 use crate::tui::routine_list::routine_list;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
