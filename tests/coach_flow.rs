@@ -155,6 +155,26 @@ fn a_quit_run_is_offered_again_and_finished_in_the_same_record() {
     assert_eq!((runs[0].steps[0].outcome, runs[0].steps[1].outcome), (Outcome::Done, Outcome::Skipped));
 }
 
+/// Practice is not a night: a practice run quit half-way is not offered to a
+/// real run (which would overwrite it, holds done at ×10 counted as real).
+#[test]
+fn a_quit_practice_run_is_not_resumed_at_real_speed() {
+    let mut f = Flow::open(builtin("two-minute"), 10.0);
+    let mut t = 0.0;
+    while f.coach().session.current_step() < 1 {
+        t += 0.1;
+        f.input(Input::Tick, t);
+    }
+    f.key(KeyCode::Char('q'), t + 0.1);
+    f.key(KeyCode::Enter, t + 0.2);
+    let Flow { _dir: dir, .. } = f;
+    let f = Flow::open_in(dir, builtin("two-minute"), 1.0);
+    assert_eq!(f.coach().mode, Mode::Running, "a real run starts afresh");
+    let runs = f.journal().read_all().unwrap().night(night()).unwrap().runs.clone();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].speed, 10.0, "the practice record is kept as it was");
+}
+
 #[test]
 fn a_write_the_journal_refuses_is_shown_never_called_recorded() {
     let mut f = Flow::open(builtin("two-minute"), 1.0);

@@ -248,3 +248,11 @@ fn a_step_may_give_its_own_words() {
     assert!(one_error(&format!("{MINIMAL}say = \"{}\"\n", "a".repeat(201))).contains("at most 200"));
     assert!(one_error(&format!("{MINIMAL}say = \"x\\u001b]2;t\"\n")).contains("without control characters"));
 }
+
+#[test]
+fn a_duration_too_long_to_add_is_refused_not_a_panic() {
+    let text = MINIMAL.replace("30s", "400000000000years");
+    assert!(!errors(&text).is_empty());
+    let text = format!("{MINIMAL}\n[[step]]\ntitle = \"Rest\"\nhold = \"30s\"\nrest = \"400000000000years\"\n");
+    assert!(!errors(&text).is_empty());
+}

@@ -74,13 +74,15 @@ pub fn step_phases(step: usize, kind: &StepKind) -> Vec<Phase> {
 }
 
 /// Planned time of the timed phases (check steps take as long as the user needs).
+/// Saturates rather than overflows: a hand-written `hold = "400000000000years"`
+/// is refused by the limits, after this sum was taken.
 pub fn total_time(routine: &Routine) -> Duration {
-    phases(routine).iter().map(|p| p.duration).sum()
+    phases(routine).iter().fold(Duration::ZERO, |sum, p| sum.saturating_add(p.duration))
 }
 
 /// Planned time of one step's timed phases.
 pub fn step_time(kind: &StepKind) -> Duration {
-    step_phases(0, kind).iter().map(|p| p.duration).sum()
+    step_phases(0, kind).iter().fold(Duration::ZERO, |sum, p| sum.saturating_add(p.duration))
 }
 
 /// "2m 30s", "45s", "1h 5m": compact, for lists and screens.

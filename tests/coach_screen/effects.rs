@@ -66,7 +66,8 @@ fn quitting_before_any_step_ends_writes_nothing() {
     let mut r = Rig::new(builtin("two-minute"));
     r.tick(1.0);
     let out = r.input(Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), 1.0);
-    assert_eq!(out, [Effect::Close]);
+    // Ctrl-C ends the program, as on every screen.
+    assert_eq!(out, [Effect::Quit]);
 }
 
 #[test]
@@ -79,7 +80,7 @@ fn skip_back_and_quit_record_outcomes() {
     assert_eq!(r.app.session.current_step(), 1);
     r.key(KeyCode::Char('r'), 18.0);
     let out = r.press(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), 19.0);
-    assert!(matches!(out.last(), Some(Effect::Close)), "{out:?}");
+    assert!(matches!(out.last(), Some(Effect::Quit)), "{out:?}");
     let (run, _) = puts(&out).pop().expect("the quit's record");
     assert!(run.finished && !run.completed());
     assert_eq!(run.steps[0].outcome, Outcome::Partial);

@@ -86,7 +86,9 @@ impl CoachApp {
         wall_now: DateTime<FixedOffset>,
         now: Instant,
     ) -> CoachApp {
-        let last = tonight.iter().rev().find(|r| r.routine == routine.id);
+        // Only a run at the same speed is resumed: practice (another speed)
+        // never becomes a real run, nor a real run practice.
+        let last = tonight.iter().rev().find(|r| r.routine == routine.id && r.speed == speed);
         let resume = last.and_then(|r| {
             resume_point(r, &routine.content_hash).map(|(step, states)| Resumable { step, states, started: r.started })
         });

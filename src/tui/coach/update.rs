@@ -22,7 +22,12 @@ impl CoachApp {
     fn handle_key(&mut self, key: KeyEvent, now: Instant) {
         let Some(action) = keymap::action_for(&self.commands(), &key) else { return };
         match action {
-            Action::QuitNow | Action::QuitAndSave => self.quit_and_save(now),
+            Action::QuitAndSave => self.quit_and_save(now),
+            // Ctrl-C ends the program, as on every screen, after saving what was done.
+            Action::QuitNow => {
+                self.stop_and_save(now);
+                self.effects.push(Effect::Quit);
+            }
             Action::Resume => self.start(true, now),
             Action::StartOver => self.start(false, now),
             Action::Leave | Action::Close => self.effects.push(Effect::Close),
