@@ -224,10 +224,17 @@ fn start_the_picked_routine_and_come_back() {
     r.key(KeyCode::Enter);
     assert!(matches!(r.app.front, Some(Front::Coach(_))));
     assert!(r.screen().contains("Two minutes"));
-    r.ctrl('c');
+    // q asks, Enter saves: back on Tonight.
+    r.key(KeyCode::Char('q'));
+    r.key(KeyCode::Enter);
     assert!(r.app.front.is_none());
     assert_eq!(r.app.tab, Tab::Tonight);
-    assert!(!r.app.finished(), "Ctrl-C in the coach ends the run, not the app");
+    assert!(!r.app.finished(), "quitting the run leaves the app open");
+    // Ctrl-C in the coach ends the program (saving what was done), as on every screen.
+    r.key(KeyCode::Enter);
+    assert!(matches!(r.app.front, Some(Front::Coach(_))));
+    r.ctrl('c');
+    assert!(r.app.finished());
 }
 
 #[test]

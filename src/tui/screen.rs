@@ -53,12 +53,13 @@ pub enum Input {
     Written(Result<Option<Tally>, String>),
     /// A night read for the check-in form ([`Effect::LoadNight`]).
     Night(Result<NightLoaded, String>),
-    /// A file asked for with [`Effect::CreateRoutine`], [`Effect::WriteFile`],
+    /// A file asked for with [`Effect::CopyRoutine`], [`Effect::WriteFile`],
     /// [`Effect::RemoveFile`], [`Effect::ReadRoutine`] or [`Effect::PrepareEdit`]
     /// is done (or failed, with the message to show).
     File(FileOp, Result<FileDone, String>),
-    /// The user's editor ([`Effect::EditFile`]) closed, or could not start.
-    Edited(Result<(), String>),
+    /// The user's editor ([`Effect::EditFile`]) closed (with what the file
+    /// now holds: a valid routine or the first problem), or could not start.
+    Edited(Result<EditCheck, String>),
 }
 
 /// The standing of the journal after a write, for the end-of-screen summaries.
@@ -88,6 +89,16 @@ pub enum FileOp {
     Remove,
     ReadRoutine,
     PrepareEdit,
+}
+
+/// A routine file as the user's editor left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditCheck {
+    Valid {
+        steps: usize,
+    },
+    /// The first problem, as a headline.
+    Invalid(String),
 }
 
 /// A file operation done: the file it was about, and what was read.
@@ -144,10 +155,10 @@ pub enum Effect {
     LoadNight(NaiveDate),
 
     // Files and settings (answered with `Input::File` / `Input::Edited`).
-    /// Make a new routine file named `name` holding `text` in the routines folder.
-    CreateRoutine {
+    /// Make a new routine file named `name`, a copy of the routine `from`, in the routines folder.
+    CopyRoutine {
+        from: String,
         name: String,
-        text: String,
     },
     /// Replace a file's bytes crash-safely.
     WriteFile {

@@ -12,7 +12,7 @@ pub mod view;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Timelike};
 
 pub use super::home_data::HomeData;
 pub use context::AppContext;
@@ -80,6 +80,8 @@ pub struct App {
     quit: bool,
     /// `data` has been read (not yet when a command opened the coach or the cramp screen).
     data_read: bool,
+    /// The night that was tonight when `data` was read.
+    data_night: NaiveDate,
     /// What the routines folder looked like at the last look (names, sizes, times).
     routines_seen: Vec<(PathBuf, u64, Option<std::time::SystemTime>)>,
     last_look: Option<Instant>,
@@ -111,6 +113,7 @@ impl App {
             routines_seen: Vec::new(),
             last_look: None,
             data_read: !full_screen,
+            data_night: ctx.nights(now).current,
             ctx,
             data,
         };
@@ -153,7 +156,12 @@ impl App {
         match &self.front {
             Some(Front::Coach(c)) => c.next_wake(now),
             Some(Front::Cramp(c)) => c.next_wake(now),
-            None => None,
+            // The tabs show the time to the minute, and what tonight is.
+            None => {
+                let wall = self.ctx.wall(now);
+                let into = u64::from(wall.second()) * 1000 + u64::from(wall.timestamp_subsec_millis());
+                Some(now + Duration::from_millis(60_000u64.saturating_sub(into).max(1)))
+            }
         }
     }
 
@@ -166,6 +174,11 @@ impl App {
         let mut changed = !tick;
         if tick && self.front.is_none() {
             changed |= self.watch_routines(now);
+            // A night ended while the home screen was open: what it shows is read again.
+            if self.data_read && self.ctx.nights(now).current != self.data_night {
+                self.reload(now);
+                changed = true;
+            }
         }
         let mut effects = self.route(input, now);
         changed |= !effects.is_empty();
@@ -238,6 +251,11 @@ impl App {
             self.reload(now);
         }
         self.tab = Tab::Tonight;
+    }
+
+    /// The night that was tonight when the home screen's data was read.
+    pub fn read_for_night(&self) -> NaiveDate {
+        self.data_night
     }
 
     /// The coach in front, or the last one that was.
@@ -329,6 +347,7 @@ impl App {
         };
         self.data = self.ctx.home_data(now);
         self.data_read = true;
+        self.data_night = self.ctx.nights(now).current;
         // Read again when next shown (while shown, at once: it is on screen).
         self.history = None;
         if self.tab == Tab::History && self.front.is_none() {

@@ -13,7 +13,7 @@ use crate::journal::{Journal, JournalError};
 use crate::routine::files::{entry_text, file_for_edit};
 use crate::session::Cue;
 use crate::stats::facts::Facts;
-use crate::tui::screen::{Effect, FileDone, FileOp, Input, Tally};
+use crate::tui::screen::{EditCheck, Effect, FileDone, FileOp, Input, Tally};
 
 /// What the app reaches through the terminal: cues (programs and the bell)
 /// and the user's editor, which takes the terminal while it runs. The event
@@ -52,7 +52,7 @@ impl App {
             Effect::SetDefaultRoutine(id) => self.set_default(id),
             Effect::Cue(cue, step) => out.cue(cue, &step),
             Effect::Say(u) => out.say(&u),
-            Effect::EditFile(path) => return Some(Input::Edited(out.edit(&path))),
+            Effect::EditFile(path) => return Some(Input::Edited(out.edit(&path).map(|()| check_routine(&path)))),
             Effect::Put { records, tally } => {
                 let written = self.ctx.journal.put(records);
                 return Some(Input::Written(with_tally(&self.ctx.journal, written, tally)));
@@ -72,10 +72,16 @@ impl App {
                 return Some(Input::Written(with_tally(&self.ctx.journal, written, None)));
             }
             Effect::LoadNight(night) => return Some(Input::Night(self.ctx.load_night(night))),
-            Effect::CreateRoutine { name, text } => {
-                let made = crate::routine::files::create(&self.ctx.paths.routines_dir(), &name, &text);
-                let done = made.map(|path| FileDone { path, ..FileDone::default() }).map_err(|e| e.to_string());
-                return Some(Input::File(FileOp::Create, done));
+            Effect::CopyRoutine { from, name } => {
+                let entry = self.data.library.entries.iter().find(|e| e.id == from);
+                let text = entry
+                    .ok_or_else(|| format!("no routine {from}"))
+                    .and_then(|e| entry_text(e).map_err(|e| e.to_string()));
+                let made = text.and_then(|text| {
+                    crate::routine::files::create(&self.ctx.paths.routines_dir(), &name, &text)
+                        .map_err(|e| e.to_string())
+                });
+                return Some(Input::File(FileOp::Create, made.map(|path| FileDone { path, ..FileDone::default() })));
             }
             Effect::WriteFile { path, bytes } => {
                 let written = crate::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string());
@@ -119,6 +125,15 @@ impl App {
             }
             Err(e) => e.to_string(),
         });
+    }
+}
+
+/// What a routine file holds after the user's editor: valid, or its first problem.
+fn check_routine(path: &Path) -> EditCheck {
+    let id = crate::routine::library::file_id(path);
+    match crate::routine::library::load_path(path, &id) {
+        Ok(r) => EditCheck::Valid { steps: r.steps.len() },
+        Err(errs) => EditCheck::Invalid(errs.first().map(|d| d.headline()).unwrap_or_default()),
     }
 }
 

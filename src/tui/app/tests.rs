@@ -133,7 +133,7 @@ fn a_file_effect_answers_with_its_operation() {
     let answer = app.perform(Effect::ReadRoutine(id.clone()), now, &mut ());
     let Some(Input::File(FileOp::ReadRoutine, Ok(done))) = answer else { panic!("{answer:?}") };
     assert!(!done.bytes.is_empty());
-    let answer = app.perform(Effect::CreateRoutine { name: "../escape".into(), text: String::new() }, now, &mut ());
+    let answer = app.perform(Effect::CopyRoutine { from: id.clone(), name: "../escape".into() }, now, &mut ());
     assert!(matches!(answer, Some(Input::File(FileOp::Create, Err(_)))), "{answer:?}");
 }
 
@@ -236,4 +236,48 @@ fn the_cramp_is_recorded_as_its_screen_opens() {
     app.handle(key(KeyCode::Esc), now, &mut ());
     assert!(app.finished());
     assert!(app.front_cramp().is_some(), "kept for the command's closing line");
+}
+
+#[test]
+fn an_editor_that_fails_leaves_no_copy_of_a_built_in_behind() {
+    let s = sandbox();
+    let now = Instant::now();
+    let mut app = open(&s, Start::Home, now);
+    app.welcome = false;
+    let id = app.data.library.entries[0].id.clone();
+    let mut out = Recorder { edit_result: Some(Err("editor `false` failed".into())), ..Recorder::default() };
+    app.handle(key(KeyCode::Char('4')), now, &mut out);
+    app.handle(key(KeyCode::Char('e')), now, &mut out);
+    assert_eq!(out.edited.len(), 1);
+    assert!(!s.paths.routine_file(&id).exists(), "the copy would hide the built-in");
+    assert_eq!(app.message.as_deref(), Some("editor `false` failed; the copy made for the edit is removed"));
+    assert!(app.data.library.entries.iter().any(|e| e.id == id));
+}
+
+#[test]
+fn ctrl_c_quits_from_the_question_after_an_invalid_edit() {
+    let s = sandbox();
+    let now = Instant::now();
+    let mut app = open(&s, Start::Home, now);
+    app.welcome = false;
+    let mut out = Recorder { edit_writes: Some(b"= not toml".to_vec()), ..Recorder::default() };
+    app.handle(key(KeyCode::Char('4')), now, &mut out);
+    app.handle(key(KeyCode::Char('e')), now, &mut out);
+    assert!(app.routines.invalid_edit.is_some());
+    app.handle(Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), now, &mut out);
+    assert!(app.finished());
+}
+
+#[test]
+fn the_home_screen_wakes_each_minute_and_reads_again_when_a_night_ends() {
+    let s = sandbox();
+    let now = Instant::now();
+    // 21:30:00 on the 24th: the next wake is the next minute.
+    let mut app = open(&s, Start::Home, now);
+    assert_eq!(app.next_wake(now), Some(now + Duration::from_secs(60)));
+    assert_eq!(app.read_for_night(), night(24));
+    // Past 04:00 the night of the 24th is over: tonight is the 25th.
+    let morning = now + Duration::from_secs(7 * 3600);
+    assert!(app.handle(Input::Tick, morning, &mut ()));
+    assert_eq!(app.read_for_night(), night(25));
 }

@@ -105,6 +105,7 @@ pub fn invalid() -> Vec<Command<Action>> {
             Some(("s", "keep this")),
             "keep the invalid file (it cannot run until fixed)",
         ),
+        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
     ]
 }
 

@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use crate::routine::library::{Library, load_path};
+use crate::routine::library::Library;
 use crate::tui::keymap::{self, Command};
-use crate::tui::screen::{Effect, FileDone, FileOp, Input};
+use crate::tui::screen::{EditCheck, Effect, FileDone, FileOp, Input};
 use crate::tui::tabs::Tab;
 use editor::EditorState;
 use keys::Action;
@@ -36,6 +36,8 @@ pub struct RoutinesTab {
     editing: Option<Editing>,
     /// An edit left the file invalid: e edit again, k keep the previous version, s keep it.
     pub invalid_edit: Option<String>,
+    /// The user's editor failed on a copy made for it: told once the copy is removed.
+    failed_edit: Option<String>,
     /// The in-app editor, when open.
     pub editor: Option<EditorState>,
     pub help: bool,
@@ -164,25 +166,22 @@ impl RoutinesTab {
             }
             Input::File(FileOp::Write | FileOp::Remove, done) => vec![
                 Effect::Reload,
-                Effect::Tell(match done {
-                    Ok(_) => "kept the previous version".into(),
-                    Err(e) => format!("could not restore the previous version: {e}"),
+                Effect::Tell(match (done, self.failed_edit.take()) {
+                    (Ok(_), Some(failed)) => format!("{failed}; the copy made for the edit is removed"),
+                    (Ok(_), None) => "kept the previous version".into(),
+                    (Err(e), _) => format!("could not restore the previous version: {e}"),
                 }),
             ],
-            Input::Edited(result) => {
-                let message = self.after_edit(result);
-                vec![Effect::Reload, Effect::Tell(message)]
-            }
+            Input::Edited(result) => self.after_edit(result),
             _ => Vec::new(),
         }
     }
 
     /// A new copy of the routine under the cursor, named `name`.
     fn copy_to(&self, lib: &Library, name: String) -> Vec<Effect> {
-        let Some(entry) = lib.entries.get(self.cursor) else { return vec![tell("no routine selected")] };
-        match crate::routine::files::entry_text(entry) {
-            Ok(text) => vec![Effect::CreateRoutine { name, text }],
-            Err(e) => vec![Effect::Tell(e.to_string())],
+        match lib.entries.get(self.cursor) {
+            Some(entry) => vec![Effect::CopyRoutine { from: entry.id.clone(), name }],
+            None => vec![tell("no routine selected")],
         }
     }
 
@@ -196,22 +195,30 @@ impl RoutinesTab {
         Ok(())
     }
 
-    /// After the user's editor: validate; an invalid file asks what to do.
-    fn after_edit(&mut self, result: Result<(), String>) -> String {
-        let Some(path) = self.editing.as_ref().map(|e| e.path.clone()) else { return String::new() };
-        if let Err(e) = result {
-            return e;
-        }
-        let id = crate::routine::library::file_id(&path);
-        match load_path(&path, &id) {
-            Ok(r) => {
+    /// After the user's editor: a valid file is kept; an invalid one asks
+    /// what to do; an editor that failed leaves the file as it was (a copy
+    /// made for the edit is removed again, so it does not hide the built-in).
+    fn after_edit(&mut self, result: Result<EditCheck, String>) -> Vec<Effect> {
+        let Some(editing) = self.editing.clone() else { return Vec::new() };
+        let path = &editing.path;
+        match result {
+            Err(e) if editing.copied => {
                 self.editing = None;
-                format!("{}: ok, {} steps", path.display(), r.steps.len())
+                self.failed_edit = Some(e);
+                vec![Effect::RemoveFile(path.clone())]
             }
-            Err(errs) => {
-                let msg = errs[0].headline();
+            Err(e) => {
+                self.editing = None;
+                vec![Effect::Reload, Effect::Tell(e)]
+            }
+            Ok(EditCheck::Valid { steps }) => {
+                self.editing = None;
+                vec![Effect::Reload, Effect::Tell(format!("{}: ok, {steps} steps", path.display()))]
+            }
+            Ok(EditCheck::Invalid(msg)) => {
                 self.invalid_edit = Some(msg.clone());
-                format!("invalid: {msg} — e edit again · k keep the previous version · s keep this anyway")
+                let keys = keymap::footer_text(&keys::invalid());
+                vec![Effect::Reload, Effect::Tell(format!("invalid: {msg} — {keys}"))]
             }
         }
     }
