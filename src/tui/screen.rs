@@ -132,7 +132,7 @@ pub enum Effect {
     StartRoutine,
     /// End the program now (Ctrl-C).
     Quit,
-    /// A line for the home screen's status row.
+    /// A line for the home screen's status row (an empty one clears it).
     Tell(String),
 
     // The journal (answered with `Input::Written`).

@@ -99,7 +99,9 @@ impl AppContext {
     }
 
     /// The coach for `routine` tonight, offering to resume an unfinished run.
-    pub fn coach(&self, routine: Routine, now: Instant) -> Result<CoachApp, String> {
+    /// `inside_app`: opened from the home screen (its summary then points to
+    /// the Check-in tab rather than to `winddown checkin`).
+    pub fn coach(&self, routine: Routine, now: Instant, inside_app: bool) -> Result<CoachApp, String> {
         let night = self.nights(now).current;
         let tonight = self
             .journal
@@ -109,6 +111,7 @@ impl AppContext {
             .map(|n| n.runs.clone())
             .unwrap_or_default();
         let mut coach = CoachApp::new(routine, self.speed, night, &tonight, self.wall(now), now);
+        coach.inside_app = inside_app;
         // A plan that cannot be read is reported by `winddown experiment status`; the coach runs regardless.
         if let Ok(Some(plan)) = crate::experiment::store::load(&self.paths.data_dir)
             && plan.night(night).is_some()

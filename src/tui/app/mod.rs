@@ -121,7 +121,7 @@ impl App {
         app.routines_seen = app.routines_fingerprint();
         match start {
             Start::Home => {}
-            Start::Coach(routine) => app.front = Some(Front::Coach(Box::new(app.ctx.coach(routine, now)?))),
+            Start::Coach(routine) => app.front = Some(Front::Coach(Box::new(app.ctx.coach(routine, now, false)?))),
             Start::Checkin(night) => {
                 app.checkin = Some(app.ctx.checkin(night, now));
                 app.tab = Tab::Checkin;
@@ -329,11 +329,8 @@ impl App {
             self.message = Some("that routine has errors: fix it in the Routines tab (4)".into());
             return;
         };
-        match self.ctx.coach(routine, now) {
-            Ok(mut coach) => {
-                coach.inside_app = true;
-                self.front = Some(Front::Coach(Box::new(coach)));
-            }
+        match self.ctx.coach(routine, now, true) {
+            Ok(coach) => self.front = Some(Front::Coach(Box::new(coach))),
             Err(e) => self.message = Some(e),
         }
     }

@@ -47,7 +47,7 @@ impl App {
                 return self.front.is_some().then_some(Input::Open);
             }
             Effect::Quit => self.quit = true,
-            Effect::Tell(message) => self.message = Some(message),
+            Effect::Tell(message) => self.message = (!message.is_empty()).then_some(message),
             Effect::Reload => self.reload(now),
             Effect::SetDefaultRoutine(id) => self.set_default(id),
             Effect::Cue(cue, step) => out.cue(cue, &step),

@@ -240,7 +240,7 @@ pub fn saved() -> Vec<Command<Action>> {
 
 /// "Ctrl-S save · Esc leave": a mode's footer as one line of text.
 pub fn footer_text(commands: &[Command<Action>]) -> String {
-    keymap::footer(commands).iter().map(|(k, what)| format!("{k} {what}")).collect::<Vec<_>>().join(" · ")
+    keymap::footer_text(commands)
 }
 
 #[cfg(test)]

@@ -22,13 +22,9 @@ pub const MIN_HEIGHT: u16 = 16;
 
 pub fn render(form: &CheckinForm, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    // The title holds the keys of the form, or of the summary once saved;
-    // a dialog over the form says its own.
-    let title_keys = match form.mode {
-        Mode::Saved { .. } => keys::saved(),
-        _ => keys::editing(form),
-    };
-    let keys = keys::footer_text(&title_keys);
+    // The title holds the keys that work now: the form's, the summary's, or
+    // those of the dialog over the form.
+    let keys = keys::footer_text(&form.commands());
     let Some(inner) = screen_frame(f, theme, "Morning check-in", &keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
     if let Mode::Saved { checkins, checkin_streak, cramp_free } = form.mode {
         return saved(form, (checkins, checkin_streak, cramp_free), theme, f, inner);

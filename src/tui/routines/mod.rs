@@ -65,10 +65,8 @@ impl RoutinesTab {
             return Vec::new();
         }
         if let Some(editor) = &mut self.editor {
+            // The editor tells its own outcomes in its own status lines.
             let mut effects = editor.handle_key(key);
-            if let Some(message) = &editor.message {
-                effects.push(Effect::Tell(message.clone()));
-            }
             if effects.contains(&Effect::Close) {
                 // Closing the editor closes only the editor: the routines are read again.
                 self.editor = None;
@@ -148,7 +146,8 @@ impl RoutinesTab {
                 Err(e) => vec![Effect::Tell(e)],
             },
             Input::File(FileOp::ReadRoutine, done) => match done.and_then(|d| self.open_editor(d)) {
-                Ok(()) => Vec::new(),
+                // The status row below the editor starts empty.
+                Ok(()) => vec![Effect::Tell(String::new())],
                 Err(e) => vec![Effect::Tell(e)],
             },
             Input::File(FileOp::PrepareEdit, done) => match done {
@@ -160,9 +159,10 @@ impl RoutinesTab {
                 Err(e) => vec![Effect::Tell(e)],
             },
             Input::File(FileOp::Write, done) if self.editor.is_some() => {
-                let Some(editor) = &mut self.editor else { return Vec::new() };
-                editor.saved(done.map(|_| ()));
-                editor.message.clone().map(Effect::Tell).into_iter().collect()
+                if let Some(editor) = &mut self.editor {
+                    editor.saved(done.map(|_| ()));
+                }
+                Vec::new()
             }
             Input::File(FileOp::Write | FileOp::Remove, done) => vec![
                 Effect::Reload,
