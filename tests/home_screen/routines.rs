@@ -122,8 +122,13 @@ impl Rig {
         self.app.handle(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)), self.t0, editor);
     }
 
+    /// The last outcome told: in the editor's own status lines while it is
+    /// open, else in the home screen's status row.
     fn message(&self) -> &str {
-        self.app.message.as_deref().unwrap_or_default()
+        match &self.app.routines.editor {
+            Some(editor) => editor.message.as_deref().unwrap_or_default(),
+            None => self.app.message.as_deref().unwrap_or_default(),
+        }
     }
 }
 

@@ -18,18 +18,24 @@ pub enum Action {
     Tab(TabMove),
 }
 
-pub fn commands() -> Vec<Command<Action>> {
+/// The commands on `page`: the months move only the calendar, so they work there only.
+pub fn commands(page: super::Page) -> Vec<Command<Action>> {
+    let calendar = page == super::Page::Calendar;
     let mut out = tabs::commands(Action::Tab, false);
     out.extend([
         Command::new(
             Action::PreviousMonth,
             &[Key::Plain(KeyCode::Left), Key::Plain(KeyCode::Char('h'))],
             "←/→  h/l",
-            "previous / next month",
+            "previous / next month (calendar)",
         )
-        .footer("←/→", "month"),
-        Command::same_line(Action::NextMonth, &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('l'))]),
-        Command::new(Action::ThisMonth, &[Key::Plain(KeyCode::Char('t'))], "t", "this month").footer("t", "this month"),
+        .footer("←/→", "month")
+        .enabled(calendar),
+        Command::same_line(Action::NextMonth, &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('l'))])
+            .enabled(calendar),
+        Command::new(Action::ThisMonth, &[Key::Plain(KeyCode::Char('t'))], "t", "this month (calendar)")
+            .footer("t", "this month")
+            .enabled(calendar),
         Command::new(
             Action::NextPage,
             &[Key::Plain(KeyCode::Char('c')), Key::Plain(KeyCode::Tab)],

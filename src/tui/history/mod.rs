@@ -144,7 +144,7 @@ impl HistoryApp {
         if std::mem::take(&mut self.help) {
             return Vec::new();
         }
-        let Some(action) = keymap::action_for(&keys::commands(), &key) else { return Vec::new() };
+        let Some(action) = keymap::action_for(&keys::commands(self.page), &key) else { return Vec::new() };
         match action {
             keys::Action::PreviousMonth => self.shift(-1),
             keys::Action::NextMonth => self.shift(1),

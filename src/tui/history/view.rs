@@ -18,7 +18,7 @@ pub const MIN_HEIGHT: u16 = 22;
 
 pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
     let area = f.area();
-    let commands = super::keys::commands();
+    let commands = super::keys::commands(app.page);
     let keys = keymap::footer_text(&commands);
     let Some(inner) = screen_frame(f, theme, "History", &keys, (MIN_WIDTH, MIN_HEIGHT)) else { return };
     let help = keymap::help(&commands);
