@@ -267,6 +267,11 @@ fn event_loop(
                             app.handle(Input::Signal, now, &mut out);
                             return Ok(Ending::Normal);
                         }
+                        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                        if small && !(ctrl && matches!(key.code, KeyCode::Char('c' | 'z'))) {
+                            // Nothing on screen says what another key would do: it does nothing.
+                            continue;
+                        }
                         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
                             out.player.stop_all();
                             let now = clock.now(app, &mut out);

@@ -19,7 +19,7 @@ pub fn too_small(f: &mut Frame, area: Rect, min_w: u16, min_h: u16, theme: &Them
     let lines = vec![
         Line::styled("Make the window larger", theme.pause()),
         Line::from(format!("{}×{} now, {min_w}×{min_h} needed", area.width, area.height)),
-        Line::styled("q quits", theme.dim()),
+        Line::styled("q or Esc quits", theme.dim()),
     ];
     let rect = Rect { y: area.y + area.height.saturating_sub(3) / 2, height: area.height.min(3), ..area };
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);

@@ -202,7 +202,14 @@ fn phase_line<'a>(app: &CoachApp, v: &SessionView, theme: &Theme) -> Line<'a> {
         None => vec![],
     };
     if v.paused {
-        spans.push(Span::styled("   ‖ PAUSED (Space to resume)", theme.pause()));
+        // The key that resumes, from the keymap, while the running keys are the ones in force
+        // (under a dialog or the help, the dialog says its own keys).
+        let resume = (app.mode == Mode::Running)
+            .then(|| app.commands().into_iter().find(|c| c.action == super::keys::Action::Pause && c.enabled))
+            .flatten()
+            .and_then(|c| c.footer.map(|(k, _)| format!(" ({k} to resume)")))
+            .unwrap_or_default();
+        spans.push(Span::styled(format!("   ‖ PAUSED{resume}"), theme.pause()));
     }
     Line::from(spans)
 }
