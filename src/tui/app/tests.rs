@@ -281,3 +281,32 @@ fn the_home_screen_wakes_each_minute_and_reads_again_when_a_night_ends() {
     assert!(app.handle(Input::Tick, morning, &mut ()));
     assert_eq!(app.read_for_night(), night(25));
 }
+
+#[test]
+fn routine_text_is_drawn_with_its_controls_made_visible() {
+    let s = sandbox();
+    std::fs::create_dir_all(s.paths.routines_dir()).unwrap();
+    std::fs::write(
+        s.paths.routines_dir().join("odd.toml"),
+        "name = \"Odd\\u202e\"\nsummary = \"s\"\n[[step]]\ntitle = \"Calf\\u202eflip\\u0007\"\nhold = \"30s\"\n",
+    )
+    .unwrap();
+    let now = Instant::now();
+    let mut app = open(&s, Start::Home, now);
+    app.welcome = false;
+    app.tonight.picked = app.data.library.entries.iter().position(|e| e.id == "odd").unwrap();
+    let routine = app.tonight.routine(&app.data).unwrap();
+    assert!(routine.steps[0].title.contains('\u{202e}'), "the file's text is kept as written");
+    let screens = |app: &App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        t.draw(|f| super::view::render(app, now, &crate::tui::theme::Theme::new(false), f)).unwrap();
+        t.backend().buffer().content().iter().map(|c| c.symbol().to_string()).collect::<String>()
+    };
+    let tonight = screens(&app);
+    assert!(tonight.contains("Calf"), "{tonight}");
+    assert!(!tonight.contains('\u{202e}') && !tonight.contains('\u{7}'), "{tonight}");
+    app.handle(key(KeyCode::Enter), now, &mut ());
+    let coach = screens(&app);
+    assert!(coach.contains("Calf"), "{coach}");
+    assert!(!coach.contains('\u{202e}') && !coach.contains('\u{7}'), "{coach}");
+}

@@ -12,6 +12,7 @@ use super::{keys, progress, stage};
 use crate::routine::plan::PhaseKind;
 use crate::routine::{Side, StepKind};
 use crate::session::SessionView;
+use crate::text::visible;
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{dialog, keys_help, keys_line, too_small};
@@ -30,7 +31,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
     let routine = app.session.routine();
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .title(Line::styled(format!(" {} ", routine.name), theme.title()))
+        .title(Line::styled(format!(" {} ", visible(&routine.name)), theme.title()))
         .title(Line::from(step_counter(&v)).right_aligned());
     if app.flashing(now) {
         block = block.border_style(theme.flash());
@@ -59,7 +60,7 @@ pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
             ],
         ),
         Mode::ResumeOffer { step } => {
-            let title = routine.steps.get(*step).map_or("", |s| s.title.as_str());
+            let title = routine.steps.get(*step).map_or(String::new(), |s| visible(&s.title).into_owned());
             dialog(
                 f,
                 area,
@@ -98,7 +99,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     ])
     .areas(area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 }));
 
-    let mut title = vec![Span::styled(step.title.clone(), theme.title())];
+    let mut title = vec![Span::styled(visible(&step.title).into_owned(), theme.title())];
     if step.optional {
         title.push(Span::styled("  (optional)", theme.dim()));
     }
@@ -139,7 +140,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
             how_row,
         );
     }
-    let next = routine.steps.get(v.step + 1).map_or("the end".to_string(), |s| s.title.clone());
+    let next = routine.steps.get(v.step + 1).map_or("the end".to_string(), |s| visible(&s.title).into_owned());
     f.render_widget(Line::from(vec![Span::styled("next: ", theme.dim()), Span::raw(next)]), next_row);
 
     let phase_label = match v.phase {

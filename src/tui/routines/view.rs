@@ -27,15 +27,15 @@ pub fn render(tab: &RoutinesTab, data: &HomeData, config: &Config, theme: &Theme
         lines.push(Line::styled(e.origin.describe(), theme.dim()));
         match &e.routine {
             Ok(r) => {
-                lines.push(Line::styled(r.name.clone(), theme.title()));
-                lines.push(Line::from(r.summary.clone()));
+                lines.push(Line::styled(crate::text::visible(&r.name).into_owned(), theme.title()));
+                lines.push(Line::from(crate::text::visible(&r.summary).into_owned()));
                 lines.push(Line::from(format!(
                     "{} steps, {} of holds and pauses",
                     r.steps.len(),
                     format_duration(total_time(r))
                 )));
                 for (i, s) in r.steps.iter().enumerate() {
-                    lines.push(Line::from(format!(" {}. {}", i + 1, s.title)));
+                    lines.push(Line::from(format!(" {}. {}", i + 1, crate::text::visible(&s.title))));
                 }
             }
             Err(errs) => {

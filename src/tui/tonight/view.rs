@@ -100,7 +100,7 @@ pub fn render(
                         None => "check".into(),
                     };
                     lines.push(Line::from(vec![
-                        Span::raw(format!(" {}. {:<32}", i + 1, s.title)),
+                        Span::raw(format!(" {}. {:<32}", i + 1, crate::text::visible(&s.title))),
                         Span::styled(what, theme.dim()),
                     ]));
                 }
