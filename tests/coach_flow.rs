@@ -16,7 +16,7 @@ use winddown::routine::Routine;
 use winddown::routine::library::Library;
 use winddown::session::Cue;
 use winddown::tui::app::{App, AppContext, Recorder, Start};
-use winddown::tui::coach::{CoachApp, Mode};
+use winddown::tui::coach::{CoachScreen, Mode};
 use winddown::tui::screen::Input;
 use winddown::tui::theme::Theme;
 
@@ -67,7 +67,7 @@ impl Flow {
         self.input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)), s);
     }
 
-    fn coach(&self) -> &CoachApp {
+    fn coach(&self) -> &CoachScreen {
         self.app.front_coach().expect("the coach")
     }
 

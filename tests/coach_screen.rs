@@ -15,7 +15,7 @@ use winddown::routine::library::Library;
 use winddown::routine::{Routine, parse_routine};
 use winddown::session::Cue;
 use winddown::stats::streak::Streak;
-use winddown::tui::coach::{CoachApp, Mode, keys, view};
+use winddown::tui::coach::{CoachScreen, Mode, keys, view};
 use winddown::tui::keymap;
 use winddown::tui::screen::{Effect, Input, Screen, Tally};
 use winddown::tui::theme::{Palette, Theme};
@@ -33,7 +33,7 @@ fn wall() -> DateTime<FixedOffset> {
 }
 
 struct Rig {
-    app: CoachApp,
+    app: CoachScreen,
     t0: Instant,
 }
 
@@ -45,7 +45,7 @@ impl Rig {
     /// A coach at `speed`, offered tonight's `runs` so far.
     fn with(routine: Routine, speed: f64, runs: &[Run]) -> Rig {
         let t0 = Instant::now();
-        Rig { app: CoachApp::new(routine, speed, night(), runs, wall(), t0), t0 }
+        Rig { app: CoachScreen::new(routine, speed, night(), runs, wall(), t0), t0 }
     }
 
     fn at(&self, s: f64) -> Instant {
@@ -73,7 +73,7 @@ impl Rig {
     }
 
     /// Ticks every `step` seconds from `from` until `done`; the effects of every tick.
-    fn run_until(&mut self, from: f64, step: f64, done: impl Fn(&CoachApp) -> bool) -> (f64, Vec<Effect>) {
+    fn run_until(&mut self, from: f64, step: f64, done: impl Fn(&CoachScreen) -> bool) -> (f64, Vec<Effect>) {
         let (mut t, mut out) = (from, Vec::new());
         while !done(&self.app) {
             t += step;

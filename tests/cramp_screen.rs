@@ -17,7 +17,7 @@ use winddown::journal::*;
 use winddown::paths::Paths;
 use winddown::session::Cue;
 use winddown::tui::app::{App, AppContext, Recorder, Start};
-use winddown::tui::cramp::{CrampApp, Stage, keys, view};
+use winddown::tui::cramp::{CrampScreen, Stage, keys, view};
 use winddown::tui::keymap;
 use winddown::tui::screen::{Effect, Input, Screen};
 use winddown::tui::theme::{Palette, Theme};
@@ -32,19 +32,19 @@ fn night() -> NaiveDate {
     "2026-11-24".parse().unwrap()
 }
 
-fn screen(app: &CrampApp, now: Instant) -> String {
+fn screen(app: &CrampScreen, now: Instant) -> String {
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     term.draw(|f| view::render(app, now, &Theme::plain(), f)).unwrap();
     term.backend().to_string()
 }
 
-fn key(app: &mut CrampApp, c: KeyCode, now: Instant) -> Vec<Effect> {
+fn key(app: &mut CrampScreen, c: KeyCode, now: Instant) -> Vec<Effect> {
     app.handle(Input::Key(KeyEvent::new(c, KeyModifiers::NONE)), now)
 }
 
 /// The cramp screen opened at `AT`, its first record asked for and written.
-fn opened(t0: Instant) -> CrampApp {
-    let mut app = CrampApp::new(at(), DEFAULT_BOUNDARY, t0);
+fn opened(t0: Instant) -> CrampScreen {
+    let mut app = CrampScreen::new(at(), DEFAULT_BOUNDARY, t0);
     app.handle(Input::Open, t0);
     app.handle(Input::Written(Ok(None)), t0);
     app
@@ -53,7 +53,7 @@ fn opened(t0: Instant) -> CrampApp {
 #[test]
 fn the_cramp_is_asked_to_be_recorded_before_any_key() {
     let t0 = Instant::now();
-    let mut app = CrampApp::new(at(), DEFAULT_BOUNDARY, t0);
+    let mut app = CrampScreen::new(at(), DEFAULT_BOUNDARY, t0);
     let out = app.handle(Input::Open, t0);
     let expected = Cramp { night: night(), at: at(), place: None, side: None };
     assert_eq!(
@@ -173,7 +173,7 @@ fn the_keys_shown_and_the_help_come_from_the_keymap() {
 #[test]
 fn a_failed_write_is_shown_until_one_succeeds() {
     let t0 = Instant::now();
-    let mut app = CrampApp::new(at(), DEFAULT_BOUNDARY, t0);
+    let mut app = CrampScreen::new(at(), DEFAULT_BOUNDARY, t0);
     app.handle(Input::Open, t0);
     app.handle(Input::Written(Err("the journal folder is read-only".into())), t0);
     let s = screen(&app, t0);

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::journal::*;
-use winddown::tui::history::{HistoryApp, Page, view};
+use winddown::tui::history::{HistoryScreen, Page, view};
 use winddown::tui::screen::{Effect, Input, Screen};
 use winddown::tui::tabs::Tab;
 use winddown::tui::theme::{Palette, Theme};
@@ -44,24 +44,24 @@ fn entries() -> Entries {
     Entries::from_records(records)
 }
 
-fn screen(app: &HistoryApp, w: u16, h: u16) -> String {
+fn screen(app: &HistoryScreen, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| view::render(app, &Theme::plain(), f)).unwrap();
     term.backend().to_string()
 }
 
 /// A key, and what the history asks for in return.
-fn key(app: &mut HistoryApp, code: KeyCode) -> Vec<Effect> {
+fn key(app: &mut HistoryScreen, code: KeyCode) -> Vec<Effect> {
     with(app, code, KeyModifiers::NONE)
 }
 
-fn with(app: &mut HistoryApp, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+fn with(app: &mut HistoryScreen, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
     app.handle(Input::Key(KeyEvent::new(code, modifiers)), Instant::now())
 }
 
 #[test]
 fn this_month() {
-    let app = HistoryApp::new(entries(), tonight());
+    let app = HistoryScreen::new(entries(), tonight());
     let s = screen(&app, 80, 24);
     assert!(s.contains("November 2026"), "{s}");
     assert!(s.contains("22✓"), "the 22nd was done: {s}");
@@ -70,7 +70,7 @@ fn this_month() {
 
 #[test]
 fn previous_month_and_back() {
-    let mut app = HistoryApp::new(entries(), tonight());
+    let mut app = HistoryScreen::new(entries(), tonight());
     assert!(key(&mut app, KeyCode::Left).is_empty(), "a month moves here, nothing else happens");
     assert_eq!(app.month, (2026, 10));
     insta::assert_snapshot!(screen(&app, 80, 24));
@@ -91,7 +91,7 @@ fn previous_month_and_back() {
 /// nothing before). Tab is the history's own key: it turns the page.
 #[test]
 fn digits_switch_tabs_and_tab_turns_the_page() {
-    let mut app = HistoryApp::new(entries(), tonight());
+    let mut app = HistoryScreen::new(entries(), tonight());
     for (digit, tab) in ['1', '2', '3', '4'].into_iter().zip(Tab::ALL) {
         assert_eq!(key(&mut app, KeyCode::Char(digit)), [Effect::Open(tab)], "{digit}");
     }
@@ -107,7 +107,7 @@ fn digits_switch_tabs_and_tab_turns_the_page() {
 /// key closes it without doing anything else.
 #[test]
 fn help_lists_the_keys_and_any_key_closes_it() {
-    let mut app = HistoryApp::new(entries(), tonight());
+    let mut app = HistoryScreen::new(entries(), tonight());
     assert!(key(&mut app, KeyCode::Char('?')).is_empty());
     let s = screen(&app, 80, 24);
     for line in [
@@ -126,14 +126,14 @@ fn help_lists_the_keys_and_any_key_closes_it() {
 
 #[test]
 fn empty_journal_and_small_terminal() {
-    let app = HistoryApp::new(Entries::default(), tonight());
+    let app = HistoryScreen::new(Entries::default(), tonight());
     insta::assert_snapshot!("empty", screen(&app, 80, 24));
     insta::assert_snapshot!("small", screen(&app, 50, 12));
 }
 
 #[test]
 fn comparisons_page_with_dot_and_whisker() {
-    let mut app = HistoryApp::new(entries(), tonight());
+    let mut app = HistoryScreen::new(entries(), tonight());
     key(&mut app, KeyCode::Char('c'));
     assert_eq!(app.page, Page::Comparisons);
     let s = screen(&app, 100, 24);
@@ -154,7 +154,7 @@ fn comparisons_page_with_dot_and_whisker() {
 #[test]
 fn comparisons_page_shows_the_experiment() {
     use winddown::experiment::{Design, Plan, analyse};
-    let mut app = HistoryApp::new(entries(), tonight());
+    let mut app = HistoryScreen::new(entries(), tonight());
     let first = tonight() - Days::new(56);
     let created = "2026-09-28T20:00:00+01:00".parse().unwrap();
     let plan = Plan::new(Design::RoutineVsNone { routine: "cramp-guard".into() }, 8, 2, first, created, 42).unwrap();
@@ -172,7 +172,7 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
     // Three weeks checked in, no cramps at all.
     let records: Vec<Record> =
         (1..=21u64).map(|i| records::checkin(tonight() - Days::new(i), 0, None, Quality::Good)).collect();
-    let app = HistoryApp::new(Entries::from_records(records), tonight());
+    let app = HistoryScreen::new(Entries::from_records(records), tonight());
     let mut term = Terminal::new(TestBackend::new(160, 30)).unwrap();
     for palette in Palette::ALL {
         let theme = Theme { color: true, palette };
@@ -211,7 +211,7 @@ fn cramp_free_marks_are_never_in_the_alarm_colour_and_wide_screens_show_more_wee
 /// different glyphs (solid for cramps, shaded for pain), so they never merge.
 #[test]
 fn without_colour_the_chart_series_differ_by_glyph() {
-    let app = HistoryApp::new(entries(), tonight());
+    let app = HistoryScreen::new(entries(), tonight());
     let mut term = Terminal::new(TestBackend::new(100, 32)).unwrap();
     term.draw(|f| view::render(&app, &Theme::plain(), f)).unwrap();
     let buf = term.backend().buffer();

@@ -121,7 +121,7 @@ fn routines_and_the_editor_in_ascii() {
 #[test]
 fn coach_big_digits_in_ascii() {
     let t0 = Instant::now();
-    let mut app = winddown::tui::coach::CoachApp::new(builtin("cramp-guard"), 1.0, tonight(), &[], wall(), t0);
+    let mut app = winddown::tui::coach::CoachScreen::new(builtin("cramp-guard"), 1.0, tonight(), &[], wall(), t0);
     app.handle(Input::Open, t0);
     let at = t0 + Duration::from_secs(12);
     app.handle(Input::Tick, at);

@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::exit::{CmdResult, Exit};
 use super::routine_cmd::resolve;
 use crate::tui::app::{App, AppContext, Start};
-use crate::tui::coach::{CoachApp, Mode};
+use crate::tui::coach::{CoachScreen, Mode};
 use crate::tui::runtime::{Ending, RunSettings};
 
 /// Opens the app at `start` with `settings`, runs it, and hands it back for
@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, routine: Option<&str>, speed: f64) -> CmdResult {
 }
 
 /// What quitting mid-routine left in the journal, and how to carry on.
-fn quit_note(app: &CoachApp, night: chrono::NaiveDate, name: &str) -> String {
+fn quit_note(app: &CoachScreen, night: chrono::NaiveDate, name: &str) -> String {
     use crate::journal::Outcome;
     let steps = app.session.steps();
     let count = |st: Outcome| steps.iter().filter(|s| s.status() == st).count();

@@ -16,9 +16,9 @@ use crate::paths::Paths;
 use crate::routine::{Library, Routine};
 use crate::stats::checkpoint::Summary;
 use crate::tui::checkin::CheckinForm;
-use crate::tui::coach::CoachApp;
-use crate::tui::cramp::CrampApp;
-use crate::tui::history::HistoryApp;
+use crate::tui::coach::CoachScreen;
+use crate::tui::cramp::CrampScreen;
+use crate::tui::history::HistoryScreen;
 use crate::tui::home_data::HomeData;
 use crate::tui::screen::NightLoaded;
 
@@ -89,19 +89,23 @@ impl AppContext {
     }
 
     /// The history screen, with the experiment's plan if one runs.
-    pub fn history(&self, now: Instant) -> Result<HistoryApp, String> {
+    pub fn history(&self, now: Instant) -> Result<HistoryScreen, String> {
         let plan = crate::experiment::store::load(&self.paths.data_dir).map_err(|e| e.to_string())?;
         self.history_with(self.nights(now), plan).map_err(|e| e.to_string())
     }
 
-    fn history_with(&self, nights: Nights, plan: Option<crate::experiment::Plan>) -> Result<HistoryApp, JournalError> {
-        HistoryApp::read(&self.journal, &self.config, nights, plan)
+    fn history_with(
+        &self,
+        nights: Nights,
+        plan: Option<crate::experiment::Plan>,
+    ) -> Result<HistoryScreen, JournalError> {
+        HistoryScreen::read(&self.journal, &self.config, nights, plan)
     }
 
     /// The coach for `routine` tonight, offering to resume an unfinished run.
     /// `inside_app`: opened from the home screen (its summary then points to
     /// the Check-in tab rather than to `winddown checkin`).
-    pub fn coach(&self, routine: Routine, now: Instant, inside_app: bool) -> Result<CoachApp, String> {
+    pub fn coach(&self, routine: Routine, now: Instant, inside_app: bool) -> Result<CoachScreen, String> {
         let night = self.nights(now).current;
         let tonight = self
             .journal
@@ -110,7 +114,7 @@ impl AppContext {
             .night(night)
             .map(|n| n.runs.clone())
             .unwrap_or_default();
-        let mut coach = CoachApp::new(routine, self.speed, night, &tonight, self.wall(now), now);
+        let mut coach = CoachScreen::new(routine, self.speed, night, &tonight, self.wall(now), now);
         coach.inside_app = inside_app;
         // A plan that cannot be read is reported by `winddown experiment status`; the coach runs regardless.
         if let Ok(Some(plan)) = crate::experiment::store::load(&self.paths.data_dir)
@@ -147,7 +151,7 @@ impl AppContext {
     }
 
     /// The 3 a.m. cramp screen, its cramp dated now (logged as it opens).
-    pub fn cramp(&self, now: Instant) -> CrampApp {
-        CrampApp::new(self.wall(now), self.config.night_boundary, now)
+    pub fn cramp(&self, now: Instant) -> CrampScreen {
+        CrampScreen::new(self.wall(now), self.config.night_boundary, now)
     }
 }

@@ -20,9 +20,9 @@ pub use perform::Outside;
 pub use recorder::Recorder;
 
 use super::checkin::CheckinForm;
-use super::coach::CoachApp;
-use super::cramp::CrampApp;
-use super::history::HistoryApp;
+use super::coach::CoachScreen;
+use super::cramp::CrampScreen;
+use super::history::HistoryScreen;
 use super::routines::RoutinesTab;
 use super::screen::{Effect, Input, Screen};
 use super::tabs::Tab;
@@ -51,8 +51,8 @@ pub enum Start {
 
 /// A screen that takes the whole terminal, over the tabs.
 pub enum Front {
-    Coach(Box<CoachApp>),
-    Cramp(Box<CrampApp>),
+    Coach(Box<CoachScreen>),
+    Cramp(Box<CrampScreen>),
 }
 
 pub struct App {
@@ -65,7 +65,7 @@ pub struct App {
     /// The form while the Check-in tab is open.
     pub checkin: Option<CheckinForm>,
     /// The History tab, read when it is shown (it reads every night).
-    pub history: Option<HistoryApp>,
+    pub history: Option<HistoryScreen>,
     /// Shown until a key is pressed, on a first run (an empty journal).
     pub welcome: bool,
     /// The status row's message (the last action's outcome).
@@ -75,7 +75,7 @@ pub struct App {
     pub standalone: bool,
     /// The last coach and form, kept after they close (for the command's
     /// closing line).
-    pub last_coach: Option<Box<CoachApp>>,
+    pub last_coach: Option<Box<CoachScreen>>,
     pub last_checkin: Option<CheckinForm>,
     quit: bool,
     /// `data` has been read (not yet when a command opened the coach or the cramp screen).
@@ -259,7 +259,7 @@ impl App {
     }
 
     /// The coach in front, or the last one that was.
-    pub fn front_coach(&self) -> Option<&CoachApp> {
+    pub fn front_coach(&self) -> Option<&CoachScreen> {
         match &self.front {
             Some(Front::Coach(c)) => Some(c),
             _ => self.last_coach.as_deref(),
@@ -267,7 +267,7 @@ impl App {
     }
 
     /// The cramp screen in front.
-    pub fn front_cramp(&self) -> Option<&CrampApp> {
+    pub fn front_cramp(&self) -> Option<&CrampScreen> {
         match &self.front {
             Some(Front::Cramp(c)) => Some(c),
             _ => None,

@@ -1,5 +1,5 @@
 //! The coach's commands, declared once for each of its modes: the key
-//! handler (`CoachApp::handle_key`), the footers and dialogs' key lines, and
+//! handler (`CoachScreen::handle_key`), the footers and dialogs' key lines, and
 //! the `?` help read them.
 
 use crossterm::event::KeyCode;
@@ -58,7 +58,7 @@ fn quit_now() -> Cmd {
 }
 
 /// The commands of the coach in `mode`.
-impl super::state::CoachApp {
+impl super::state::CoachScreen {
     /// The commands of the mode the coach is in.
     pub fn commands(&self) -> Vec<Cmd> {
         commands(&self.mode, &self.session)

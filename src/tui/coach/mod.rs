@@ -12,4 +12,4 @@ pub mod summary;
 pub mod update;
 pub mod view;
 
-pub use state::{CoachApp, FLASH, Mode};
+pub use state::{CoachScreen, FLASH, Mode};

@@ -40,7 +40,7 @@ pub(super) struct Resumable {
     pub started: DateTime<FixedOffset>,
 }
 
-pub struct CoachApp {
+pub struct CoachScreen {
     pub session: Session,
     pub mode: Mode,
     pub(super) night: NaiveDate,
@@ -76,7 +76,7 @@ pub struct CoachApp {
     pub inside_app: bool,
 }
 
-impl CoachApp {
+impl CoachScreen {
     /// A coach for `routine`; `tonight` is the night's journal entry runs, used to offer a resume.
     pub fn new(
         routine: Routine,
@@ -85,7 +85,7 @@ impl CoachApp {
         tonight: &[Run],
         wall_now: DateTime<FixedOffset>,
         now: Instant,
-    ) -> CoachApp {
+    ) -> CoachScreen {
         // Only a run at the same speed is resumed: practice (another speed)
         // never becomes a real run, nor a real run practice.
         let last = tonight.iter().rev().find(|r| r.routine == routine.id && r.speed == speed);
@@ -105,7 +105,7 @@ impl CoachApp {
         };
         let mut script = Script::new(&session);
         let opening = (mode == Mode::Running).then(|| script.observe(&session, &[])).flatten();
-        CoachApp {
+        CoachScreen {
             script,
             opening,
             effects: Vec::new(),

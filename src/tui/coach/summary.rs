@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keys;
-use super::state::CoachApp;
+use super::state::CoachScreen;
 use crate::journal::Outcome;
 use crate::routine::plan::format_duration;
 use crate::tui::keymap;
@@ -15,7 +15,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::keys_line;
 
 /// The end screen in `area`, inside the coach's frame.
-pub fn render(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
+pub fn render(app: &CoachScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     let steps = app.session.steps();
     let count = |st: Outcome| steps.iter().filter(|s| s.status() == st).count();
     let (done, skipped, partial) = (count(Outcome::Done), count(Outcome::Skipped), count(Outcome::Partial));
@@ -65,7 +65,7 @@ pub fn render(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
 
 /// The steps with their marks (✓ done, ½ partly, – skipped, · not reached),
 /// every line padded to the longest so that, centred, they form one column.
-fn checklist(app: &CoachApp, theme: &Theme) -> Vec<Line<'static>> {
+fn checklist(app: &CoachScreen, theme: &Theme) -> Vec<Line<'static>> {
     let steps = app.session.steps();
     let rows: Vec<(&str, ratatui::style::Style, String)> = app
         .session

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyEvent;
 
 use super::keys::Action;
-use super::state::{CoachApp, FLASH, Mode};
+use super::state::{CoachScreen, FLASH, Mode};
 use crate::cues::Script;
 use crate::journal::{Outcome, Record};
 use crate::session::record::run_record;
@@ -16,7 +16,7 @@ use crate::tui::keymap;
 use crate::tui::screen::{Effect, Input, Screen, Tally};
 use crate::tui::theme::Theme;
 
-impl CoachApp {
+impl CoachScreen {
     /// A key: whatever the command list of the current mode (`keys`) binds
     /// it to, if that does something now.
     fn handle_key(&mut self, key: KeyEvent, now: Instant) {
@@ -194,7 +194,7 @@ impl CoachApp {
     }
 }
 
-impl Screen for CoachApp {
+impl Screen for CoachScreen {
     fn draw(&self, now: Instant, theme: &Theme, f: &mut ratatui::Frame) {
         super::view::render(self, now, theme, f);
     }
@@ -219,6 +219,6 @@ impl Screen for CoachApp {
     }
 
     fn next_wake(&self, now: Instant) -> Option<Instant> {
-        CoachApp::next_wake(self, now)
+        CoachScreen::next_wake(self, now)
     }
 }

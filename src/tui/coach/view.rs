@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Gauge, Paragraph, Wrap};
 
-use super::state::{CoachApp, Mode};
+use super::state::{CoachScreen, Mode};
 use super::{keys, progress, stage};
 use crate::routine::plan::PhaseKind;
 use crate::routine::{Side, StepKind};
@@ -21,7 +21,7 @@ use crate::tui::widgets::{dialog, keys_help, keys_line, too_small};
 pub const MIN_WIDTH: u16 = 44;
 pub const MIN_HEIGHT: u16 = 14;
 
-pub fn render(app: &CoachApp, now: Instant, theme: &Theme, f: &mut Frame) {
+pub fn render(app: &CoachScreen, now: Instant, theme: &Theme, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, area, MIN_WIDTH, MIN_HEIGHT, theme);
@@ -81,7 +81,7 @@ fn step_counter(v: &SessionView) -> String {
     if v.finished { " done ".into() } else { format!(" step {} of {} ", v.step + 1, v.step_count) }
 }
 
-fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Frame, area: Rect) {
+fn body(app: &CoachScreen, v: &SessionView, now: Instant, theme: &Theme, f: &mut Frame, area: Rect) {
     let routine = app.session.routine();
     let Some(step) = routine.steps.get(v.step) else {
         return;
@@ -170,7 +170,7 @@ fn body(app: &CoachApp, v: &SessionView, now: Instant, theme: &Theme, f: &mut Fr
     let _ = now;
 }
 
-fn phase_line<'a>(app: &CoachApp, v: &SessionView, theme: &Theme) -> Line<'a> {
+fn phase_line<'a>(app: &CoachScreen, v: &SessionView, theme: &Theme) -> Line<'a> {
     let reps = app.session.routine().steps.get(v.step).and_then(|s| s.timed()).map_or(1, |t| t.reps);
     let rep = |r: u32| {
         if reps > 1 { format!(" · rep {r} of {reps}") } else { String::new() }
@@ -223,7 +223,7 @@ fn leg(side: Side) -> &'static str {
 }
 
 /// The running coach's keys, over the coach; the overlay's own keys close it.
-fn help(app: &CoachApp, theme: &Theme, f: &mut Frame, area: Rect) {
+fn help(app: &CoachScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     let rows = keymap::help(&keys::running(&app.session));
     let closes: Vec<String> = keymap::footer(&keys::help_overlay()).iter().map(|(k, w)| format!("{k} {w}")).collect();
     keys_help(f, area, theme, &rows, &format!("any of {}", closes.join(" · ")));

@@ -53,7 +53,7 @@ impl Action {
 /// The commands as the screen stands: the place keys while asking where
 /// (offered until one is pressed), the side keys once a place is known,
 /// Enter and `a` named for what they do in this stage.
-impl super::state::CrampApp {
+impl super::state::CrampScreen {
     /// The commands as the screen stands.
     pub fn commands(&self) -> Vec<Command<Action>> {
         commands(self.stage, self.place)

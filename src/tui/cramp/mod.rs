@@ -9,4 +9,4 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-pub use state::{CrampApp, Stage};
+pub use state::{CrampScreen, Stage};

@@ -19,7 +19,7 @@ pub enum Stage {
     Done,
 }
 
-pub struct CrampApp {
+pub struct CrampScreen {
     /// The cramp as last saved.
     pub cramp: Cramp,
     /// The place and side asked to be written, until the write is done.
@@ -33,11 +33,11 @@ pub struct CrampApp {
     pub help: bool,
 }
 
-impl CrampApp {
+impl CrampScreen {
     /// The screen for a cramp at `now`; it is recorded as the screen opens (`Input::Open`).
-    pub fn new(now: DateTime<FixedOffset>, boundary: NaiveTime, opened: Instant) -> CrampApp {
+    pub fn new(now: DateTime<FixedOffset>, boundary: NaiveTime, opened: Instant) -> CrampScreen {
         let cramp = Cramp { night: night_of_time(now, boundary), at: now, place: None, side: None };
-        CrampApp { cramp, asked: None, place: None, stage: Stage::Where, opened, save_error: None, help: false }
+        CrampScreen { cramp, asked: None, place: None, stage: Stage::Where, opened, save_error: None, help: false }
     }
 
     /// Whole seconds left in the hold (rounded up).

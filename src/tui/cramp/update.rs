@@ -8,14 +8,14 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 
 use super::keys::Action;
-use super::state::{CrampApp, Stage};
+use super::state::{CrampScreen, Stage};
 use crate::journal::{Cramp, LegSide, Place, Record};
 use crate::session::Cue;
 use crate::tui::keymap;
 use crate::tui::screen::{Effect, Input, Screen};
 use crate::tui::theme::Theme;
 
-impl CrampApp {
+impl CrampScreen {
     fn handle_key(&mut self, key: KeyEvent, now: Instant) -> Vec<Effect> {
         // Any key closes the help.
         if std::mem::take(&mut self.help) {
@@ -75,7 +75,7 @@ impl CrampApp {
     }
 }
 
-impl Screen for CrampApp {
+impl Screen for CrampScreen {
     fn draw(&self, now: Instant, theme: &Theme, f: &mut Frame) {
         super::view::render(self, now, theme, f);
     }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::keys::{Shown, offered};
-use super::{CrampApp, Stage};
+use super::{CrampScreen, Stage};
 use crate::journal::exchange::spot_name;
 use crate::relief;
 use crate::tui::keymap;
@@ -20,7 +20,7 @@ use crate::tui::widgets::dialog;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
-pub fn render(app: &CrampApp, now: Instant, theme: &Theme, f: &mut Frame) {
+pub fn render(app: &CrampScreen, now: Instant, theme: &Theme, f: &mut Frame) {
     let dim = theme.dim();
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

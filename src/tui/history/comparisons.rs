@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::HistoryApp;
+use super::HistoryScreen;
 use super::whisker::{Axis, axis_labels, whisker};
 use crate::experiment::analysis::{Status, Verdict as ExpVerdict};
 use crate::stats::difference::{Difference, MIN_NIGHTS, Verdict};
@@ -34,7 +34,7 @@ fn stats_row(label: String, s: &crate::stats::insights::Split) -> Row {
     Row { label, difference: s.difference, verdict, clear: matches!(s.verdict, Verdict::Fewer | Verdict::More) }
 }
 
-fn rows(app: &HistoryApp) -> Vec<Row> {
+fn rows(app: &HistoryScreen) -> Vec<Row> {
     let i = app.insights();
     let mut rows: Vec<Row> = i.routine.iter().map(|w| stats_row(format!("routine, {}", w.window), &w.split)).collect();
     rows.extend(
@@ -71,7 +71,7 @@ fn fit(s: &str, n: usize) -> String {
     format!("{s:<n$}")
 }
 
-pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
+pub fn render(app: &HistoryScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     let rows = rows(app);
     let width = (area.width as usize).saturating_sub(LABEL + VERDICT + 2).max(10);
     let axis = Axis::fit(rows.iter().map(|r| &r.difference));

@@ -37,7 +37,7 @@ pub enum Page {
     Trends,
 }
 
-pub struct HistoryApp {
+pub struct HistoryScreen {
     /// A few bytes a night, read through the facts cache: the calendar and the
     /// weekly chart show any month from these, with no records kept.
     pub facts: Facts,
@@ -62,7 +62,7 @@ pub struct HistoryApp {
     pub experiment: Option<(crate::experiment::Plan, crate::experiment::Outcome)>,
 }
 
-impl HistoryApp {
+impl HistoryScreen {
     /// Reads what the history shows: every night's facts through the facts
     /// cache, and a running experiment's nights. Every face opens the history
     /// through this (the home screen, `winddown history`).
@@ -71,7 +71,7 @@ impl HistoryApp {
         config: &Config,
         nights: Nights,
         plan: Option<Plan>,
-    ) -> Result<HistoryApp, JournalError> {
+    ) -> Result<HistoryScreen, JournalError> {
         let facts = Facts::read(journal)?;
         let experiment = match plan {
             Some(plan) => {
@@ -80,7 +80,7 @@ impl HistoryApp {
             }
             None => None,
         };
-        Ok(HistoryApp::with_settings(facts, config, nights, experiment))
+        Ok(HistoryScreen::with_settings(facts, config, nights, experiment))
     }
 
     /// The history as the settings and the clock say: the week starts on
@@ -91,10 +91,10 @@ impl HistoryApp {
         config: &Config,
         nights: Nights,
         experiment: Option<(Plan, crate::experiment::Outcome)>,
-    ) -> HistoryApp {
+    ) -> HistoryScreen {
         let plan = experiment.as_ref().map(|(p, _)| p);
         let report = overview(&facts, nights.current, |n| plan.is_some_and(|p| p.is_off_night(n)));
-        let mut app = HistoryApp::build(facts, report, (nights.current, nights.last_over), config.week_start);
+        let mut app = HistoryScreen::build(facts, report, (nights.current, nights.last_over), config.week_start);
         if let Some((plan, _)) = &experiment {
             app.consistency =
                 crate::stats::score::series_with_off_nights(&app.facts, nights.current, |n| plan.is_off_night(n));
@@ -104,11 +104,11 @@ impl HistoryApp {
     }
 
     /// The history of some records with default settings (tests, previews).
-    pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryApp {
+    pub fn new(entries: Entries, tonight: NaiveDate) -> HistoryScreen {
         let facts = Facts::from_entries(&entries);
         let report = overview(&facts, tonight, |_| false);
         let last_over = tonight.pred_opt().unwrap_or(tonight);
-        HistoryApp::build(facts, report, (tonight, last_over), chrono::Weekday::Mon)
+        HistoryScreen::build(facts, report, (tonight, last_over), chrono::Weekday::Mon)
     }
 
     /// `nights`: tonight and the last night that is over.
@@ -117,9 +117,9 @@ impl HistoryApp {
         report: Overview,
         (tonight, last_over): (NaiveDate, NaiveDate),
         week_start: chrono::Weekday,
-    ) -> HistoryApp {
+    ) -> HistoryScreen {
         let consistency = crate::stats::score::series(&facts, tonight);
-        HistoryApp {
+        HistoryScreen {
             facts,
             report,
             insights: OnceCell::new(),
@@ -172,7 +172,7 @@ impl HistoryApp {
     }
 }
 
-impl Screen for HistoryApp {
+impl Screen for HistoryScreen {
     fn draw(&self, _now: Instant, theme: &Theme, f: &mut Frame) {
         view::render(self, theme, f);
     }

@@ -8,19 +8,19 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 
-use super::HistoryApp;
+use super::HistoryScreen;
 use crate::tui::theme::Theme;
 
 /// Nights of consistency drawn at most.
 const NIGHTS: usize = 180;
 
-pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
+pub fn render(app: &HistoryScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     let [top, bottom] = Layout::vertical([Constraint::Min(8), Constraint::Length(10)]).areas(area);
     consistency(app, theme, f, top);
     weekdays(app, theme, f, bottom);
 }
 
-fn consistency(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
+fn consistency(app: &HistoryScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     let series = &app.consistency;
     let shown = &series[series.len().saturating_sub(NIGHTS)..];
     let block = Block::bordered().title(Line::styled(" Consistency over time (0–100%) ", theme.title()));
@@ -44,7 +44,7 @@ fn consistency(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
     f.render_widget(chart, area);
 }
 
-fn weekdays(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
+fn weekdays(app: &HistoryScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     // (checked-in nights, cramps) by the weekday of the evening.
     let mut by_day = [(0u32, 0u64); 7];
     for (night, n) in &app.facts.nights {

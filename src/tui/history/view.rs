@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::calendar::{CELL, MonthCalendar};
-use super::{HistoryApp, Page};
+use super::{HistoryScreen, Page};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{keys_help, screen_frame};
@@ -16,7 +16,7 @@ use crate::tui::widgets::{keys_help, screen_frame};
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
 
-pub fn render(app: &HistoryApp, theme: &Theme, f: &mut Frame) {
+pub fn render(app: &HistoryScreen, theme: &Theme, f: &mut Frame) {
     let area = f.area();
     let commands = super::keys::commands(app.page);
     let keys = keymap::footer_text(&commands);
@@ -71,7 +71,7 @@ fn short_streak(s: &crate::stats::streak::Streak) -> String {
     format!("{} · best {}", s.current, s.longest)
 }
 
-fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
+fn summary(app: &HistoryScreen, theme: &Theme) -> Vec<Line<'static>> {
     let r = &app.report;
     let row = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<16}"), theme.dim()), Span::raw(value)])
@@ -109,7 +109,7 @@ fn summary(app: &HistoryApp, theme: &Theme) -> Vec<Line<'static>> {
 /// Cramps per week and the week's worst pain, each on its own chart and
 /// scale, as many weeks as the width holds (up to 26). A week without a
 /// check-in shows "—", never 0; a cramp-free week is marked in the calm colour.
-fn weekly_chart(app: &HistoryApp, theme: &Theme, f: &mut Frame, area: Rect) {
+fn weekly_chart(app: &HistoryScreen, theme: &Theme, f: &mut Frame, area: Rect) {
     let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(area);
     let weeks = (usize::from(left.width.saturating_sub(2)) + 1) / (BAR + 1);
     let weeks = weeks.clamp(1, 26) as u64;
@@ -220,7 +220,7 @@ struct WeekFacts {
     worst: Option<u8>,
 }
 
-fn week(app: &HistoryApp, start: NaiveDate) -> WeekFacts {
+fn week(app: &HistoryScreen, start: NaiveDate) -> WeekFacts {
     let mut w = WeekFacts { checkins: 0, cramps: 0, worst: None };
     for d in 0..7 {
         if let Some(c) = app.facts.night(start + Days::new(d)).and_then(|n| n.checkin.as_ref()) {
