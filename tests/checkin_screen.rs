@@ -114,6 +114,11 @@ fn a_cramp_night_never_saves_a_painless_cramp_and_answers_can_be_taken_back() {
     assert_eq!(r.form.answers.pain, None);
     r.tab_to(Field::Quality);
     r.keys(&[KeyCode::Char('3'), KeyCode::Backspace]);
+    // The count is never a default: unanswered, the night cannot be saved.
+    assert_eq!(r.ctrl('s'), []);
+    assert_eq!(r.form.cursor.focus, Field::Count);
+    assert!(r.form.message.as_deref().unwrap().contains("how many?"), "{:?}", r.form.message);
+    r.keys(&[KeyCode::Char('1')]);
     assert_eq!(r.save(), bare(night(), 1));
 }
 
@@ -174,7 +179,7 @@ fn existing_checkin_opens_for_editing_and_saving_replaces_it() {
     assert_eq!(given, CheckIn { pain: Some(5), ..bare(night(), 3) });
     let mut r = Rig::new(vec![Record::Checkin(given)]);
     assert!(r.form.editing_existing);
-    assert_eq!(r.form.answers.count, 3);
+    assert_eq!(r.form.answers.count, Some(3));
     assert!(!r.form.dirty(), "opened as recorded");
     insta::assert_snapshot!(r.screen(80, 24));
     // A night without cramps keeps no pain from the cramps it no longer has.
@@ -192,7 +197,7 @@ fn logged_cramps_and_the_run_fill_the_header() {
         cramp("2026-11-24T04:30:00+01:00", Place::Foot, LegSide::Right),
     ]);
     assert_eq!(r.form.answers.any_cramps, Some(true));
-    assert_eq!(r.form.answers.count, 2);
+    assert_eq!(r.form.answers.count, Some(2));
     let screen = r.screen(80, 24);
     assert!(screen.contains("2 cramp(s) logged in the night"), "{screen}");
     assert!(screen.contains("[x] calf L"), "{screen}");
@@ -347,7 +352,7 @@ fn two_answers_from_two_machines_are_shown_and_one_is_kept() {
     assert_eq!(r.input(Input::Written(Ok(None))), [Effect::LoadNight(night())]);
     assert_eq!(r.input(Input::Night(Ok(loaded(night(), vec![desktop])))), []);
     assert_eq!(r.form.mode, Mode::Editing);
-    assert_eq!(r.form.answers.count, 2, "the form now shows the answer kept");
+    assert_eq!(r.form.answers.count, Some(2), "the form now shows the answer kept");
     assert!(r.screen(100, 30).contains("kept that answer"));
 }
 

@@ -32,7 +32,8 @@ pub const SPOTS: [Chip; 7] = [
 pub struct FormAnswers {
     pub any_cramps: Option<bool>,
     /// How many cramps; read only after "yes" (a night with cramps had one at least).
-    pub count: u32,
+    /// How many cramps: unanswered until typed or stepped to (never a default).
+    pub count: Option<u32>,
     pub pain: Option<u8>,
     pub spots: BTreeSet<Chip>,
     /// The places as recorded, kept while the chips are left as loaded: a
@@ -51,14 +52,14 @@ pub struct FormAnswers {
 /// The answers as values, to tell whether anything changed: what a save
 /// would record, and every box's text (a box holding something that is not
 /// yet valid is a change too).
-pub type Values = (Answers, Vec<String>);
+pub type Values = (Option<bool>, Option<u32>, Answers, Vec<String>);
 
 impl FormAnswers {
     /// Nothing answered.
     pub fn blank() -> FormAnswers {
         FormAnswers {
             any_cramps: None,
-            count: 1,
+            count: None,
             pain: None,
             spots: BTreeSet::new(),
             loaded_places: (BTreeSet::new(), Vec::new()),
@@ -78,7 +79,7 @@ impl FormAnswers {
         let mut a = FormAnswers::blank();
         if let Some(c) = &entry.checkin {
             a.any_cramps = Some(c.cramps > 0);
-            a.count = c.cramps.max(1);
+            a.count = (c.cramps > 0).then_some(c.cramps);
             a.pain = c.pain;
             a.set_places(c.places.clone());
             a.disturbed = c.disturbed;
@@ -100,7 +101,7 @@ impl FormAnswers {
             };
         } else if !entry.cramps.is_empty() {
             a.any_cramps = Some(true);
-            a.count = entry.cramps.len() as u32;
+            a.count = Some(entry.cramps.len() as u32);
             a.set_places(entry.cramps.iter().filter_map(|c| Some(Spot { place: c.place?, side: c.side })).collect());
         }
         a
@@ -113,7 +114,9 @@ impl FormAnswers {
 
     /// The answers and the boxes' texts, as values.
     pub fn values(&self) -> Values {
-        (self.to_core(), self.texts.all())
+        // "Yes" with the count not yet given is a change too (the core's
+        // answers cannot hold it: a cramp night needs its count).
+        (self.any_cramps, self.count, self.to_core(), self.texts.all())
     }
 
     /// The core's answers: cramp details only for a night with cramps;
@@ -121,7 +124,7 @@ impl FormAnswers {
     pub fn to_core(&self) -> Answers {
         let cramps = self.any_cramps == Some(true);
         Answers {
-            cramps: self.any_cramps.map(|yes| if yes { self.count } else { 0 }),
+            cramps: self.any_cramps.and_then(|yes| if yes { self.count } else { Some(0) }),
             pain: self.pain.filter(|_| cramps),
             longest_s: if cramps { self.longest().and_then(Result::ok) } else { None },
             places: match cramps {
@@ -155,6 +158,9 @@ impl FormAnswers {
         let mut out = Vec::new();
         if self.any_cramps.is_none() {
             out.push((Field::AnyCramps, "answer y or n".to_string()));
+        }
+        if self.any_cramps == Some(true) && self.count.is_none() {
+            out.push((Field::Count, "how many? type a number".to_string()));
         }
         if self.any_cramps == Some(true)
             && let Some(Err(e)) = self.longest()

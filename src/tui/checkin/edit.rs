@@ -21,7 +21,7 @@ impl CheckinForm {
             Field::AnyCramps => flip(&mut a.any_cramps),
             Field::Swollen => flip(&mut a.swollen),
             Field::Numbness => flip(&mut a.numbness),
-            Field::Count => a.count = number(Some(a.count), typed, None, step, &(1..=*CRAMPS.end())).unwrap_or(1),
+            Field::Count => a.count = number(a.count, typed, None, step, &(1..=*CRAMPS.end())),
             Field::Pain => a.pain = number(a.pain, typed, None, step, &PAIN),
             Field::Disturbed => a.disturbed = number(a.disturbed, typed, None, step, &DISTURBED),
             Field::Quality => a.quality = pick(a.quality, step, None),
@@ -39,7 +39,7 @@ impl CheckinForm {
         let c = char::from(b'0' + d);
         let (a, typed) = (&mut self.answers, &mut self.cursor.typed);
         match self.cursor.focus {
-            Field::Count => a.count = number(Some(a.count), typed, Some(c), 0, &(1..=*CRAMPS.end())).unwrap_or(1),
+            Field::Count => a.count = number(a.count, typed, Some(c), 0, &(1..=*CRAMPS.end())),
             Field::Pain => a.pain = number(a.pain, typed, Some(c), 0, &PAIN),
             Field::Disturbed => a.disturbed = number(a.disturbed, typed, Some(c), 0, &DISTURBED),
             Field::Quality => a.quality = pick(a.quality, 0, Some(c)),

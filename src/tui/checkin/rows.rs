@@ -90,7 +90,10 @@ fn value_lines(form: &CheckinForm, field: Field, focused: bool, theme: &Theme, w
             }
             one(s)
         }
-        Field::Count => one(vec![Span::raw(format!("◀ {} ▶", form.answers.count))]),
+        Field::Count => one(vec![Span::raw(match form.answers.count {
+            Some(n) => format!("◀ {n} ▶"),
+            None => "◀ — ▶".to_string(),
+        })]),
         Field::Pain => one(vec![Span::raw(format!("◀ {} ▶", form.answers.pain.map_or("—".into(), |p| p.to_string())))]),
         Field::Disturbed => {
             one(vec![Span::raw(format!("◀ {} ▶", form.answers.disturbed.map_or("—".into(), |p| p.to_string())))])
