@@ -60,24 +60,9 @@ static DIGITS: [Key; 10] = [
     Key::Plain(KeyCode::Char('9')),
 ];
 
-fn cmd(
-    action: Action,
-    keys: &'static [Key],
-    keys_label: &'static str,
-    footer: Option<(&'static str, &'static str)>,
-    help: &'static str,
-) -> Command<Action> {
-    Command { action, keys, keys_label, footer, help, enabled: true }
-}
-
-/// Enabled only when `on`.
-fn when(on: bool, c: Command<Action>) -> Command<Action> {
-    Command { enabled: on, ..c }
-}
-
 /// A command with no keys is the mode's "any other key".
 fn any_other(action: Action, label: &'static str, word: &'static str) -> Command<Action> {
-    cmd(action, &[], label, Some((label, word)), word)
+    Command::new(action, &[], label, word).footer(label, word)
 }
 
 /// The action `key` runs in a mode: its command's, else the mode's "any other key".
@@ -94,85 +79,63 @@ pub fn editing(form: &CheckinForm) -> Vec<Command<Action>> {
     let choosing = !focus.is_text();
     let lines = focus != Field::Note;
     let mut out = vec![
-        cmd(Action::NextField, &[Key::Plain(KeyCode::Tab)], "Tab ↓", None, "next field"),
-        when(lines, cmd(Action::NextField, &[Key::Plain(KeyCode::Down)], "", None, "")),
-        cmd(Action::PreviousField, &[Key::Plain(KeyCode::BackTab)], "S-Tab ↑", None, "previous field"),
-        when(lines, cmd(Action::PreviousField, &[Key::Plain(KeyCode::Up)], "", None, "")),
-        when(
-            choosing,
-            cmd(
-                Action::Step(-1),
-                &[Key::Plain(KeyCode::Left)],
-                "← →",
-                None,
-                "choose; move between chips; change the night",
-            ),
-        ),
-        when(choosing, cmd(Action::Step(1), &[Key::Plain(KeyCode::Right)], "", None, "")),
+        Command::new(Action::NextField, &[Key::Plain(KeyCode::Tab)], "Tab ↓", "next field"),
+        Command::new(Action::NextField, &[Key::Plain(KeyCode::Down)], "", "").enabled(lines),
+        Command::new(Action::PreviousField, &[Key::Plain(KeyCode::BackTab)], "S-Tab ↑", "previous field"),
+        Command::new(Action::PreviousField, &[Key::Plain(KeyCode::Up)], "", "").enabled(lines),
+        Command::new(
+            Action::Step(-1),
+            &[Key::Plain(KeyCode::Left)],
+            "← →",
+            "choose; move between chips; change the night",
+        )
+        .enabled(choosing),
+        Command::new(Action::Step(1), &[Key::Plain(KeyCode::Right)], "", "").enabled(choosing),
     ];
     out.extend((0..10u8).map(|d| {
         let (label, help) = if d == 0 { ("0-9", "set a number; 1-5 picks a choice; toggles chip N") } else { ("", "") };
-        when(choosing, cmd(Action::Digit(d), &DIGITS[usize::from(d)..=usize::from(d)], label, None, help))
+        Command::new(Action::Digit(d), &DIGITS[usize::from(d)..=usize::from(d)], label, help).enabled(choosing)
     }));
     out.extend([
-        when(
-            choosing,
-            cmd(
-                Action::Toggle,
-                &[Key::Plain(KeyCode::Char(' '))],
-                "Space",
-                None,
-                "toggle the chip under the cursor, or yes/no",
-            ),
-        ),
-        when(
-            choosing,
-            cmd(
-                Action::Yes,
-                &[Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Char('Y'))],
-                "y n",
-                None,
-                "answer a yes/no question",
-            ),
-        ),
-        when(
-            choosing,
-            cmd(Action::No, &[Key::Plain(KeyCode::Char('n')), Key::Plain(KeyCode::Char('N'))], "", None, ""),
-        ),
-        when(
-            choosing,
-            cmd(
-                Action::Clear,
-                &[Key::Plain(KeyCode::Backspace), Key::Plain(KeyCode::Delete)],
-                "Backspace",
-                None,
-                "take an answer back (unanswered again)",
-            ),
-        ),
-        when(
-            lines,
-            cmd(
-                Action::Enter,
-                &[Key::Plain(KeyCode::Enter)],
-                "Enter",
-                None,
-                "next field (a new line in the note); on Save, save",
-            ),
-        ),
-        cmd(Action::Save, &[Key::Ctrl('s')], "Ctrl-S", Some(("Ctrl-S", "save")), "save"),
-        when(
-            !form.contested.is_empty(),
-            cmd(Action::Choose, &[Key::Ctrl('r')], "Ctrl-R", None, "two answers from two machines: keep one"),
-        ),
-        cmd(
-            Action::Leave,
-            &[Key::Plain(KeyCode::Esc)],
-            "Esc",
-            Some(("Esc", "leave")),
-            "back (asks first if anything changed)",
-        ),
-        when(choosing, cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help")),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now (unsaved answers are lost)"),
+        Command::new(
+            Action::Toggle,
+            &[Key::Plain(KeyCode::Char(' '))],
+            "Space",
+            "toggle the chip under the cursor, or yes/no",
+        )
+        .enabled(choosing),
+        Command::new(
+            Action::Yes,
+            &[Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Char('Y'))],
+            "y n",
+            "answer a yes/no question",
+        )
+        .enabled(choosing),
+        Command::new(Action::No, &[Key::Plain(KeyCode::Char('n')), Key::Plain(KeyCode::Char('N'))], "", "")
+            .enabled(choosing),
+        Command::new(
+            Action::Clear,
+            &[Key::Plain(KeyCode::Backspace), Key::Plain(KeyCode::Delete)],
+            "Backspace",
+            "take an answer back (unanswered again)",
+        )
+        .enabled(choosing),
+        Command::new(
+            Action::Enter,
+            &[Key::Plain(KeyCode::Enter)],
+            "Enter",
+            "next field (a new line in the note); on Save, save",
+        )
+        .enabled(lines),
+        Command::new(Action::Save, &[Key::Ctrl('s')], "Ctrl-S", "save").footer("Ctrl-S", "save"),
+        Command::new(Action::Choose, &[Key::Ctrl('r')], "Ctrl-R", "two answers from two machines: keep one")
+            .enabled(!form.contested.is_empty()),
+        Command::new(Action::Leave, &[Key::Plain(KeyCode::Esc)], "Esc", "back (asks first if anything changed)")
+            .footer("Esc", "leave"),
+        Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help")
+            .footer("?", "help")
+            .enabled(choosing),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit now (unsaved answers are lost)"),
     ]);
     out
 }
@@ -180,14 +143,14 @@ pub fn editing(form: &CheckinForm) -> Vec<Command<Action>> {
 /// Esc with unsaved answers: discard them, or keep editing.
 pub fn confirm_discard() -> Vec<Command<Action>> {
     vec![
-        cmd(
+        Command::new(
             Action::Discard,
             &[Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Enter)],
             "y  Enter",
-            Some(("y", "discard")),
             "discard these answers and leave",
-        ),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now"),
+        )
+        .footer("y", "discard"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit now"),
         any_other(Action::KeepEditing, "any other key", "keeps editing"),
     ]
 }
@@ -202,15 +165,17 @@ pub fn contested(answers: usize) -> Vec<Command<Action>> {
         .map(|i| {
             let (label, footer) =
                 if i == 1 { (KEEP_LABELS[n], Some((KEEP_LABELS[n], "keep that answer"))) } else { ("", None) };
-            when(
-                i <= n,
-                cmd(Action::Keep(i - 1), &DIGITS[i..=i], label, footer, "keep that answer (the others are dropped)"),
-            )
+            Command {
+                footer: footer,
+                ..Command::new(Action::Keep(i - 1), &DIGITS[i..=i], label, "keep that answer (the others are dropped)")
+            }
+            .enabled(i <= n)
         })
         .collect();
     out.extend([
-        cmd(Action::DecideLater, &[Key::Plain(KeyCode::Esc)], "Esc", Some(("Esc", "decide later")), "decide later"),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now"),
+        Command::new(Action::DecideLater, &[Key::Plain(KeyCode::Esc)], "Esc", "decide later")
+            .footer("Esc", "decide later"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit now"),
     ]);
     out
 }
@@ -218,7 +183,7 @@ pub fn contested(answers: usize) -> Vec<Command<Action>> {
 /// The `?` help is open: any key closes it.
 pub fn help() -> Vec<Command<Action>> {
     vec![
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit now"),
         any_other(Action::CloseHelp, "any key", "closes this"),
     ]
 }
@@ -226,15 +191,15 @@ pub fn help() -> Vec<Command<Action>> {
 /// The summary after saving.
 pub fn saved() -> Vec<Command<Action>> {
     vec![
-        cmd(
+        Command::new(
             Action::Close,
             &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
             "Enter  Esc  q",
-            Some(("Enter", "closes")),
             "close",
-        ),
-        cmd(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", Some(("h", "history")), "the history"),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
+        )
+        .footer("Enter", "closes"),
+        Command::new(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", "the history").footer("h", "history"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
     ]
 }
 

@@ -42,19 +42,9 @@ pub enum Action {
 
 type Cmd = Command<Action>;
 
-fn cmd(
-    action: Action,
-    keys: &'static [Key],
-    keys_label: &'static str,
-    footer: Option<(&'static str, &'static str)>,
-    help: &'static str,
-) -> Cmd {
-    Command { action, keys, keys_label, footer, help, enabled: true }
-}
-
 /// Ctrl-C, the same in every mode: quit at once, saving what was done.
 fn quit_now() -> Cmd {
-    cmd(Action::QuitNow, &[Key::Ctrl('c')], "Ctrl-C", None, "quit now, saving progress")
+    Command::new(Action::QuitNow, &[Key::Ctrl('c')], "Ctrl-C", "quit now, saving progress")
 }
 
 /// The commands of the coach in `mode`.
@@ -84,40 +74,39 @@ pub fn running(session: &Session) -> Vec<Cmd> {
         Some(PhaseKind::Hold { .. }) | None => None,
     };
     vec![
-        cmd(Action::Pause, &[Key::Plain(KeyCode::Char(' '))], "Space", Some(("Space", "pause")), "pause / resume"),
-        Command {
-            enabled: confirm.is_some(),
-            ..cmd(
-                Action::Confirm,
-                &[Key::Plain(KeyCode::Enter)],
-                "Enter",
-                Some(("Enter", confirm.unwrap_or("done"))),
-                "confirm a check step; start the hold now",
-            )
-        },
-        cmd(
+        Command::new(Action::Pause, &[Key::Plain(KeyCode::Char(' '))], "Space", "pause / resume")
+            .footer("Space", "pause"),
+        Command::new(
+            Action::Confirm,
+            &[Key::Plain(KeyCode::Enter)],
+            "Enter",
+            "confirm a check step; start the hold now",
+        )
+        .footer("Enter", confirm.unwrap_or("done"))
+        .enabled(confirm.is_some()),
+        Command::new(
             Action::Skip,
             &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('n'))],
             "→  n",
-            Some(("n", "skip")),
             "skip this step",
-        ),
-        cmd(
+        )
+        .footer("n", "skip"),
+        Command::new(
             Action::Back,
             &[Key::Plain(KeyCode::Left), Key::Plain(KeyCode::Char('b'))],
             "←  b",
-            Some(("b", "back")),
             "back one step",
-        ),
-        cmd(Action::Restart, &[Key::Plain(KeyCode::Char('r'))], "r", None, "restart this step"),
-        cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
-        cmd(
+        )
+        .footer("b", "back"),
+        Command::new(Action::Restart, &[Key::Plain(KeyCode::Char('r'))], "r", "restart this step"),
+        Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help").footer("?", "help"),
+        Command::new(
             Action::Quit,
             &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)],
             "q  Esc",
-            Some(("q", "quit")),
             "quit (asks first; progress is saved)",
-        ),
+        )
+        .footer("q", "quit"),
         quit_now(),
     ]
 }
@@ -125,27 +114,27 @@ pub fn running(session: &Session) -> Vec<Cmd> {
 /// "You stopped at step N tonight": resume there, start over, or leave.
 pub fn resume_offer() -> Vec<Cmd> {
     vec![
-        cmd(
+        Command::new(
             Action::Resume,
             &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Char('y'))],
             "Enter  y",
-            Some(("Enter", "resume there")),
             "resume where you stopped",
-        ),
-        cmd(
+        )
+        .footer("Enter", "resume there"),
+        Command::new(
             Action::StartOver,
             &[Key::Plain(KeyCode::Char('s')), Key::Plain(KeyCode::Char('n'))],
             "s  n",
-            Some(("s", "start over")),
             "start the routine over",
-        ),
-        cmd(
+        )
+        .footer("s", "start over"),
+        Command::new(
             Action::Leave,
             &[Key::Plain(KeyCode::Char('q')), Key::Plain(KeyCode::Esc)],
             "q  Esc",
-            Some(("q", "quit")),
             "leave without running the routine",
-        ),
+        )
+        .footer("q", "quit"),
         quit_now(),
     ]
 }
@@ -153,20 +142,20 @@ pub fn resume_offer() -> Vec<Cmd> {
 /// "Quit and save progress?" (the session is paused while it asks).
 pub fn confirm_quit() -> Vec<Cmd> {
     vec![
-        cmd(
+        Command::new(
             Action::QuitAndSave,
             &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Char('y')), Key::Plain(KeyCode::Char('q'))],
             "Enter  y  q",
-            Some(("Enter", "quit and save")),
             "quit, saving progress",
-        ),
-        cmd(
+        )
+        .footer("Enter", "quit and save"),
+        Command::new(
             Action::KeepGoing,
             &[Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('n'))],
             "Esc  n",
-            Some(("Esc", "keep going")),
             "keep going",
-        ),
+        )
+        .footer("Esc", "keep going"),
         quit_now(),
     ]
 }
@@ -174,7 +163,7 @@ pub fn confirm_quit() -> Vec<Cmd> {
 /// The `?` overlay over the running coach: its footer is the overlay's closing line.
 pub fn help_overlay() -> Vec<Cmd> {
     vec![
-        cmd(
+        Command::new(
             Action::CloseHelp,
             &[
                 Key::Plain(KeyCode::Char('?')),
@@ -183,9 +172,9 @@ pub fn help_overlay() -> Vec<Cmd> {
                 Key::Plain(KeyCode::Char('q')),
             ],
             "?  Esc  Enter  q",
-            Some(("? Esc Enter", "closes this")),
             "close this help",
-        ),
+        )
+        .footer("? Esc Enter", "closes this"),
         quit_now(),
     ]
 }
@@ -193,14 +182,14 @@ pub fn help_overlay() -> Vec<Cmd> {
 /// The end of the routine.
 pub fn summary() -> Vec<Cmd> {
     vec![
-        cmd(
+        Command::new(
             Action::Close,
             &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
             "Enter  Esc  q",
-            Some(("Enter", "close")),
             "close",
-        ),
-        cmd(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", Some(("h", "history")), "the history"),
+        )
+        .footer("Enter", "close"),
+        Command::new(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", "the history").footer("h", "history"),
         quit_now(),
     ]
 }

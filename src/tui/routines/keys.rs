@@ -29,59 +29,39 @@ pub enum Action {
     Cancel,
 }
 
-fn cmd(
-    action: Action,
-    keys: &'static [Key],
-    keys_label: &'static str,
-    footer: Option<(&'static str, &'static str)>,
-    help: &'static str,
-) -> Command<Action> {
-    Command { action, keys, keys_label, footer, help, enabled: true }
-}
-
 /// The list of routines.
 pub fn list() -> Vec<Command<Action>> {
     let mut out = vec![
-        cmd(
-            Action::Up,
-            &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))],
-            "↑ ↓",
-            Some(("↑↓", "pick")),
-            "pick a routine",
-        ),
-        cmd(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", None, ""),
-        cmd(
+        Command::new(Action::Up, &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))], "↑ ↓", "pick a routine")
+            .footer("↑↓", "pick"),
+        Command::new(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", ""),
+        Command::new(
             Action::EditHere,
             &[Key::Plain(KeyCode::Enter)],
             "Enter",
-            Some(("Enter", "edit")),
             "edit here: steps, values, order (comments kept)",
-        ),
-        cmd(
+        )
+        .footer("Enter", "edit"),
+        Command::new(
             Action::EditOutside,
             &[Key::Plain(KeyCode::Char('e'))],
             "e",
-            Some(("e", "$EDITOR")),
             "edit in $EDITOR (a built-in is copied first)",
-        ),
-        cmd(
-            Action::Copy,
-            &[Key::Plain(KeyCode::Char('n'))],
-            "n",
-            Some(("n", "copy")),
-            "new routine from a copy of this one",
-        ),
-        cmd(Action::MakeDefault, &[Key::Plain(KeyCode::Char('d'))], "d", Some(("d", "default")), "make it the default"),
-        cmd(Action::Reload, &[Key::Plain(KeyCode::Char('r'))], "r", Some(("r", "reload")), "reload from disk"),
-        cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
-        cmd(
+        )
+        .footer("e", "$EDITOR"),
+        Command::new(Action::Copy, &[Key::Plain(KeyCode::Char('n'))], "n", "new routine from a copy of this one")
+            .footer("n", "copy"),
+        Command::new(Action::MakeDefault, &[Key::Plain(KeyCode::Char('d'))], "d", "make it the default")
+            .footer("d", "default"),
+        Command::new(Action::Reload, &[Key::Plain(KeyCode::Char('r'))], "r", "reload from disk").footer("r", "reload"),
+        Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help").footer("?", "help"),
+        Command::new(
             Action::Leave,
             &[Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
             "Esc  q",
-            None,
             "back to Tonight",
         ),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
     ];
     out.extend(tabs::commands(Action::Tab, true));
     out
@@ -90,30 +70,32 @@ pub fn list() -> Vec<Command<Action>> {
 /// After the user's editor left the file invalid.
 pub fn invalid() -> Vec<Command<Action>> {
     vec![
-        cmd(Action::EditAgain, &[Key::Plain(KeyCode::Char('e'))], "e", Some(("e", "edit again")), "edit it again"),
-        cmd(
+        Command::new(Action::EditAgain, &[Key::Plain(KeyCode::Char('e'))], "e", "edit it again")
+            .footer("e", "edit again"),
+        Command::new(
             Action::KeepPrevious,
             &[Key::Plain(KeyCode::Char('k')), Key::Plain(KeyCode::Esc)],
             "k  Esc",
-            Some(("k", "keep previous")),
             "keep the previous version",
-        ),
-        cmd(
+        )
+        .footer("k", "keep previous"),
+        Command::new(
             Action::KeepThis,
             &[Key::Plain(KeyCode::Char('s'))],
             "s",
-            Some(("s", "keep this")),
             "keep the invalid file (it cannot run until fixed)",
-        ),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
+        )
+        .footer("s", "keep this"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
     ]
 }
 
 /// Typing the name of a new copy: every other key is the name.
 pub fn naming() -> Vec<Command<Action>> {
     vec![
-        cmd(Action::Create, &[Key::Plain(KeyCode::Enter)], "Enter", Some(("Enter", "create")), "create the copy"),
-        cmd(Action::Cancel, &[Key::Plain(KeyCode::Esc)], "Esc", Some(("Esc", "cancel")), "no copy"),
-        cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit"),
+        Command::new(Action::Create, &[Key::Plain(KeyCode::Enter)], "Enter", "create the copy")
+            .footer("Enter", "create"),
+        Command::new(Action::Cancel, &[Key::Plain(KeyCode::Esc)], "Esc", "no copy").footer("Esc", "cancel"),
+        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
     ]
 }

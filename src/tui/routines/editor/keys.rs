@@ -53,84 +53,69 @@ impl Question {
     }
 }
 
-fn cmd(
-    action: Action,
-    keys: &'static [Key],
-    keys_label: &'static str,
-    footer: Option<(&'static str, &'static str)>,
-    help: &'static str,
-) -> Command<Action> {
-    Command { action, keys, keys_label, footer, help, enabled: true }
-}
-
 fn quit() -> Command<Action> {
-    cmd(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", None, "quit winddown (unsaved changes are lost)")
+    Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit winddown (unsaved changes are lost)")
 }
 
 /// The list of steps. `steps`: how many there are (nothing to delete without one).
 pub fn steps(steps: usize) -> Vec<Command<Action>> {
     vec![
-        cmd(
-            Action::Up,
-            &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))],
-            "↑ ↓",
-            Some(("↑↓", "step")),
-            "pick a step",
-        ),
-        cmd(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", None, ""),
-        cmd(
+        Command::new(Action::Up, &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))], "↑ ↓", "pick a step")
+            .footer("↑↓", "step"),
+        Command::new(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", ""),
+        Command::new(
             Action::PreviousField,
             &[Key::Plain(KeyCode::Left), Key::Plain(KeyCode::Char('h'))],
             "← →",
-            Some(("←→", "field")),
             "pick the value to change",
-        ),
-        cmd(Action::NextField, &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('l'))], "", None, ""),
-        cmd(
+        )
+        .footer("←→", "field"),
+        Command::new(Action::NextField, &[Key::Plain(KeyCode::Right), Key::Plain(KeyCode::Char('l'))], "", ""),
+        Command::new(
             Action::More,
             &[Key::Plain(KeyCode::Char('+')), Key::Plain(KeyCode::Char('='))],
             "+ -",
-            Some(("+/-", "change")),
             "change it: hold by 5 s, pauses by 1 s, reps by 1",
-        ),
-        cmd(Action::Less, &[Key::Plain(KeyCode::Char('-'))], "", None, ""),
-        cmd(Action::Type, &[Key::Plain(KeyCode::Enter)], "Enter", Some(("Enter", "type a value")), "type the value"),
-        cmd(Action::Rename, &[Key::Plain(KeyCode::Char('t'))], "t", Some(("t", "title")), "rename the step"),
-        cmd(
+        )
+        .footer("+/-", "change"),
+        Command::new(Action::Less, &[Key::Plain(KeyCode::Char('-'))], "", ""),
+        Command::new(Action::Type, &[Key::Plain(KeyCode::Enter)], "Enter", "type the value")
+            .footer("Enter", "type a value"),
+        Command::new(Action::Rename, &[Key::Plain(KeyCode::Char('t'))], "t", "rename the step").footer("t", "title"),
+        Command::new(
             Action::MoveUp,
             &[Key::Plain(KeyCode::Char('K')), Key::Shift(KeyCode::Up)],
             "K J  Shift-↑ ↓",
-            Some(("J/K", "move")),
             "move the step up / down",
-        ),
-        cmd(Action::MoveDown, &[Key::Plain(KeyCode::Char('J')), Key::Shift(KeyCode::Down)], "", None, ""),
-        cmd(Action::Add, &[Key::Plain(KeyCode::Char('a'))], "a", Some(("a", "add")), "add a step from the palette"),
-        Command {
-            enabled: steps > 0,
-            ..cmd(
-                Action::Delete,
-                &[Key::Plain(KeyCode::Char('x')), Key::Plain(KeyCode::Delete)],
-                "x  Del",
-                Some(("x", "delete")),
-                "delete the step (asks first)",
-            )
-        },
-        cmd(Action::Undo, &[Key::Plain(KeyCode::Char('u'))], "u", Some(("u", "undo")), "undo the last change"),
-        cmd(
+        )
+        .footer("J/K", "move"),
+        Command::new(Action::MoveDown, &[Key::Plain(KeyCode::Char('J')), Key::Shift(KeyCode::Down)], "", ""),
+        Command::new(Action::Add, &[Key::Plain(KeyCode::Char('a'))], "a", "add a step from the palette")
+            .footer("a", "add"),
+        Command::new(
+            Action::Delete,
+            &[Key::Plain(KeyCode::Char('x')), Key::Plain(KeyCode::Delete)],
+            "x  Del",
+            "delete the step (asks first)",
+        )
+        .footer("x", "delete")
+        .enabled(steps > 0),
+        Command::new(Action::Undo, &[Key::Plain(KeyCode::Char('u'))], "u", "undo the last change").footer("u", "undo"),
+        Command::new(
             Action::Save,
             &[Key::Ctrl('s')],
             "Ctrl-S",
-            Some(("Ctrl-S", "save")),
             "save (comments kept; an invalid routine is not saved)",
-        ),
-        cmd(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", Some(("?", "help")), "this help"),
-        cmd(
+        )
+        .footer("Ctrl-S", "save"),
+        Command::new(Action::Help, &[Key::Plain(KeyCode::Char('?'))], "?", "this help").footer("?", "help"),
+        Command::new(
             Action::Close,
             &[Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
             "Esc  q",
-            Some(("Esc", "close")),
             "close the editor (asks first if anything is unsaved)",
-        ),
+        )
+        .footer("Esc", "close"),
         quit(),
     ]
 }
@@ -138,8 +123,8 @@ pub fn steps(steps: usize) -> Vec<Command<Action>> {
 /// A value or a title being typed: every other key is text.
 pub fn prompt() -> Vec<Command<Action>> {
     vec![
-        cmd(Action::Set, &[Key::Plain(KeyCode::Enter)], "Enter", Some(("Enter", "set")), "set it"),
-        cmd(Action::Cancel, &[Key::Plain(KeyCode::Esc)], "Esc", Some(("Esc", "cancel")), "leave it as it was"),
+        Command::new(Action::Set, &[Key::Plain(KeyCode::Enter)], "Enter", "set it").footer("Enter", "set"),
+        Command::new(Action::Cancel, &[Key::Plain(KeyCode::Esc)], "Esc", "leave it as it was").footer("Esc", "cancel"),
         quit(),
     ]
 }
@@ -147,22 +132,13 @@ pub fn prompt() -> Vec<Command<Action>> {
 /// The palette of steps to add.
 pub fn palette() -> Vec<Command<Action>> {
     vec![
-        cmd(
-            Action::Up,
-            &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))],
-            "↑ ↓",
-            Some(("↑↓", "pick")),
-            "pick a step",
-        ),
-        cmd(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", None, ""),
-        cmd(Action::Pick, &[Key::Plain(KeyCode::Enter)], "Enter", Some(("Enter", "add")), "add it after the last step"),
-        cmd(
-            Action::Cancel,
-            &[Key::Plain(KeyCode::Esc)],
-            "Esc",
-            Some(("Esc", "cancel")),
-            "add nothing (so does any other key)",
-        ),
+        Command::new(Action::Up, &[Key::Plain(KeyCode::Up), Key::Plain(KeyCode::Char('k'))], "↑ ↓", "pick a step")
+            .footer("↑↓", "pick"),
+        Command::new(Action::Down, &[Key::Plain(KeyCode::Down), Key::Plain(KeyCode::Char('j'))], "", ""),
+        Command::new(Action::Pick, &[Key::Plain(KeyCode::Enter)], "Enter", "add it after the last step")
+            .footer("Enter", "add"),
+        Command::new(Action::Cancel, &[Key::Plain(KeyCode::Esc)], "Esc", "add nothing (so does any other key)")
+            .footer("Esc", "cancel"),
         quit(),
     ]
 }
@@ -174,14 +150,14 @@ pub fn confirm(question: Question) -> Vec<Command<Action>> {
         Question::DiscardChanges => ("y", "discard"),
     };
     vec![
-        cmd(Action::Yes, &[Key::Plain(KeyCode::Char('y'))], "y", Some(yes), "yes"),
-        cmd(
+        Command { footer: Some(yes), ..Command::new(Action::Yes, &[Key::Plain(KeyCode::Char('y'))], "y", "yes") },
+        Command::new(
             Action::Cancel,
             &[Key::Plain(KeyCode::Char('n')), Key::Plain(KeyCode::Esc)],
             "n  Esc",
-            Some(("n", "no")),
             "no (so does any other key)",
-        ),
+        )
+        .footer("n", "no"),
         quit(),
     ]
 }
