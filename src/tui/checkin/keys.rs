@@ -166,7 +166,7 @@ pub fn contested(answers: usize) -> Vec<Command<Action>> {
             let (label, footer) =
                 if i == 1 { (KEEP_LABELS[n], Some((KEEP_LABELS[n], "keep that answer"))) } else { ("", None) };
             Command {
-                footer: footer,
+                footer,
                 ..Command::new(Action::Keep(i - 1), &DIGITS[i..=i], label, "keep that answer (the others are dropped)")
             }
             .enabled(i <= n)
