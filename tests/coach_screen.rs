@@ -183,12 +183,15 @@ fn paused_hold() {
 #[test]
 fn help_overlay() {
     let mut r = Rig::new(builtin("cramp-guard"));
-    assert!(r.key(KeyCode::Char('?'), 1.0).is_empty());
+    let out = r.key(KeyCode::Char('?'), 1.0);
+    assert!(out.iter().all(|e| matches!(e, Effect::Say(_) | Effect::Cue(..))), "{out:?}");
     assert_eq!(r.app.mode, Mode::Help);
+    assert!(r.app.session.is_paused(), "reading the help costs no hold");
     insta::assert_snapshot!(r.screen(1.0, 80, 24));
-    // Any of its closing keys goes back to the routine, which ran on meanwhile.
-    r.key(KeyCode::Char('q'), 2.0);
+    // Any of its closing keys goes back to the routine, which goes on.
+    r.key(KeyCode::Char('q'), 20.0);
     assert_eq!(r.app.mode, Mode::Running);
+    assert!(!r.app.session.is_paused());
 }
 
 #[test]

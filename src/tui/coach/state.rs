@@ -54,6 +54,8 @@ pub struct CoachScreen {
     /// Time spent on the unfinished run, offered with it.
     pub(super) resume_spent: Duration,
     pub flash_until: Option<Instant>,
+    /// The help paused a running session (it resumes when the help closes).
+    pub(super) paused_for_help: bool,
     /// The first phase's words, given when the screen opens (unless a
     /// resume question comes first).
     pub(super) opening: Option<Utterance>,
@@ -120,6 +122,7 @@ impl CoachScreen {
             earlier: Duration::ZERO,
             resume_spent,
             flash_until: None,
+            paused_for_help: false,
             save_error: None,
             finished_in: None,
             streak: None,

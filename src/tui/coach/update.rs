@@ -38,7 +38,13 @@ impl CoachScreen {
                 }
                 self.mode = Mode::Running;
             }
-            Action::CloseHelp => self.mode = Mode::Running,
+            Action::CloseHelp => {
+                // The hold paused for reading the help goes on again.
+                if std::mem::take(&mut self.paused_for_help) && self.session.is_paused() {
+                    self.session.toggle_pause(now);
+                }
+                self.mode = Mode::Running;
+            }
             Action::Pause
             | Action::Confirm
             | Action::Skip
@@ -68,6 +74,11 @@ impl CoachScreen {
                 Vec::new()
             }
             Action::Help => {
+                // Reading the help must not cost a hold: it pauses while open.
+                self.paused_for_help = !self.session.is_paused() && !self.session.is_finished();
+                if self.paused_for_help {
+                    self.session.toggle_pause(now);
+                }
                 self.mode = Mode::Help;
                 Vec::new()
             }

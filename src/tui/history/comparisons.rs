@@ -105,12 +105,10 @@ pub fn render(app: &HistoryScreen, theme: &Theme, f: &mut Frame, area: Rect) {
         ));
     }
     lines.push(Line::from(""));
+    // One line, wrapped to the width (two fixed lines broke mid-sentence on a narrow screen).
     lines.push(Line::styled(
-        "Observed nights, not an experiment: other things differ between them. About 1 in 20",
-        theme.dim(),
-    ));
-    lines.push(Line::styled(
-        "comparisons shows a difference by chance. A fair test: winddown experiment start.",
+        "Observed nights, not an experiment: other things differ between them. About 1 in 20 \
+         comparisons shows a difference by chance. A fair test: winddown experiment start.",
         theme.dim(),
     ));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
