@@ -117,7 +117,7 @@ fn a_cramp_night_never_saves_a_painless_cramp_and_answers_can_be_taken_back() {
     // The count is never a default: unanswered, the night cannot be saved.
     assert_eq!(r.ctrl('s'), []);
     assert_eq!(r.form.cursor.focus, Field::Count);
-    assert!(r.form.message.as_deref().unwrap().contains("how many?"), "{:?}", r.form.message);
+    assert!(r.form.message.as_deref().unwrap().contains("How many?: type a number"), "{:?}", r.form.message);
     r.keys(&[KeyCode::Char('1')]);
     assert_eq!(r.save(), bare(night(), 1));
 }

@@ -160,7 +160,7 @@ impl FormAnswers {
             out.push((Field::AnyCramps, "answer y or n".to_string()));
         }
         if self.any_cramps == Some(true) && self.count.is_none() {
-            out.push((Field::Count, "how many? type a number".to_string()));
+            out.push((Field::Count, "type a number (or ←/→)".to_string()));
         }
         if self.any_cramps == Some(true)
             && let Some(Err(e)) = self.longest()
