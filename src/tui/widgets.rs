@@ -25,6 +25,31 @@ pub fn too_small(f: &mut Frame, area: Rect, min_w: u16, min_h: u16, theme: &Them
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
 }
 
+/// The footer's keys as fit `width`: the first ones in order, and `? help`
+/// always (the help tells the rest).
+pub fn keys_fitted<'a>(theme: &Theme, keys: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
+    let cols = |(k, what): &(&str, &str)| Span::raw(*k).width() + 1 + Span::raw(*what).width();
+    const GAP: usize = 3; // " · "
+    let total: usize = keys.iter().map(cols).sum::<usize>() + GAP * keys.len().saturating_sub(1);
+    let width = usize::from(width);
+    if total <= width {
+        return keys_line(theme, keys);
+    }
+    let help = keys.iter().find(|(k, _)| *k == "?").copied();
+    let mut room = width.saturating_sub(help.map_or(0, |h| cols(&h) + GAP));
+    let mut kept = Vec::new();
+    for item in keys.iter().filter(|(k, _)| *k != "?") {
+        let need = cols(item) + if kept.is_empty() { 0 } else { GAP };
+        if need > room {
+            break;
+        }
+        room -= need;
+        kept.push(*item);
+    }
+    kept.extend(help);
+    keys_line(theme, &kept)
+}
+
 /// "Enter start · q quit": keys in the key style, what they do in plain text.
 pub fn keys_line<'a>(theme: &Theme, keys: &[(&'a str, &'a str)]) -> Line<'a> {
     let mut spans = Vec::new();
@@ -158,5 +183,16 @@ mod tests {
         assert_eq!(text[0], "↑↓ step · Enter type a value");
         assert_eq!(text[1], "J/K or Shift-↑↓ move");
         assert_eq!(text[2], "Ctrl-S save");
+    }
+
+    #[test]
+    fn a_footer_too_long_keeps_its_first_keys_and_the_help() {
+        let theme = Theme::new(false);
+        let keys = [("↑↓", "pick"), ("Enter", "edit"), ("e", "$EDITOR"), ("r", "reload"), ("?", "help")];
+        let text = |w| keys_fitted(&theme, &keys, w).to_string();
+        assert_eq!(text(80), "↑↓ pick · Enter edit · e $EDITOR · r reload · ? help");
+        assert_eq!(text(41), "↑↓ pick · Enter edit · e $EDITOR · ? help");
+        assert_eq!(text(40), "↑↓ pick · Enter edit · ? help");
+        assert_eq!(text(20), "↑↓ pick · ? help");
     }
 }

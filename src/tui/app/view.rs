@@ -15,7 +15,7 @@ use crate::tui::keymap;
 use crate::tui::screen::Screen;
 use crate::tui::tabs::Tab;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, keys_help, keys_line, too_small};
+use crate::tui::widgets::{centered, keys_fitted, keys_help, too_small};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 22;
@@ -65,7 +65,7 @@ pub fn render(app: &App, now: Instant, theme: &Theme, f: &mut Frame) {
         }
     };
     f.render_widget(status_line(app, theme), status);
-    f.render_widget(keys_line(theme, &footer), keys);
+    f.render_widget(keys_fitted(theme, &footer, keys.width), keys);
     if app.tab == Tab::Routines {
         crate::tui::routines::view::overlays(&app.routines, theme, f, area);
     }
