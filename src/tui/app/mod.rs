@@ -326,7 +326,8 @@ impl App {
             return;
         }
         let Some(routine) = self.tonight.routine(&self.data).cloned() else {
-            self.message = Some("that routine has errors: fix it in the Routines tab (4)".into());
+            let n = Tab::ALL.iter().position(|t| *t == Tab::Routines).map_or(4, |i| i + 1);
+            self.message = Some(format!("that routine has errors: fix it in the Routines tab ({n})"));
             return;
         };
         match self.ctx.coach(routine, now, true) {

@@ -123,7 +123,7 @@ pub fn render(
     }
     if data.recent.night(nights.last_over).is_none_or(|n| n.checkin.is_none()) {
         bottom_lines.push(Line::styled(
-            format!("▶ No check-in yet for last night ({}): press c", nights.last_over.format("%a %d %b")),
+            format!("▶ No check-in yet for last night ({}){}", nights.last_over.format("%a %d %b"), checkin_key(data)),
             theme.pause(),
         ));
     }
@@ -148,4 +148,13 @@ fn journal_problem(reason: &str, theme: &Theme, f: &mut Frame, preview: Rect, bo
     lines.push(Line::styled("Until this is fixed, no routine or check-in starts from here.", theme.dim()));
     let block = Block::new().borders(ratatui::widgets::Borders::TOP).title(" Journal ");
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+/// ": press c", from the tab's keys, when checking in can start from here.
+fn checkin_key(data: &HomeData) -> String {
+    super::keys::commands(data)
+        .into_iter()
+        .find(|c| c.action == super::keys::Action::CheckIn && c.enabled)
+        .and_then(|c| c.footer)
+        .map_or_else(String::new, |(key, _)| format!(": press {key}"))
 }
