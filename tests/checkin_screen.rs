@@ -103,6 +103,20 @@ fn ten_is_typed_as_one_then_zero() {
     assert_eq!((c.cramps, c.pain, c.disturbed), (12, Some(10), Some(10)));
 }
 
+/// Saved, but the streaks could not be read after the write: the summary
+/// says so instead of showing zeros it does not know.
+#[test]
+fn a_save_whose_streaks_cannot_be_read_shows_no_counts() {
+    let mut r = Rig::new(vec![]);
+    r.keys(&[KeyCode::Char('n')]);
+    assert_eq!(r.ctrl('s'), put(bare(night(), 0)));
+    assert_eq!(r.input(Input::Written(Ok(None))), []);
+    assert!(matches!(r.form.mode, Mode::Saved { .. }));
+    let screen = r.screen(80, 24);
+    assert!(screen.contains("The streaks could not be read just now; the check-in is saved."), "{screen}");
+    assert!(!screen.contains("checked in so far") && !screen.contains("Check-in streak"), "{screen}");
+}
+
 #[test]
 fn a_cramp_night_never_saves_a_painless_cramp_and_answers_can_be_taken_back() {
     let mut r = Rig::new(vec![]);

@@ -2,6 +2,10 @@
 //! effects are carried out on a journal in a temporary folder, and the
 //! answers go back to the coach. A fake clock: nothing sleeps.
 
+mod common;
+
+use common::builtin;
+
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -13,16 +17,11 @@ use winddown::journal::Journal;
 use winddown::journal::Outcome;
 use winddown::paths::Paths;
 use winddown::routine::Routine;
-use winddown::routine::library::Library;
 use winddown::session::Cue;
 use winddown::tui::app::{App, AppContext, Recorder, Start};
 use winddown::tui::coach::{CoachScreen, Mode};
 use winddown::tui::screen::Input;
 use winddown::tui::theme::Theme;
-
-fn builtin(id: &str) -> Routine {
-    Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
-}
 
 fn night() -> NaiveDate {
     "2026-11-23".parse().unwrap()

@@ -4,6 +4,10 @@
 //! sleeps, no folders. Whole runs through the app, with a journal on disk,
 //! are in `coach_flow.rs`.
 
+mod common;
+
+use common::builtin;
+
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -11,7 +15,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::journal::{Outcome, Record, Run};
-use winddown::routine::library::Library;
 use winddown::routine::{Routine, parse_routine};
 use winddown::session::Cue;
 use winddown::stats::streak::Streak;
@@ -19,10 +22,6 @@ use winddown::tui::coach::{CoachScreen, Mode, keys, view};
 use winddown::tui::keymap;
 use winddown::tui::screen::{Effect, Input, Screen, Tally};
 use winddown::tui::theme::{Palette, Theme};
-
-fn builtin(id: &str) -> Routine {
-    Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
-}
 
 fn night() -> NaiveDate {
     "2026-11-23".parse().unwrap()

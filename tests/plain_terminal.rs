@@ -6,14 +6,14 @@ mod common;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
-use common::records;
+use common::{builtin, records};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use winddown::config::Config;
 use winddown::journal::*;
 use winddown::paths::Paths;
-use winddown::routine::{Library, Routine};
+
 use winddown::tui::app::{App, AppContext, Recorder, Start};
 use winddown::tui::glyphs;
 use winddown::tui::screen::{Input, Screen};
@@ -69,10 +69,6 @@ fn app_plain(app: &App, now: Instant) -> String {
 
 fn key(app: &mut App, c: char, now: Instant) {
     app.handle(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)), now, &mut Recorder::default());
-}
-
-fn builtin(id: &str) -> Routine {
-    Library::load(std::path::Path::new("/nonexistent")).find(id).unwrap().routine.clone().unwrap()
 }
 
 #[test]

@@ -87,7 +87,7 @@ pub fn step_time(kind: &StepKind) -> Duration {
 
 /// "2m 30s", "45s", "1h 5m": compact, for lists and screens.
 pub fn format_duration(d: Duration) -> String {
-    let secs = d.as_secs() + u64::from(d.subsec_millis() >= 500);
+    let secs = d.as_secs().saturating_add(u64::from(d.subsec_millis() >= 500));
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     match (h, m, s) {
         (0, 0, s) => format!("{s}s"),

@@ -70,6 +70,19 @@ impl<A> Command<A> {
     }
 }
 
+/// The keys of a summary at the end of a task (a routine, a check-in):
+/// Enter, Esc or q closes it (`closes` is the footer's word), `h` shows the
+/// history, Ctrl-C quits.
+pub fn summary<A>(close: A, history: A, quit: A, closes: &'static str) -> Vec<Command<A>> {
+    use KeyCode::{Char, Enter, Esc};
+    vec![
+        Command::new(close, &[Key::Plain(Enter), Key::Plain(Esc), Key::Plain(Char('q'))], "Enter  Esc  q", "close")
+            .footer("Enter", closes),
+        Command::new(history, &[Key::Plain(Char('h'))], "h", "the history").footer("h", "history"),
+        Command::new(quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
+    ]
+}
+
 /// The footer as one line of text: "key word · key word".
 pub fn footer_text<A>(commands: &[Command<A>]) -> String {
     footer(commands).iter().map(|(k, what)| format!("{k} {what}")).collect::<Vec<_>>().join(" · ")

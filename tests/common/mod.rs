@@ -106,3 +106,13 @@ pub mod records {
 
     include!("../../src/journal/test_records.rs");
 }
+
+/// A built-in routine, as shipped (no user folder).
+pub fn builtin(id: &str) -> winddown::routine::Routine {
+    winddown::routine::library::Library::load(std::path::Path::new("/nonexistent"))
+        .find(id)
+        .unwrap()
+        .routine
+        .clone()
+        .unwrap()
+}

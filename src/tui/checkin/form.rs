@@ -64,6 +64,9 @@ pub struct CheckinForm {
     pub contested: Vec<CheckIn>,
     /// The check-in as saved (for the summary).
     pub saved: Option<CheckIn>,
+    /// Saved, but the journal's standing after it could not be read: the
+    /// summary leaves the counts out rather than show zeros.
+    pub uncounted: bool,
     /// A check-in asked to be written, until the write is done.
     pub(super) saving: Option<CheckIn>,
     /// A pick between two answers asked to be written, until it is done.
@@ -87,6 +90,7 @@ impl CheckinForm {
             message: None,
             contested: Vec::new(),
             saved: None,
+            uncounted: false,
             saving: None,
             resolving: false,
         };

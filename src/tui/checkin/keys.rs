@@ -190,17 +190,7 @@ pub fn help() -> Vec<Command<Action>> {
 
 /// The summary after saving.
 pub fn saved() -> Vec<Command<Action>> {
-    vec![
-        Command::new(
-            Action::Close,
-            &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
-            "Enter  Esc  q",
-            "close",
-        )
-        .footer("Enter", "closes"),
-        Command::new(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", "the history").footer("h", "history"),
-        Command::new(Action::Quit, &[Key::Ctrl('c')], "Ctrl-C", "quit"),
-    ]
+    keymap::summary(Action::Close, Action::History, Action::Quit, "closes")
 }
 
 /// "Ctrl-S save · Esc leave": a mode's footer as one line of text.

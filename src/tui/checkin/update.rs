@@ -121,6 +121,7 @@ impl CheckinForm {
                 self.initial = self.answers.values();
                 self.saved = Some(record);
                 self.message = None;
+                self.uncounted = tally.is_none();
                 let t = tally.unwrap_or_default();
                 self.mode = Mode::Saved {
                     checkins: t.checkins,

@@ -139,11 +139,15 @@ fn saved(form: &CheckinForm, counts: (usize, u32, u32), theme: &Theme, f: &mut F
         lines.push(Line::from(format!("Possible triggers: {}.", t.join(", "))));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(format!("{checkins} night{} checked in so far.", if checkins == 1 { "" } else { "s" })));
-    lines.push(Line::styled(
-        format!("Check-in streak: {streak} · cramp-free nights in a row: {cramp_free}"),
-        theme.hold(),
-    ));
+    if form.uncounted {
+        lines.push(Line::styled("The streaks could not be read just now; the check-in is saved.", theme.dim()));
+    } else {
+        lines.push(Line::from(format!("{checkins} night{} checked in so far.", if checkins == 1 { "" } else { "s" })));
+        lines.push(Line::styled(
+            format!("Check-in streak: {streak} · cramp-free nights in a row: {cramp_free}"),
+            theme.hold(),
+        ));
+    }
     if c.red_flags.any() {
         lines.push(Line::from(""));
         lines.extend(guidance::RED_FLAG_NOTICE.lines().map(|l| Line::styled(l.to_string(), theme.warn())));

@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 use super::state::Mode;
 use crate::routine::plan::PhaseKind;
 use crate::session::Session;
-use crate::tui::keymap::{Command, Key};
+use crate::tui::keymap::{self, Command, Key};
 
 /// What a key does in the coach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,17 +181,8 @@ pub fn help_overlay() -> Vec<Cmd> {
 
 /// The end of the routine.
 pub fn summary() -> Vec<Cmd> {
-    vec![
-        Command::new(
-            Action::Close,
-            &[Key::Plain(KeyCode::Enter), Key::Plain(KeyCode::Esc), Key::Plain(KeyCode::Char('q'))],
-            "Enter  Esc  q",
-            "close",
-        )
-        .footer("Enter", "close"),
-        Command::new(Action::History, &[Key::Plain(KeyCode::Char('h'))], "h", "the history").footer("h", "history"),
-        quit_now(),
-    ]
+    // Nothing is left to save at the end: Ctrl-C simply quits.
+    keymap::summary(Action::Close, Action::History, Action::QuitNow, "close")
 }
 
 #[cfg(test)]

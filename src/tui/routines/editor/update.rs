@@ -130,8 +130,13 @@ impl EditorState {
             return;
         };
         let nudge = |d: Duration, unit: u64| {
-            let secs = (d.as_secs() as i64 + by * unit as i64).max(0) as u64;
-            Duration::from_secs(secs)
+            // Saturating both ways: a value typed far over the limit still steps without overflow.
+            let step = unit.saturating_mul(by.unsigned_abs());
+            Duration::from_secs(if by < 0 {
+                d.as_secs().saturating_sub(step)
+            } else {
+                d.as_secs().saturating_add(step)
+            })
         };
         match FIELDS[self.field] {
             StepField::Hold => self.doc.set_duration(self.step, "hold", nudge(t.hold, 5)),
@@ -213,6 +218,24 @@ mod tests {
 
     fn ctrl(e: &mut EditorState, c: char) -> Vec<Effect> {
         e.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+
+    #[test]
+    fn a_duration_too_long_to_add_is_refused_not_a_panic() {
+        let mut e = editor();
+        key(&mut e, KeyCode::Enter);
+        for c in "400000000000years".chars() {
+            key(&mut e, KeyCode::Char(c));
+        }
+        key(&mut e, KeyCode::Enter);
+        // Shown as invalid and never saved.
+        assert!(e.doc.validate().is_err());
+        assert!(ctrl(&mut e, 's').is_empty());
+        assert!(e.message.as_deref().unwrap_or("").starts_with("not saved"), "{:?}", e.message);
+        // -/+ step from the last valid value (30s), without overflow.
+        key(&mut e, KeyCode::Char('-'));
+        key(&mut e, KeyCode::Char('+'));
+        assert!(e.doc.validate().is_ok());
     }
 
     #[test]
